@@ -1,0 +1,129 @@
+//! `handoff.v1.AdminService`: registers terminals and issues their tokens, behind the admin token.
+
+use std::sync::Arc;
+
+use tonic::{Request, Response, Status};
+use uuid::Uuid;
+
+use super::{bearer, check_len, page_size, page_token, parse_id, parse_page_token};
+use crate::app::{App, new_token, token_hash};
+use crate::domain;
+use crate::error::{Error, Result};
+use crate::pb::{self, admin_service_server::AdminService};
+
+#[derive(Clone)]
+pub struct AdminApi {
+    app: Arc<App>,
+    /// SHA-256 of the admin token; None turns the admin API off.
+    admin_token_hash: Option<String>,
+}
+
+impl AdminApi {
+    pub fn new(app: Arc<App>, admin_token: Option<&str>) -> Self {
+        AdminApi {
+            app,
+            admin_token_hash: admin_token.filter(|t| !t.is_empty()).map(token_hash),
+        }
+    }
+
+    fn authorize<T>(&self, request: &Request<T>) -> Result<()> {
+        let Some(expected) = &self.admin_token_hash else {
+            return Err(Error::PermissionDenied(
+                "the admin API is off: start the server with --admin-token, or use `handoff admin`".into(),
+            ));
+        };
+        // Comparing hashes keeps the comparison's timing independent of the token's content.
+        match bearer(request.metadata()) {
+            Some(token) if &token_hash(token) == expected => Ok(()),
+            _ => Err(Error::Unauthenticated),
+        }
+    }
+}
+
+/// Validates and registers a terminal; shared by the RPC and the `handoff admin` command.
+pub async fn create_terminal(
+    app: &App,
+    name: &str,
+    display_name: &str,
+    kind: pb::TerminalKind,
+) -> Result<(pb::Terminal, String)> {
+    let valid_name = !name.is_empty()
+        && name.len() <= 64
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !valid_name {
+        return Err(Error::invalid(
+            "name",
+            "must be 1-64 characters: letters, digits, '-', '_' or '.'",
+        ));
+    }
+    check_len("display_name", display_name, 256)?;
+    if kind == pb::TerminalKind::Unspecified {
+        return Err(Error::invalid(
+            "kind",
+            "must be TERMINAL_KIND_BOT, TERMINAL_KIND_AGENT or TERMINAL_KIND_GATEWAY",
+        ));
+    }
+    let terminal = pb::Terminal {
+        id: Uuid::now_v7().to_string(),
+        name: name.to_owned(),
+        display_name: display_name.to_owned(),
+        kind: kind as i32,
+        create_time: Some(domain::timestamp(domain::now_millis())),
+    };
+    let token = new_token();
+    app.store.create_terminal(&terminal, &token_hash(&token)).await?;
+    Ok((terminal, token))
+}
+
+#[tonic::async_trait]
+impl AdminService for AdminApi {
+    async fn create_terminal(
+        &self,
+        request: Request<pb::CreateTerminalRequest>,
+    ) -> Result<Response<pb::CreateTerminalResponse>, Status> {
+        self.authorize(&request)?;
+        let r = request.into_inner();
+        let kind = pb::TerminalKind::try_from(r.kind).unwrap_or(pb::TerminalKind::Unspecified);
+        let (terminal, token) = create_terminal(&self.app, &r.name, &r.display_name, kind).await?;
+        Ok(Response::new(pb::CreateTerminalResponse {
+            terminal: Some(terminal),
+            token,
+        }))
+    }
+
+    async fn list_terminals(
+        &self,
+        request: Request<pb::ListTerminalsRequest>,
+    ) -> Result<Response<pb::ListTerminalsResponse>, Status> {
+        self.authorize(&request)?;
+        let r = request.into_inner();
+        let limit = page_size("page_size", r.page_size)?;
+        let after = parse_page_token("page_token", "terminals", &r.page_token)?.unwrap_or_default();
+        let terminals = self.app.store.list_terminals(&after, limit).await?;
+        let next_page_token = match terminals.last() {
+            Some(last) if terminals.len() == limit => page_token("terminals", &last.name),
+            _ => String::new(),
+        };
+        Ok(Response::new(pb::ListTerminalsResponse {
+            terminals,
+            next_page_token,
+        }))
+    }
+
+    async fn rotate_terminal_token(
+        &self,
+        request: Request<pb::RotateTerminalTokenRequest>,
+    ) -> Result<Response<pb::RotateTerminalTokenResponse>, Status> {
+        self.authorize(&request)?;
+        let id = parse_id("terminal_id", &request.get_ref().terminal_id)?;
+        let token = new_token();
+        if !self.app.store.set_token_hash(id, &token_hash(&token)).await? {
+            return Err(Error::NotFound("terminal").into());
+        }
+        let terminal = self.app.store.terminal(id).await?.ok_or(Error::NotFound("terminal"))?;
+        Ok(Response::new(pb::RotateTerminalTokenResponse {
+            terminal: Some(terminal),
+            token,
+        }))
+    }
+}

@@ -1,0 +1,295 @@
+//! The Attach stream: a terminal's live feed, as a set of cursors over session logs.
+//!
+//! One task per stream delivers; another reads the client's acks and commands. Delivery reads the
+//! log from each cursor and sends through a small bounded channel: a slow client only slows its
+//! own task (the send waits), never other sessions, and nothing is dropped because the position is
+//! the cursor, not a buffer. Wake-ups come from the bus; a reconnect resumes from the client's
+//! cursors, or from what it acknowledged.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use tokio::sync::mpsc;
+use tokio_stream::wrappers::ReceiverStream;
+use tonic::{Status, Streaming};
+use uuid::Uuid;
+
+use super::{parse_id, terminal::validate_message};
+use crate::app::App;
+use crate::bus::Subscription;
+use crate::domain;
+use crate::error::{Error, Result};
+use crate::pb::{self, Role, attach_request, attach_response, command, event::Payload};
+
+pub type AttachStream = ReceiverStream<Result<pb::AttachResponse, Status>>;
+
+/// How many events a stream may have in flight towards a slow client before delivery waits.
+const STREAM_BUFFER: usize = 64;
+/// How many events one log read fetches.
+const BATCH: usize = 256;
+
+/// Reads the hello, validates its cursors, and starts delivery.
+pub async fn start(app: Arc<App>, terminal: Uuid, mut inbound: Streaming<pb::AttachRequest>) -> Result<AttachStream, Status> {
+    let first = inbound.message().await?;
+    let hello = match first.and_then(|r| r.kind) {
+        Some(attach_request::Kind::Hello(h)) => h,
+        _ => return Err(Error::invalid("kind", "the first request on Attach must be hello").into()),
+    };
+    let mut resume = HashMap::new();
+    for (i, c) in hello.resume.iter().enumerate() {
+        let session = parse_id(&format!("hello.resume[{i}].session_id"), &c.session_id)?;
+        // Permission before existence: a session the terminal never took part in is not found.
+        if app.store.membership(terminal, session).await?.is_none() {
+            return Err(Error::NotFound("session").into());
+        }
+        let s = app.store.session(session).await?.ok_or(Error::NotFound("session"))?;
+        if c.seq > s.last_seq {
+            return Err(Error::OutOfRange(format!(
+                "resume cursor {} for session {session} is ahead of its log (last seq {})",
+                c.seq, s.last_seq
+            ))
+            .into());
+        }
+        resume.insert(session, c.seq);
+    }
+
+    let (tx, rx) = mpsc::channel(STREAM_BUFFER);
+    // Subscribing marks the terminal attached (Connect's presence check) and starts the wake-ups
+    // before the first log read, so nothing committed from here on goes unsignalled.
+    let sub = app.bus.subscribe(Some(terminal));
+    let attached = pb::AttachResponse {
+        kind: Some(attach_response::Kind::Attached(pb::Attached {
+            terminal_id: terminal.to_string(),
+            server_time: Some(domain::timestamp(domain::now_millis())),
+        })),
+    };
+    tx.send(Ok(attached))
+        .await
+        .map_err(|_| Status::cancelled("client went away"))?;
+    let delivery = Delivery {
+        app: app.clone(),
+        terminal,
+        sub,
+        follows: HashMap::new(),
+        tx: tx.clone(),
+    };
+    tokio::spawn(delivery.run(resume));
+    tokio::spawn(read_commands(app, terminal, inbound, tx));
+    Ok(ReceiverStream::new(rx))
+}
+
+/// Where one followed session stands.
+struct Follow {
+    /// The last sequence number delivered (or to be skipped).
+    after: u64,
+    /// Set when the terminal left: the last sequence number it is shown.
+    until: Option<u64>,
+    role: Role,
+}
+
+struct Delivery {
+    app: Arc<App>,
+    terminal: Uuid,
+    sub: Subscription,
+    follows: HashMap<Uuid, Follow>,
+    tx: mpsc::Sender<Result<pb::AttachResponse, Status>>,
+}
+
+/// Delivery stopped because the client went away: not an error to report.
+struct Gone;
+
+enum Stop {
+    Gone,
+    Failed(Error),
+}
+
+impl From<Error> for Stop {
+    fn from(e: Error) -> Self {
+        Stop::Failed(e)
+    }
+}
+
+impl From<Gone> for Stop {
+    fn from(_: Gone) -> Self {
+        Stop::Gone
+    }
+}
+
+impl Delivery {
+    async fn run(mut self, resume: HashMap<Uuid, u64>) {
+        match self.deliver(resume).await {
+            Ok(()) | Err(Stop::Gone) => {}
+            Err(Stop::Failed(e)) => {
+                let _ = self.tx.send(Err(e.into())).await;
+            }
+        }
+    }
+
+    async fn deliver(&mut self, mut resume: HashMap<Uuid, u64>) -> Result<(), Stop> {
+        let mut shutdown = self.app.shutdown.clone();
+        let mut pending = self.reload(&mut resume).await?;
+        // Cursors the client named for sessions with nothing left by our books (it acknowledged
+        // past them): serve them anyway, the client knows best what it has seen.
+        for (session, seq) in resume {
+            if let Some(m) = self.app.store.membership(self.terminal, session).await? {
+                self.add(session, seq.max(m.joined_seq.saturating_sub(1)), m.left_seq).await?;
+                pending.insert(session);
+            }
+        }
+        loop {
+            pending.extend(self.sub.inbox().take_dirty());
+            if self.sub.inbox().take_memberships_changed() {
+                pending.extend(self.reload(&mut HashMap::new()).await?);
+            }
+            for session in std::mem::take(&mut pending) {
+                self.pump(session).await?;
+            }
+            tokio::select! {
+                _ = self.sub.inbox().wait() => {}
+                _ = self.tx.closed() => return Err(Stop::Gone),
+                _ = shutdown.changed() => {
+                    return Err(Stop::Failed(Error::Unavailable(
+                        "the server is shutting down; attach again and resume".into(),
+                    )));
+                }
+            }
+        }
+    }
+
+    /// Re-reads the terminal's memberships: starts following new sessions, notes departures.
+    async fn reload(&mut self, resume: &mut HashMap<Uuid, u64>) -> Result<HashSet<Uuid>> {
+        let mut touched = HashSet::new();
+        for m in self.app.store.memberships(self.terminal).await? {
+            match self.follows.get_mut(&m.session_id) {
+                Some(f) => f.until = m.left_seq,
+                None => {
+                    let from = resume.remove(&m.session_id).unwrap_or(m.acked_seq);
+                    self.add(m.session_id, from.max(m.joined_seq.saturating_sub(1)), m.left_seq)
+                        .await?;
+                }
+            }
+            touched.insert(m.session_id);
+        }
+        Ok(touched)
+    }
+
+    async fn add(&mut self, session: Uuid, after: u64, until: Option<u64>) -> Result<()> {
+        let Some(s) = self.app.store.session(session).await? else {
+            return Ok(());
+        };
+        let role = if s.caller_terminal_id == self.terminal.to_string() {
+            Role::Caller
+        } else {
+            Role::Holder
+        };
+        self.sub.follow(session);
+        self.follows.insert(session, Follow { after, until, role });
+        Ok(())
+    }
+
+    /// Sends everything after the session's cursor; stops following at the end of the terminal's
+    /// part in it.
+    async fn pump(&mut self, session: Uuid) -> Result<(), Stop> {
+        loop {
+            let Some(f) = self.follows.get(&session) else {
+                return Ok(());
+            };
+            let (after, until, role) = (f.after, f.until, f.role);
+            let (events, cursor) = self
+                .app
+                .events_for(self.terminal, session, role, after, until.unwrap_or(u64::MAX), BATCH)
+                .await?;
+            if cursor == after {
+                return Ok(());
+            }
+            let mut finished = until == Some(cursor);
+            for event in events {
+                finished |= matches!(event.payload, Some(Payload::SessionEnded(_)));
+                let msg = pb::AttachResponse {
+                    kind: Some(attach_response::Kind::Event(event)),
+                };
+                self.tx.send(Ok(msg)).await.map_err(|_| Gone)?;
+            }
+            if let Some(f) = self.follows.get_mut(&session) {
+                f.after = cursor;
+            }
+            if finished {
+                self.follows.remove(&session);
+                self.sub.unfollow(session);
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// Handles what the client sends after hello: acknowledgements and commands.
+async fn read_commands(
+    app: Arc<App>,
+    terminal: Uuid,
+    mut inbound: Streaming<pb::AttachRequest>,
+    tx: mpsc::Sender<Result<pb::AttachResponse, Status>>,
+) {
+    // Ok(None) is a half-close: the client sends no more, but keeps receiving.
+    while let Ok(Some(request)) = inbound.message().await {
+        match request.kind {
+            Some(attach_request::Kind::Ack(a)) => {
+                let Ok(session) = parse_id("ack.session_id", &a.session_id) else {
+                    continue;
+                };
+                if let Err(e) = app.store.acknowledge(terminal, session, a.seq).await {
+                    tracing::warn!(error = %e, "could not record an acknowledgement");
+                }
+            }
+            Some(attach_request::Kind::Command(c)) => {
+                let receipt = run_command(&app, terminal, c).await;
+                let msg = pb::AttachResponse {
+                    kind: Some(attach_response::Kind::Receipt(receipt)),
+                };
+                if tx.send(Ok(msg)).await.is_err() {
+                    return;
+                }
+            }
+            Some(attach_request::Kind::Hello(_)) => {
+                let e = Error::invalid("kind", "hello may only be sent once, first");
+                let _ = tx.send(Err(e.into())).await;
+                return;
+            }
+            None => {}
+        }
+    }
+}
+
+async fn run_command(app: &App, terminal: Uuid, c: pb::Command) -> pb::Receipt {
+    let outcome: Result<u64> = async {
+        match c.kind {
+            Some(command::Kind::Message(m)) => {
+                let (session, key) = validate_message(app, &m)?;
+                Ok(app.message(terminal, session, m.body, key.as_deref()).await?.seq)
+            }
+            Some(command::Kind::AcknowledgeConnect(a)) => {
+                let session = parse_id("session_id", &a.session_id)?;
+                app.acknowledge_connect(terminal, session).await.map(|s| s.last_seq)
+            }
+            Some(command::Kind::AcknowledgeDisconnect(a)) => {
+                let session = parse_id("session_id", &a.session_id)?;
+                app.acknowledge_disconnect(terminal, session, a.seq).await.map(|s| s.last_seq)
+            }
+            None => Err(Error::invalid("command.kind", "is required")),
+        }
+    }
+    .await;
+    match outcome {
+        Ok(seq) => pb::Receipt {
+            request_id: c.request_id,
+            code: 0,
+            message: String::new(),
+            seq,
+        },
+        Err(e) => pb::Receipt {
+            request_id: c.request_id,
+            code: e.code() as i32,
+            message: e.public_message(),
+            seq: 0,
+        },
+    }
+}

@@ -1,0 +1,114 @@
+//! gRPC handlers: authenticate, convert and validate requests, call [`App`], convert results.
+
+mod admin;
+mod attach;
+mod terminal;
+
+pub use admin::{AdminApi, create_terminal};
+pub use terminal::TerminalApi;
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use tonic::metadata::MetadataMap;
+use uuid::Uuid;
+
+use crate::app::{App, token_hash};
+use crate::domain::Limits;
+use crate::error::{Error, Result};
+use crate::pb;
+
+/// The bearer token of a request, if it has a well-formed `authorization` header.
+fn bearer(metadata: &MetadataMap) -> Option<&str> {
+    let value = metadata.get("authorization")?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    (scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty()).then(|| token.trim())
+}
+
+/// The terminal a request comes from; UNAUTHENTICATED for a missing or unknown token.
+async fn authenticate(app: &App, metadata: &MetadataMap) -> Result<Uuid> {
+    let token = bearer(metadata).ok_or(Error::Unauthenticated)?;
+    let terminal = app
+        .store
+        .terminal_by_token_hash(&token_hash(token))
+        .await?
+        .ok_or(Error::Unauthenticated)?;
+    Uuid::from_str(&terminal.id).map_err(|_| Error::Internal("stored terminal id is not a UUID".into()))
+}
+
+/// Parses a required id field.
+fn parse_id(field: &str, value: &str) -> Result<Uuid> {
+    if value.is_empty() {
+        return Err(Error::invalid(field, "is required"));
+    }
+    Uuid::from_str(value).map_err(|_| Error::invalid(field, format!("{value:?} is not a valid id (a UUID)")))
+}
+
+fn check_len(field: &str, value: &str, max: usize) -> Result<()> {
+    if value.len() > max {
+        return Err(Error::invalid(field, format!("is {} bytes; at most {max} are allowed", value.len())));
+    }
+    Ok(())
+}
+
+fn check_facts(field: &str, facts: &HashMap<String, String>, limits: &Limits) -> Result<()> {
+    if facts.len() > limits.max_facts_per_request {
+        return Err(Error::invalid(
+            field,
+            format!("has {} entries; at most {} are allowed", facts.len(), limits.max_facts_per_request),
+        ));
+    }
+    for (k, v) in facts {
+        if k.is_empty() {
+            return Err(Error::invalid(field, "keys must not be empty"));
+        }
+        check_len(&format!("{field}[{k:?}]"), k, limits.max_fact_key_bytes)?;
+        check_len(&format!("{field}[{k:?}]"), v, limits.max_fact_value_bytes)?;
+    }
+    Ok(())
+}
+
+/// Page tokens are opaque to clients (AIP-158) but bound to the session they page, so a token
+/// from another session is rejected rather than silently misapplied.
+fn page_token(scope: &str, after: &str) -> String {
+    crate::app::hex(format!("v1|{scope}|{after}").as_bytes())
+}
+
+fn parse_page_token(field: &str, scope: &str, token: &str) -> Result<Option<String>> {
+    if token.is_empty() {
+        return Ok(None);
+    }
+    let bad = || Error::invalid(field, "is not a page token issued for this request");
+    if token.len() % 2 != 0 || token.len() > 1024 {
+        return Err(bad());
+    }
+    let bytes = (0..token.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&token[i..i + 2], 16))
+        .collect::<std::result::Result<Vec<u8>, _>>()
+        .map_err(|_| bad())?;
+    let text = String::from_utf8(bytes).map_err(|_| bad())?;
+    let mut parts = text.splitn(3, '|');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("v1"), Some(s), Some(after)) if s == scope => Ok(Some(after.to_owned())),
+        _ => Err(bad()),
+    }
+}
+
+fn page_size(field: &str, requested: i32) -> Result<usize> {
+    match requested {
+        n if n < 0 => Err(Error::invalid(field, "must not be negative")),
+        0 => Ok(100),
+        n => Ok((n as usize).min(1000)),
+    }
+}
+
+fn validate_caller(caller: Option<pb::Caller>) -> Result<pb::Caller> {
+    let caller = caller.ok_or_else(|| Error::invalid("caller", "is required"))?;
+    if caller.id.trim().is_empty() {
+        return Err(Error::invalid("caller.id", "is required (a phone number, visitor id or IM handle)"));
+    }
+    check_len("caller.id", &caller.id, 256)?;
+    check_len("caller.display_name", &caller.display_name, 256)?;
+    Ok(caller)
+}

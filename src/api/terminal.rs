@@ -1,0 +1,213 @@
+//! `handoff.v1.TerminalService`: the RPCs a terminal calls.
+
+use std::sync::Arc;
+
+use tonic::{Request, Response, Status, Streaming};
+use uuid::Uuid;
+
+use super::{
+    attach, authenticate, check_facts, check_len, page_size, page_token, parse_id, parse_page_token,
+    validate_caller,
+};
+use crate::app::App;
+use crate::domain;
+use crate::error::{Error, Result};
+use crate::pb::{self, terminal_service_server::TerminalService};
+
+#[derive(Clone)]
+pub struct TerminalApi {
+    app: Arc<App>,
+}
+
+impl TerminalApi {
+    pub fn new(app: Arc<App>) -> Self {
+        TerminalApi { app }
+    }
+}
+
+/// The validated form of a Message request, shared by the unary RPC and the stream command.
+pub(super) fn validate_message(app: &App, r: &pb::MessageRequest) -> Result<(Uuid, Option<String>)> {
+    let session = parse_id("session_id", &r.session_id)?;
+    if r.body.trim().is_empty() {
+        return Err(Error::invalid("body", "must not be empty"));
+    }
+    let max = app.settings.limits.max_message_bytes;
+    if r.body.len() > max {
+        return Err(Error::ResourceExhausted(format!(
+            "message body is {} bytes; this server accepts at most {max}",
+            r.body.len()
+        )));
+    }
+    check_len("idempotency_key", &r.idempotency_key, 128)?;
+    let key = (!r.idempotency_key.is_empty()).then(|| r.idempotency_key.clone());
+    Ok((session, key))
+}
+
+fn target_terminal(target: Option<&pb::TransferTarget>) -> Result<Uuid> {
+    match target.and_then(|t| t.kind.as_ref()) {
+        Some(pb::transfer_target::Kind::TerminalId(id)) => parse_id("target.terminal_id", id),
+        None => Err(Error::invalid("target", "is required")),
+    }
+}
+
+fn reason(field: &str, r: &str, app: &App) -> Result<String> {
+    check_len(field, r, app.settings.limits.max_reason_bytes)?;
+    Ok(r.to_owned())
+}
+
+#[tonic::async_trait]
+impl TerminalService for TerminalApi {
+    async fn connect(&self, request: Request<pb::ConnectRequest>) -> Result<Response<pb::ConnectResponse>, Status> {
+        let actor = authenticate(&self.app, request.metadata()).await?;
+        let r = request.into_inner();
+        let destination = parse_id("destination_terminal_id", &r.destination_terminal_id)?;
+        let caller = validate_caller(r.caller)?;
+        let channel = match pb::Channel::try_from(r.channel) {
+            Ok(pb::Channel::Unspecified) | Err(_) => {
+                return Err(Error::invalid("channel", "must be CHANNEL_IM, CHANNEL_SMS or CHANNEL_WEB").into());
+            }
+            Ok(c) => c,
+        };
+        check_facts("facts", &r.facts, &self.app.settings.limits)?;
+        let session = self.app.connect(actor, destination, caller, channel, r.facts).await?;
+        Ok(Response::new(pb::ConnectResponse { session: Some(session) }))
+    }
+
+    async fn acknowledge_connect(
+        &self,
+        request: Request<pb::AcknowledgeConnectRequest>,
+    ) -> Result<Response<pb::AcknowledgeConnectResponse>, Status> {
+        let actor = authenticate(&self.app, request.metadata()).await?;
+        let session = parse_id("session_id", &request.get_ref().session_id)?;
+        let session = self.app.acknowledge_connect(actor, session).await?;
+        Ok(Response::new(pb::AcknowledgeConnectResponse { session: Some(session) }))
+    }
+
+    async fn message(&self, request: Request<pb::MessageRequest>) -> Result<Response<pb::MessageResponse>, Status> {
+        let actor = authenticate(&self.app, request.metadata()).await?;
+        let r = request.into_inner();
+        let (session, key) = validate_message(&self.app, &r)?;
+        let a = self.app.message(actor, session, r.body, key.as_deref()).await?;
+        Ok(Response::new(pb::MessageResponse {
+            seq: a.seq,
+            time: Some(domain::timestamp(a.time)),
+            duplicate: a.duplicate,
+        }))
+    }
+
+    async fn transfer(&self, request: Request<pb::TransferRequest>) -> Result<Response<pb::TransferResponse>, Status> {
+        let actor = authenticate(&self.app, request.metadata()).await?;
+        let r = request.into_inner();
+        let session = parse_id("session_id", &r.session_id)?;
+        let target = target_terminal(r.target.as_ref())?;
+        check_facts("facts", &r.facts, &self.app.settings.limits)?;
+        check_len("note", &r.note, self.app.settings.limits.max_note_bytes)?;
+        let transfer = self.app.transfer(actor, session, target, r.facts, r.note).await?;
+        Ok(Response::new(pb::TransferResponse { transfer: Some(transfer) }))
+    }
+
+    async fn accept_transfer(
+        &self,
+        request: Request<pb::AcceptTransferRequest>,
+    ) -> Result<Response<pb::AcceptTransferResponse>, Status> {
+        let actor = authenticate(&self.app, request.metadata()).await?;
+        let r = request.get_ref();
+        let session = parse_id("session_id", &r.session_id)?;
+        let transfer = parse_id("transfer_id", &r.transfer_id)?;
+        let (transfer, session) = self.app.accept_transfer(actor, session, transfer).await?;
+        Ok(Response::new(pb::AcceptTransferResponse {
+            transfer: Some(transfer),
+            session: Some(session),
+        }))
+    }
+
+    async fn decline_transfer(
+        &self,
+        request: Request<pb::DeclineTransferRequest>,
+    ) -> Result<Response<pb::DeclineTransferResponse>, Status> {
+        let actor = authenticate(&self.app, request.metadata()).await?;
+        let r = request.into_inner();
+        let session = parse_id("session_id", &r.session_id)?;
+        let transfer = parse_id("transfer_id", &r.transfer_id)?;
+        let why = reason("reason", &r.reason, &self.app)?;
+        let transfer = self.app.decline_transfer(actor, session, transfer, why).await?;
+        Ok(Response::new(pb::DeclineTransferResponse { transfer: Some(transfer) }))
+    }
+
+    async fn cancel_transfer(
+        &self,
+        request: Request<pb::CancelTransferRequest>,
+    ) -> Result<Response<pb::CancelTransferResponse>, Status> {
+        let actor = authenticate(&self.app, request.metadata()).await?;
+        let r = request.into_inner();
+        let session = parse_id("session_id", &r.session_id)?;
+        let transfer = parse_id("transfer_id", &r.transfer_id)?;
+        let why = reason("reason", &r.reason, &self.app)?;
+        let transfer = self.app.cancel_transfer(actor, session, transfer, why).await?;
+        Ok(Response::new(pb::CancelTransferResponse { transfer: Some(transfer) }))
+    }
+
+    async fn disconnect(&self, request: Request<pb::DisconnectRequest>) -> Result<Response<pb::DisconnectResponse>, Status> {
+        let actor = authenticate(&self.app, request.metadata()).await?;
+        let session = parse_id("session_id", &request.get_ref().session_id)?;
+        let (session, seq) = self.app.disconnect(actor, session).await?;
+        Ok(Response::new(pb::DisconnectResponse {
+            session: Some(session),
+            seq,
+        }))
+    }
+
+    async fn acknowledge_disconnect(
+        &self,
+        request: Request<pb::AcknowledgeDisconnectRequest>,
+    ) -> Result<Response<pb::AcknowledgeDisconnectResponse>, Status> {
+        let actor = authenticate(&self.app, request.metadata()).await?;
+        let r = request.get_ref();
+        let session = parse_id("session_id", &r.session_id)?;
+        let session = self.app.acknowledge_disconnect(actor, session, r.seq).await?;
+        Ok(Response::new(pb::AcknowledgeDisconnectResponse { session: Some(session) }))
+    }
+
+    async fn get_session(&self, request: Request<pb::GetSessionRequest>) -> Result<Response<pb::GetSessionResponse>, Status> {
+        let actor = authenticate(&self.app, request.metadata()).await?;
+        let session = parse_id("session_id", &request.get_ref().session_id)?;
+        let (session, _) = self.app.session_for(actor, session).await?;
+        Ok(Response::new(pb::GetSessionResponse { session: Some(session) }))
+    }
+
+    async fn list_events(&self, request: Request<pb::ListEventsRequest>) -> Result<Response<pb::ListEventsResponse>, Status> {
+        let actor = authenticate(&self.app, request.metadata()).await?;
+        let r = request.into_inner();
+        let id = parse_id("session_id", &r.session_id)?;
+        let limit = page_size("page_size", r.page_size)?;
+        // Permission before anything about the token: a foreign session is simply not found.
+        let (session, role) = self.app.session_for(actor, id).await?;
+        let after = match parse_page_token("page_token", &r.session_id, &r.page_token)? {
+            Some(a) => a
+                .parse::<u64>()
+                .map_err(|_| Error::invalid("page_token", "is not a page token issued for this request"))?,
+            None => 0,
+        };
+        let (events, cursor) = self
+            .app
+            .events_for(actor, id, role, after, u64::MAX, limit)
+            .await?;
+        let next_page_token = if cursor < session.last_seq && cursor > after {
+            page_token(&r.session_id, &cursor.to_string())
+        } else {
+            String::new()
+        };
+        Ok(Response::new(pb::ListEventsResponse { events, next_page_token }))
+    }
+
+    type AttachStream = attach::AttachStream;
+
+    async fn attach(
+        &self,
+        request: Request<Streaming<pb::AttachRequest>>,
+    ) -> Result<Response<Self::AttachStream>, Status> {
+        let actor = authenticate(&self.app, request.metadata()).await?;
+        let stream = attach::start(self.app.clone(), actor, request.into_inner()).await?;
+        Ok(Response::new(stream))
+    }
+}

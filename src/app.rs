@@ -1,0 +1,354 @@
+//! The application layer: runs domain operations through the store and wakes the streams that
+//! must see the result. The gRPC handlers (unary and stream commands alike) call only this.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+use tokio::sync::watch;
+use uuid::Uuid;
+
+use crate::bus::Bus;
+use crate::domain::{self, Limits, Millis, Timeouts};
+use crate::error::{Error, Result};
+use crate::pb::{self, Role, SessionState, event::Payload};
+use crate::store::{Appended, Committed, Store};
+
+/// Settings the application layer needs (a subset of the server's flags).
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    pub timeouts: Timeouts,
+    pub limits: Limits,
+    /// How many messages a TransferOffered carries inline to its target.
+    pub offer_dialog_limit: usize,
+}
+
+pub struct App {
+    pub store: Arc<dyn Store>,
+    pub bus: Arc<Bus>,
+    pub settings: Settings,
+    /// Becomes true when the server shuts down; long-lived streams end on it.
+    pub shutdown: watch::Receiver<bool>,
+}
+
+/// The SHA-256 of a token, hex: what the store keeps instead of the token.
+pub fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// A new bearer token: 244 random bits from the OS CSPRNG (two v4 UUIDs), with a recognisable prefix.
+pub fn new_token() -> String {
+    format!(
+        "hnd_{}{}",
+        Uuid::new_v4().simple(),
+        Uuid::new_v4().simple()
+    )
+}
+
+impl App {
+    /// Wakes whoever must see a committed change.
+    fn publish(&self, c: &Committed) {
+        if c.events.is_empty() {
+            return;
+        }
+        if let Ok(id) = c.session.id.parse() {
+            self.bus.session_changed(id);
+        }
+        for t in &c.membership_changed {
+            self.bus.memberships_changed(*t);
+        }
+    }
+
+    async fn change(
+        &self,
+        session: Uuid,
+        mut f: impl FnMut(&mut pb::Session) -> Result<Vec<pb::Event>> + Send,
+    ) -> Result<Committed> {
+        let committed = self.store.update_session(session, &mut f).await?;
+        self.publish(&committed);
+        Ok(committed)
+    }
+
+    /// The session as `actor` may see it, and its role; NOT_FOUND for a foreign session.
+    pub async fn session_for(&self, actor: Uuid, session: Uuid) -> Result<(pb::Session, Role)> {
+        let s = self.store.session(session).await?.ok_or(Error::NotFound("session"))?;
+        let role = domain::role_of(&s, actor).ok_or(Error::NotFound("session"))?;
+        Ok((s, role))
+    }
+
+    /// Connect (row C1): opens a session and waits for the destination's acknowledgement.
+    pub async fn connect(
+        &self,
+        actor: Uuid,
+        destination: Uuid,
+        caller: pb::Caller,
+        channel: pb::Channel,
+        facts: HashMap<String, String>,
+    ) -> Result<pb::Session> {
+        if destination == actor {
+            return Err(Error::precondition("a terminal cannot connect to itself"));
+        }
+        if self.store.terminal(destination).await?.is_none() {
+            return Err(Error::NotFound("destination terminal"));
+        }
+        if !self.bus.is_attached(destination) {
+            return Err(Error::Unavailable(format!(
+                "destination terminal {destination} is not attached; no session was opened"
+            )));
+        }
+        let id = Uuid::now_v7();
+        // Follow before creating, so the acknowledgement cannot slip between create and wait.
+        let mut sub = self.bus.subscribe(None);
+        sub.follow(id);
+        let now = domain::now_millis();
+        let (session, events) = domain::open(
+            domain::NewSession {
+                id,
+                caller_terminal: actor,
+                destination,
+                caller,
+                channel,
+                facts,
+            },
+            now,
+            &self.settings.timeouts,
+        );
+        let deadline = domain::next_deadline(&session).unwrap_or(now);
+        let committed = self.store.create_session(&session, &events).await?;
+        self.publish(&committed);
+
+        let until = tokio::time::Instant::now()
+            + Duration::from_millis(u64::try_from(deadline - now).unwrap_or(0));
+        loop {
+            let s = self.store.session(id).await?.ok_or(Error::NotFound("session"))?;
+            match s.state() {
+                SessionState::Open => return Ok(s),
+                SessionState::Ended => {
+                    return Err(Error::Unavailable(format!(
+                        "destination terminal {destination} did not acknowledge within {} ms; no session was opened",
+                        self.settings.timeouts.connect.as_millis()
+                    )));
+                }
+                _ => {}
+            }
+            if tokio::time::timeout_at(until, sub.inbox().wait()).await.is_err() {
+                // Do not wait for the sweeper: end the attempt now (a no-op if it was acknowledged).
+                self.change(id, |s| Ok(domain::on_deadline(s, domain::now_millis().max(deadline))))
+                    .await?;
+            }
+        }
+    }
+
+    pub async fn acknowledge_connect(&self, actor: Uuid, session: Uuid) -> Result<pb::Session> {
+        let c = self
+            .change(session, |s| domain::acknowledge_connect(s, actor, domain::now_millis()))
+            .await?;
+        Ok(c.session)
+    }
+
+    /// Message (row C2): committed before it is acknowledged; idempotent with a key.
+    pub async fn message(
+        &self,
+        actor: Uuid,
+        session: Uuid,
+        body: String,
+        idempotency_key: Option<&str>,
+    ) -> Result<Appended> {
+        let mut change = |s: &mut pb::Session| domain::post_message(s, actor, body.clone(), domain::now_millis());
+        let (appended, committed) = self
+            .store
+            .append_message(session, actor, idempotency_key, &mut change)
+            .await?;
+        if let Some(c) = committed {
+            self.publish(&c);
+        }
+        Ok(appended)
+    }
+
+    /// Transfer (rows C4, C5): offers the session to a target terminal.
+    pub async fn transfer(
+        &self,
+        actor: Uuid,
+        session: Uuid,
+        target: Uuid,
+        facts: HashMap<String, String>,
+        note: String,
+    ) -> Result<pb::Transfer> {
+        let target_exists = self.store.terminal(target).await?.is_some();
+        let transfer_id = Uuid::now_v7();
+        let settings = self.settings;
+        let c = self
+            .change(session, |s| {
+                domain::offer_transfer(
+                    s,
+                    actor,
+                    domain::Offer {
+                        transfer_id,
+                        target,
+                        target_exists,
+                        facts: facts.clone(),
+                        note: note.clone(),
+                    },
+                    domain::now_millis(),
+                    &settings.timeouts,
+                    &settings.limits,
+                )
+            })
+            .await?;
+        c.session
+            .active_transfer
+            .ok_or_else(|| Error::Internal("offer left no active transfer".into()))
+    }
+
+    pub async fn accept_transfer(
+        &self,
+        actor: Uuid,
+        session: Uuid,
+        transfer: Uuid,
+    ) -> Result<(pb::Transfer, pb::Session)> {
+        let timeouts = self.settings.timeouts;
+        let c = self
+            .change(session, |s| {
+                domain::accept_transfer(s, actor, transfer, domain::now_millis(), &timeouts)
+            })
+            .await?;
+        let t = c
+            .session
+            .active_transfer
+            .clone()
+            .ok_or_else(|| Error::Internal("accepted transfer vanished".into()))?;
+        Ok((t, c.session))
+    }
+
+    pub async fn decline_transfer(
+        &self,
+        actor: Uuid,
+        session: Uuid,
+        transfer: Uuid,
+        reason: String,
+    ) -> Result<pb::Transfer> {
+        let c = self
+            .change(session, |s| {
+                domain::decline_transfer(s, actor, transfer, reason.clone(), domain::now_millis())
+            })
+            .await?;
+        past_transfer(&c.session, transfer)
+    }
+
+    pub async fn cancel_transfer(
+        &self,
+        actor: Uuid,
+        session: Uuid,
+        transfer: Uuid,
+        reason: String,
+    ) -> Result<pb::Transfer> {
+        let c = self
+            .change(session, |s| {
+                domain::cancel_transfer(s, actor, transfer, reason.clone(), domain::now_millis())
+            })
+            .await?;
+        past_transfer(&c.session, transfer)
+    }
+
+    /// Disconnect (rows C4, C8): hands over to the accepted target, or ends the session.
+    pub async fn disconnect(&self, actor: Uuid, session: Uuid) -> Result<(pb::Session, u64)> {
+        let mut seq = 0;
+        let c = self
+            .change(session, |s| {
+                let (events, decisive) = domain::disconnect(s, actor, domain::now_millis())?;
+                seq = decisive;
+                Ok(events)
+            })
+            .await?;
+        Ok((c.session, seq))
+    }
+
+    pub async fn acknowledge_disconnect(&self, actor: Uuid, session: Uuid, seq: u64) -> Result<pb::Session> {
+        let c = self
+            .change(session, |s| domain::acknowledge_disconnect(s, actor, seq, domain::now_millis()))
+            .await?;
+        Ok(c.session)
+    }
+
+    /// Events after `after`, as `actor` may see them, at most `limit` read from the log; returns
+    /// them and the last sequence number read (the next cursor).
+    pub async fn events_for(
+        &self,
+        actor: Uuid,
+        id: Uuid,
+        role: Role,
+        after: u64,
+        until: u64,
+        limit: usize,
+    ) -> Result<(Vec<pb::Event>, u64)> {
+        let raw = self.store.events(id, after, until, limit).await?;
+        let cursor = raw.last().map_or(after, |e| e.seq);
+        let mut out = Vec::with_capacity(raw.len());
+        for mut e in raw {
+            if !domain::visible_to(role, &e) {
+                continue;
+            }
+            self.add_offer_context(actor, id, &mut e).await?;
+            out.push(e);
+        }
+        Ok((out, cursor))
+    }
+
+    /// Fills the context of a TransferOffered event delivered to its target (row C5): caller,
+    /// facts, holders and the dialog so far. Other recipients see the bare offer.
+    pub async fn add_offer_context(&self, actor: Uuid, session: Uuid, e: &mut pb::Event) -> Result<()> {
+        let Some(Payload::TransferOffered(offer)) = e.payload.as_mut() else {
+            return Ok(());
+        };
+        let Some(t) = offer.transfer.as_ref() else {
+            return Ok(());
+        };
+        if domain::transfer_target(t) != actor.to_string() {
+            return Ok(());
+        }
+        let s = self.store.session(session).await?.ok_or(Error::NotFound("session"))?;
+        let limit = self.settings.offer_dialog_limit;
+        let mut dialog = self.store.messages_before(session, e.seq, limit + 1).await?;
+        let dialog_truncated = dialog.len() > limit;
+        if dialog_truncated {
+            dialog.remove(0);
+        }
+        offer.context = Some(pb::TransferContext {
+            caller: s.caller.clone(),
+            channel: s.channel,
+            facts: s.facts.clone(),
+            dialog,
+            dialog_truncated,
+            holders: s.holders.clone(),
+        });
+        Ok(())
+    }
+
+    /// Applies every due deadline (connect timeout, offer expiry, handoff grace).
+    pub async fn sweep(&self, now: Millis) -> Result<usize> {
+        let due = self.store.due_sessions(now, 256).await?;
+        for id in &due {
+            self.change(*id, |s| Ok(domain::on_deadline(s, now))).await?;
+        }
+        Ok(due.len())
+    }
+}
+
+fn past_transfer(s: &pb::Session, id: Uuid) -> Result<pb::Transfer> {
+    let id = id.to_string();
+    s.past_transfers
+        .iter()
+        .rev()
+        .find(|t| t.id == id)
+        .cloned()
+        .ok_or_else(|| Error::Internal("ended transfer missing from history".into()))
+}

@@ -1,0 +1,198 @@
+//! Wake-ups for streams: "session S has new events", "terminal T's memberships changed".
+//!
+//! The bus carries signals only, never events: a woken stream reads the log from its cursor. So a
+//! coalesced or missed wake-up delays delivery but cannot lose or reorder anything, and a signal
+//! from another replica (a later Postgres LISTEN/NOTIFY relay) can call the same two methods.
+//! It also tells who is attached to this process, for Connect's presence check.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tokio::sync::Notify;
+use uuid::Uuid;
+
+/// One waiting stream (or Connect call): what changed since it last looked, and a wake-up.
+#[derive(Default)]
+pub struct Inbox {
+    notify: Notify,
+    dirty_sessions: Mutex<HashSet<Uuid>>,
+    memberships_changed: AtomicBool,
+}
+
+impl Inbox {
+    /// Waits until something is signalled (returns at once if something already was).
+    pub async fn wait(&self) {
+        self.notify.notified().await;
+    }
+
+    /// Takes the set of sessions signalled since the last call.
+    pub fn take_dirty(&self) -> HashSet<Uuid> {
+        std::mem::take(&mut *lock(&self.dirty_sessions))
+    }
+
+    /// Whether the terminal's memberships changed since the last call.
+    pub fn take_memberships_changed(&self) -> bool {
+        self.memberships_changed.swap(false, Ordering::AcqRel)
+    }
+}
+
+#[derive(Default)]
+struct Registry {
+    by_session: HashMap<Uuid, HashMap<u64, Arc<Inbox>>>,
+    by_terminal: HashMap<Uuid, HashMap<u64, Arc<Inbox>>>,
+}
+
+#[derive(Default)]
+pub struct Bus {
+    registry: Mutex<Registry>,
+    next_id: AtomicU64,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding this lock cannot leave the maps inconsistent (single inserts and
+    // removals), so a poisoned lock is safe to keep using.
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Bus {
+    pub fn new() -> Arc<Bus> {
+        Arc::new(Bus::default())
+    }
+
+    /// Registers a new inbox for `terminal` (None for a Connect call waiting on one session).
+    /// The registration ends when the returned handle is dropped.
+    pub fn subscribe(self: &Arc<Self>, terminal: Option<Uuid>) -> Subscription {
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let inbox = Arc::new(Inbox::default());
+        if let Some(t) = terminal {
+            lock(&self.registry)
+                .by_terminal
+                .entry(t)
+                .or_default()
+                .insert(id, inbox.clone());
+        }
+        Subscription {
+            bus: self.clone(),
+            id,
+            terminal,
+            sessions: HashSet::new(),
+            inbox,
+        }
+    }
+
+    /// Signals every inbox following `session`.
+    pub fn session_changed(&self, session: Uuid) {
+        let registry = lock(&self.registry);
+        if let Some(inboxes) = registry.by_session.get(&session) {
+            for inbox in inboxes.values() {
+                lock(&inbox.dirty_sessions).insert(session);
+                inbox.notify.notify_one();
+            }
+        }
+    }
+
+    /// Signals every stream of `terminal` that its memberships changed.
+    pub fn memberships_changed(&self, terminal: Uuid) {
+        let registry = lock(&self.registry);
+        if let Some(inboxes) = registry.by_terminal.get(&terminal) {
+            for inbox in inboxes.values() {
+                inbox.memberships_changed.store(true, Ordering::Release);
+                inbox.notify.notify_one();
+            }
+        }
+    }
+
+    /// Whether `terminal` has a stream attached to this process.
+    pub fn is_attached(&self, terminal: Uuid) -> bool {
+        lock(&self.registry)
+            .by_terminal
+            .get(&terminal)
+            .is_some_and(|m| !m.is_empty())
+    }
+}
+
+/// A registered inbox; unregisters itself when dropped.
+pub struct Subscription {
+    bus: Arc<Bus>,
+    id: u64,
+    terminal: Option<Uuid>,
+    sessions: HashSet<Uuid>,
+    inbox: Arc<Inbox>,
+}
+
+impl Subscription {
+    pub fn inbox(&self) -> &Inbox {
+        &self.inbox
+    }
+
+    /// Starts signalling this inbox for `session`. Follow before reading the log, so that nothing
+    /// committed between the read and the registration goes unsignalled.
+    pub fn follow(&mut self, session: Uuid) {
+        if self.sessions.insert(session) {
+            lock(&self.bus.registry)
+                .by_session
+                .entry(session)
+                .or_default()
+                .insert(self.id, self.inbox.clone());
+        }
+    }
+
+    pub fn unfollow(&mut self, session: Uuid) {
+        if self.sessions.remove(&session) {
+            let mut registry = lock(&self.bus.registry);
+            if let Some(m) = registry.by_session.get_mut(&session) {
+                m.remove(&self.id);
+                if m.is_empty() {
+                    registry.by_session.remove(&session);
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        let mut registry = lock(&self.bus.registry);
+        for s in self.sessions.drain() {
+            if let Some(m) = registry.by_session.get_mut(&s) {
+                m.remove(&self.id);
+                if m.is_empty() {
+                    registry.by_session.remove(&s);
+                }
+            }
+        }
+        if let Some(t) = self.terminal
+            && let Some(m) = registry.by_terminal.get_mut(&t)
+        {
+            m.remove(&self.id);
+            if m.is_empty() {
+                registry.by_terminal.remove(&t);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn signals_reach_followers_and_stop_after_drop() {
+        let bus = Bus::new();
+        let t = Uuid::new_v4();
+        let s = Uuid::new_v4();
+        let mut sub = bus.subscribe(Some(t));
+        assert!(bus.is_attached(t));
+        sub.follow(s);
+        bus.session_changed(s);
+        sub.inbox().wait().await;
+        assert_eq!(sub.inbox().take_dirty(), HashSet::from([s]));
+        bus.memberships_changed(t);
+        sub.inbox().wait().await;
+        assert!(sub.inbox().take_memberships_changed());
+        drop(sub);
+        assert!(!bus.is_attached(t));
+        assert!(lock(&bus.registry).by_session.is_empty());
+    }
+}

@@ -1,0 +1,163 @@
+//! Command line and environment: every flag has an environment variable of the same meaning.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::app::Settings;
+use crate::domain::{Limits, Timeouts};
+
+/// The embedded default: a SQLite file in the working directory, created on first run.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://handoff.db";
+
+#[derive(Debug, Parser)]
+#[command(name = "handoff", version, about = "Live conversations and their context-preserving transfer between terminals, over gRPC.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Runs the gRPC server.
+    Serve(ServeArgs),
+    /// Registers terminals directly in the server's database and prints their tokens.
+    Admin(AdminArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// postgres://user@host/db for production, or sqlite://path for the embedded store.
+    #[arg(long, env = "HANDOFF_DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+    pub database_url: String,
+    /// Connection pool size (SQLite uses one writer plus up to 8 readers).
+    #[arg(long, env = "HANDOFF_DATABASE_MAX_CONNECTIONS", default_value_t = 16)]
+    pub database_max_connections: u32,
+}
+
+/// Derives `Parser` as well as `Args` so tests can build it alone, with every default.
+#[derive(Debug, Clone, Parser)]
+#[command(name = "serve")]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, env = "HANDOFF_LISTEN", default_value = "127.0.0.1:50051")]
+    pub listen: SocketAddr,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Enables the AdminService for callers presenting this bearer token.
+    #[arg(long, env = "HANDOFF_ADMIN_TOKEN", hide_env_values = true)]
+    pub admin_token: Option<String>,
+    /// How long Connect waits for the destination to acknowledge.
+    #[arg(long, env = "HANDOFF_CONNECT_TIMEOUT", default_value = "10s", value_parser = parse_duration)]
+    pub connect_timeout: Duration,
+    /// How long a transfer offer waits for an answer before it expires.
+    #[arg(long, env = "HANDOFF_OFFER_TIMEOUT", default_value = "60s", value_parser = parse_duration)]
+    pub offer_timeout: Duration,
+    /// After acceptance, how long the holder has to disconnect before the server does it.
+    #[arg(long, env = "HANDOFF_HANDOFF_GRACE", default_value = "10s", value_parser = parse_duration)]
+    pub handoff_grace: Duration,
+    /// Largest message body accepted, in bytes.
+    #[arg(long, env = "HANDOFF_MAX_MESSAGE_BYTES", default_value_t = 16 * 1024)]
+    pub max_message_bytes: usize,
+    /// How many messages a transfer offer carries inline to its target (older ones are paged).
+    #[arg(long, env = "HANDOFF_OFFER_DIALOG_LIMIT", default_value_t = 500)]
+    pub offer_dialog_limit: usize,
+    /// How often deadlines (connect, offer expiry, handoff grace) are checked.
+    #[arg(long, env = "HANDOFF_SWEEP_INTERVAL", default_value = "200ms", value_parser = parse_duration)]
+    pub sweep_interval: Duration,
+}
+
+impl ServeArgs {
+    /// The settings of a server on `database_url` with every other flag at its default.
+    pub fn with_database(database_url: &str) -> ServeArgs {
+        let mut args = ServeArgs::try_parse_from(["serve"]).unwrap_or_else(|e| panic!("defaults parse: {e}"));
+        args.database.database_url = database_url.to_owned();
+        args
+    }
+
+    pub fn settings(&self) -> Settings {
+        Settings {
+            timeouts: Timeouts {
+                connect: self.connect_timeout,
+                offer: self.offer_timeout,
+                handoff_grace: self.handoff_grace,
+            },
+            limits: Limits {
+                max_message_bytes: self.max_message_bytes,
+                ..Limits::default()
+            },
+            offer_dialog_limit: self.offer_dialog_limit,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct AdminArgs {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    #[command(subcommand)]
+    pub command: AdminCommand,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Bot,
+    Agent,
+    Gateway,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Registers a terminal and prints its id and token (the token is shown only once).
+    CreateTerminal {
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        #[arg(long, default_value = "")]
+        display_name: String,
+        /// Print `export PREFIX_ID=…` and `export PREFIX_TOKEN=…` lines for a shell to eval.
+        #[arg(long)]
+        export_as: Option<String>,
+    },
+    /// Lists registered terminals.
+    ListTerminals,
+}
+
+/// Accepts `250ms`, `10s`, `2m` or a bare number of seconds.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let s = s.trim();
+    let (number, unit) = s
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .map_or((s, "s"), |i| s.split_at(i));
+    let value: f64 = number.parse().map_err(|_| format!("{s:?} is not a duration like 500ms, 10s or 2m"))?;
+    let seconds = match unit {
+        "ms" => value / 1000.0,
+        "s" => value,
+        "m" => value * 60.0,
+        _ => return Err(format!("{s:?}: unit must be ms, s or m")),
+    };
+    Duration::try_from_secs_f64(seconds).map_err(|e| format!("{s:?}: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_parse() {
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration("10s"), Ok(Duration::from_secs(10)));
+        assert_eq!(parse_duration("2m"), Ok(Duration::from_secs(120)));
+        assert_eq!(parse_duration("3"), Ok(Duration::from_secs(3)));
+        assert!(parse_duration("ten").is_err());
+    }
+
+    #[test]
+    fn serve_defaults_need_no_flags() {
+        let args = ServeArgs::with_database("sqlite://x.db");
+        assert_eq!(args.listen.port(), 50051);
+        assert_eq!(args.connect_timeout, Duration::from_secs(10));
+    }
+}

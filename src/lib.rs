@@ -1,0 +1,17 @@
+//! handoff: hosts live text conversations between a caller and a terminal (bot or agent) and
+//! transfers them, with their whole context, from one terminal to another.
+//!
+//! Layers, outside in: [`server`] assembles [`api`] (gRPC handlers: authenticate, validate,
+//! convert), which calls [`app`] (runs [`domain`] operations through a [`store::Store`] and wakes
+//! streams through the [`bus`]). [`domain`] is the transfer state machine, with no I/O.
+
+pub mod api;
+pub mod app;
+pub mod bus;
+pub mod client;
+pub mod config;
+pub mod domain;
+pub mod error;
+pub mod pb;
+pub mod server;
+pub mod store;

@@ -1,0 +1,103 @@
+//! The `handoff` binary: `handoff serve` runs the server, `handoff admin` registers terminals.
+
+use std::sync::Arc;
+
+use clap::Parser;
+use handoff::app::App;
+use handoff::bus::Bus;
+use handoff::config::{AdminCommand, Cli, Command, KindArg, ServeArgs};
+use handoff::pb::TerminalKind;
+use handoff::server::{BoxError, Server};
+use handoff::store::SqlStore;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> Result<(), BoxError> {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_writer(std::io::stderr)
+        .init();
+    match Cli::parse().command {
+        Command::Serve(args) => serve(args).await,
+        Command::Admin(admin) => {
+            let store = SqlStore::connect(&admin.database.database_url, 2).await?;
+            let app = App {
+                store: Arc::new(store),
+                bus: Bus::new(),
+                settings: ServeArgs::with_database(&admin.database.database_url).settings(),
+                shutdown: tokio::sync::watch::channel(false).1,
+            };
+            run_admin(&app, admin.command).await
+        }
+    }
+}
+
+async fn serve(args: ServeArgs) -> Result<(), BoxError> {
+    let server = Server::start(args).await?;
+    shutdown_signal().await;
+    tracing::info!("shutting down");
+    server.shutdown().await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = ctrl_c => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = ctrl_c.await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = ctrl_c.await;
+}
+
+async fn run_admin(app: &App, command: AdminCommand) -> Result<(), BoxError> {
+    match command {
+        AdminCommand::CreateTerminal {
+            name,
+            kind,
+            display_name,
+            export_as,
+        } => {
+            let kind = match kind {
+                KindArg::Bot => TerminalKind::Bot,
+                KindArg::Agent => TerminalKind::Agent,
+                KindArg::Gateway => TerminalKind::Gateway,
+            };
+            let (terminal, token) = handoff::api::create_terminal(app, &name, &display_name, kind).await?;
+            match export_as {
+                Some(prefix) => {
+                    println!("export {prefix}_ID={}", terminal.id);
+                    println!("export {prefix}_TOKEN={token}");
+                }
+                None => {
+                    println!("id:    {}", terminal.id);
+                    println!("name:  {}", terminal.name);
+                    println!("token: {token}");
+                }
+            }
+        }
+        AdminCommand::ListTerminals => {
+            let mut after = String::new();
+            loop {
+                let page = app.store.list_terminals(&after, 500).await?;
+                for t in &page {
+                    println!("{}  {:<8}  {}", t.id, t.kind().as_str_name().trim_start_matches("TERMINAL_KIND_"), t.name);
+                }
+                match page.last() {
+                    Some(last) if page.len() == 500 => after = last.name.clone(),
+                    _ => break,
+                }
+            }
+        }
+    }
+    Ok(())
+}

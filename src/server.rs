@@ -1,0 +1,120 @@
+//! Assembles and runs the gRPC server: the two handoff services, health, reflection (v1 and
+//! v1alpha, since grpcurl 1.8 speaks only v1alpha), and the deadline sweeper.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+use tokio_stream::wrappers::TcpListenerStream;
+
+use crate::api::{AdminApi, TerminalApi};
+use crate::app::App;
+use crate::bus::Bus;
+use crate::config::ServeArgs;
+use crate::domain;
+use crate::pb::{self, admin_service_server::AdminServiceServer, terminal_service_server::TerminalServiceServer};
+use crate::store::{SqlStore, Store};
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// A running server.
+pub struct Server {
+    /// The address it listens on (the real port when started on port 0).
+    pub addr: SocketAddr,
+    pub app: Arc<App>,
+    shutdown: watch::Sender<bool>,
+    serve: JoinHandle<Result<(), tonic::transport::Error>>,
+    sweeper: JoinHandle<()>,
+}
+
+impl Server {
+    /// Connects to the configured database (migrating it) and starts serving.
+    pub async fn start(args: ServeArgs) -> Result<Server, BoxError> {
+        let store = SqlStore::connect(&args.database.database_url, args.database.database_max_connections).await?;
+        Self::start_with_store(args, Arc::new(store)).await
+    }
+
+    pub async fn start_with_store(args: ServeArgs, store: Arc<dyn Store>) -> Result<Server, BoxError> {
+        let listener = TcpListener::bind(args.listen).await?;
+        let addr = listener.local_addr()?;
+        let (shutdown, shutdown_rx) = watch::channel(false);
+        let app = Arc::new(App {
+            store,
+            bus: Bus::new(),
+            settings: args.settings(),
+            shutdown: shutdown_rx.clone(),
+        });
+
+        let (health, health_service) = tonic_health::server::health_reporter();
+        health.set_serving::<TerminalServiceServer<TerminalApi>>().await;
+        health.set_serving::<AdminServiceServer<AdminApi>>().await;
+        let reflection = || {
+            tonic_reflection::server::Builder::configure()
+                .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
+                .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        };
+        let reflection_v1 = reflection().build_v1()?;
+        let reflection_v1alpha = reflection().build_v1alpha()?;
+
+        let sweeper = tokio::spawn(sweep(app.clone(), args.sweep_interval, shutdown_rx.clone()));
+        let mut until_shutdown = shutdown_rx;
+        let router = tonic::transport::Server::builder()
+            .add_service(health_service)
+            .add_service(reflection_v1)
+            .add_service(reflection_v1alpha)
+            .add_service(TerminalServiceServer::new(TerminalApi::new(app.clone())))
+            .add_service(AdminServiceServer::new(AdminApi::new(app.clone(), args.admin_token.as_deref())));
+        let serve = tokio::spawn(router.serve_with_incoming_shutdown(
+            TcpListenerStream::new(listener),
+            async move {
+                let _ = until_shutdown.wait_for(|stop| *stop).await;
+                health.set_not_serving::<TerminalServiceServer<TerminalApi>>().await;
+            },
+        ));
+        tracing::info!(%addr, "handoff listening");
+        Ok(Server {
+            addr,
+            app,
+            shutdown,
+            serve,
+            sweeper,
+        })
+    }
+
+    /// `http://addr`, for clients.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stops accepting calls, ends attached streams (clients resume elsewhere), waits for the
+    /// in-flight calls to finish.
+    pub async fn shutdown(self) -> Result<(), BoxError> {
+        let _ = self.shutdown.send(true);
+        let served = self.serve.await;
+        let _ = self.sweeper.await;
+        served??;
+        Ok(())
+    }
+}
+
+/// Applies due deadlines every `interval` until shutdown.
+async fn sweep(app: Arc<App>, interval: std::time::Duration, mut shutdown: watch::Receiver<bool>) {
+    let mut tick = tokio::time::interval(interval);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {
+                if let Err(e) = app.sweep(domain::now_millis()).await {
+                    tracing::warn!(error = %e, "deadline sweep failed; retrying on the next tick");
+                }
+            }
+            changed = shutdown.changed() => {
+                if changed.is_err() || *shutdown.borrow() {
+                    return;
+                }
+            }
+        }
+    }
+}

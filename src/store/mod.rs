@@ -1,0 +1,105 @@
+//! Storage: the narrow interface the service needs, and its SQL implementation for Postgres and
+//! embedded SQLite.
+//!
+//! A session is a snapshot (`pb::Session`, encoded) plus its append-only event log. Every change
+//! to a session goes through [`Store::update_session`], which runs a domain closure inside one
+//! transaction holding the session's row lock: the closure sees the latest snapshot, and its
+//! events are committed together with the new snapshot or not at all. Membership rows (which
+//! terminal follows which session, and up to where) are derived from the snapshot's participants
+//! inside the same transaction, so the Attach stream never disagrees with the session.
+
+mod sql;
+
+pub use sql::SqlStore;
+
+use uuid::Uuid;
+
+use crate::domain::Millis;
+use crate::error::Result;
+use crate::pb;
+
+/// A registered terminal as storage sees it.
+#[derive(Debug, Clone)]
+pub struct TerminalRecord {
+    pub terminal: pb::Terminal,
+    pub id: Uuid,
+}
+
+/// One session a terminal follows on its stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Membership {
+    pub session_id: Uuid,
+    /// The first sequence number the terminal is to be shown.
+    pub joined_seq: u64,
+    /// Set once the terminal left the session: the last sequence number it is to be shown.
+    pub left_seq: Option<u64>,
+    /// Everything up to here was acknowledged by the terminal.
+    pub acked_seq: u64,
+}
+
+/// The outcome of a committed session change.
+#[derive(Debug, Clone)]
+pub struct Committed {
+    pub session: pb::Session,
+    pub events: Vec<pb::Event>,
+    /// Terminals whose membership of the session began, ended or changed role in this change.
+    pub membership_changed: Vec<Uuid>,
+}
+
+/// The outcome of appending a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Appended {
+    pub seq: u64,
+    pub time: Millis,
+    /// The idempotency key had been used already: nothing was stored, `seq` is the original.
+    pub duplicate: bool,
+}
+
+/// The domain change applied by [`Store::update_session`]: gets the locked snapshot, mutates it,
+/// returns the events to append (already numbered from the snapshot's `last_seq`).
+pub type SessionChange<'a> = dyn FnMut(&mut pb::Session) -> Result<Vec<pb::Event>> + Send + 'a;
+
+#[tonic::async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Registers a terminal. ALREADY_EXISTS when the name is taken.
+    async fn create_terminal(&self, terminal: &pb::Terminal, token_hash: &str) -> Result<()>;
+    async fn terminal(&self, id: Uuid) -> Result<Option<pb::Terminal>>;
+    async fn terminal_by_token_hash(&self, token_hash: &str) -> Result<Option<pb::Terminal>>;
+    /// Terminals ordered by name, after `after_name`.
+    async fn list_terminals(&self, after_name: &str, limit: usize) -> Result<Vec<pb::Terminal>>;
+    /// Replaces a terminal's token hash; false when there is no such terminal.
+    async fn set_token_hash(&self, id: Uuid, token_hash: &str) -> Result<bool>;
+
+    /// Stores a new session with its first events.
+    async fn create_session(&self, session: &pb::Session, events: &[pb::Event]) -> Result<Committed>;
+    async fn session(&self, id: Uuid) -> Result<Option<pb::Session>>;
+    /// Runs `change` on the locked snapshot and commits its events with the new snapshot.
+    /// NOT_FOUND "session" when there is no such session.
+    async fn update_session(&self, id: Uuid, change: &mut SessionChange<'_>) -> Result<Committed>;
+    /// Appends a message through `change` (which must emit exactly the message event), unless
+    /// `(author, idempotency_key)` was used in this session before, in which case the original
+    /// event's sequence number is returned and nothing is stored.
+    async fn append_message(
+        &self,
+        id: Uuid,
+        author: Uuid,
+        idempotency_key: Option<&str>,
+        change: &mut SessionChange<'_>,
+    ) -> Result<(Appended, Option<Committed>)>;
+
+    /// Events with `after < seq <= until`, in order, at most `limit`.
+    async fn events(&self, session: Uuid, after: u64, until: u64, limit: usize) -> Result<Vec<pb::Event>>;
+    /// The last `limit` message events before `before_seq`, oldest first.
+    async fn messages_before(&self, session: Uuid, before_seq: u64, limit: usize) -> Result<Vec<pb::Event>>;
+
+    /// The sessions a terminal has something to be shown in: it takes part in them and has not
+    /// acknowledged their last event (or the event at which it left).
+    async fn memberships(&self, terminal: Uuid) -> Result<Vec<Membership>>;
+    /// The membership of one terminal in one session, current or past.
+    async fn membership(&self, terminal: Uuid, session: Uuid) -> Result<Option<Membership>>;
+    /// Records that `terminal` has processed `session` up to `seq` (never moves backwards).
+    async fn acknowledge(&self, terminal: Uuid, session: Uuid, seq: u64) -> Result<()>;
+
+    /// Sessions with a deadline at or before `now` (connect, offer expiry, handoff grace).
+    async fn due_sessions(&self, now: Millis, limit: usize) -> Result<Vec<Uuid>>;
+}

@@ -1,0 +1,548 @@
+//! [`Store`] on sqlx's `Any` driver: one set of SQL for Postgres and SQLite.
+//!
+//! The two backends differ only where they must: the migrations (column types), how a write
+//! transaction takes its lock (`SELECT … FOR UPDATE` on Postgres, `BEGIN IMMEDIATE` on SQLite),
+//! and pooling (SQLite gets a single writer connection, since it has a single writer lock anyway,
+//! plus a pool of readers that WAL lets run beside it).
+
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::time::Duration;
+
+use prost::Message as _;
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{Any, AnyPool, Row, Transaction};
+use uuid::Uuid;
+
+use super::{Appended, Committed, Membership, SessionChange, Store};
+use crate::domain::{self, Millis};
+use crate::error::{Error, Result};
+use crate::pb;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+impl Backend {
+    pub fn from_url(url: &str) -> Result<Backend> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else {
+            Err(Error::invalid(
+                "database_url",
+                "expected a postgres:// or sqlite: URL",
+            ))
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct SqlStore {
+    backend: Backend,
+    /// Runs every write transaction.
+    write: AnyPool,
+    /// Runs reads; the same pool as `write` on Postgres.
+    read: AnyPool,
+}
+
+impl SqlStore {
+    /// Connects, creating the SQLite file if needed, and applies the migrations.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<SqlStore> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::from_url(url)?;
+        let store = match backend {
+            Backend::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(max_connections.max(2))
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect(url)
+                    .await?;
+                SqlStore {
+                    backend,
+                    write: pool.clone(),
+                    read: pool,
+                }
+            }
+            Backend::Sqlite => {
+                let url = sqlite_url(url);
+                let write = AnyPoolOptions::new()
+                    .max_connections(1)
+                    .after_connect(sqlite_pragmas)
+                    .connect(&url)
+                    .await?;
+                let read = AnyPoolOptions::new()
+                    .max_connections(max_connections.clamp(1, 8))
+                    .after_connect(sqlite_pragmas)
+                    .connect(&url)
+                    .await?;
+                SqlStore {
+                    backend,
+                    write,
+                    read,
+                }
+            }
+        };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        let result = match self.backend {
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&self.write).await,
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&self.write).await,
+        };
+        result.map_err(|e| Error::Internal(format!("migration failed: {e}")))
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Closes the pools (tests drop their database afterwards).
+    pub async fn close(&self) {
+        self.write.close().await;
+        self.read.close().await;
+    }
+
+    async fn begin_write(&self) -> Result<Transaction<'static, Any>> {
+        Ok(match self.backend {
+            // Take SQLite's write lock up front: a deferred transaction that reads and then
+            // writes can fail with SQLITE_BUSY instead of waiting.
+            Backend::Sqlite => self.write.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.write.begin().await?,
+        })
+    }
+
+    /// Reads the snapshot for a write: row-locked on Postgres; SQLite's BEGIN IMMEDIATE already
+    /// holds the database's write lock.
+    fn select_for_update(&self) -> &'static str {
+        match self.backend {
+            Backend::Postgres => "SELECT snapshot, last_seq FROM sessions WHERE id = $1 FOR UPDATE",
+            Backend::Sqlite => "SELECT snapshot, last_seq FROM sessions WHERE id = $1",
+        }
+    }
+
+    /// Loads the locked snapshot, applies `change`, commits events, snapshot and memberships.
+    async fn apply(
+        &self,
+        id: Uuid,
+        idempotency: Option<(Uuid, &str)>,
+        change: &mut SessionChange<'_>,
+    ) -> Result<(Option<Appended>, Option<Committed>)> {
+        let id_s = id.to_string();
+        let mut tx = self.begin_write().await?;
+        if let Some((author, key)) = idempotency {
+            let found = sqlx::query(
+                "SELECT seq, created_ms FROM events \
+                 WHERE session_id = $1 AND author = $2 AND idempotency_key = $3",
+            )
+            .bind(&id_s)
+            .bind(author.to_string())
+            .bind(key)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(row) = found {
+                return Ok((
+                    Some(Appended {
+                        seq: row.try_get::<i64, _>(0)? as u64,
+                        time: row.try_get(1)?,
+                        duplicate: true,
+                    }),
+                    None,
+                ));
+            }
+        }
+        let Some(row) = sqlx::query(self.select_for_update()).bind(&id_s).fetch_optional(&mut *tx).await? else {
+            return Err(Error::NotFound("session"));
+        };
+        let mut session = decode_session(&row)?;
+        let before: HashMap<String, pb::Role> = session
+            .participants
+            .iter()
+            .map(|p| (p.terminal_id.clone(), p.role()))
+            .collect();
+        let events = change(&mut session)?;
+        if events.is_empty() {
+            return Ok((None, None));
+        }
+        for (i, event) in events.iter().enumerate() {
+            let key = if i == 0 { idempotency.map(|(_, k)| k) } else { None };
+            insert_event(&mut tx, event, key).await?;
+        }
+        sqlx::query(
+            "UPDATE sessions SET snapshot = $2, last_seq = $3, state = $4, next_deadline_ms = $5 \
+             WHERE id = $1",
+        )
+        .bind(&id_s)
+        .bind(session.encode_to_vec())
+        .bind(session.last_seq as i64)
+        .bind(i64::from(session.state))
+        .bind(domain::next_deadline(&session))
+        .execute(&mut *tx)
+        .await?;
+        let membership_changed = sync_members(&mut tx, &session, &before).await?;
+        tx.commit().await?;
+        let appended = idempotency.and(events.first()).map(|e| Appended {
+            seq: e.seq,
+            time: domain::millis(&e.time).unwrap_or_default(),
+            duplicate: false,
+        });
+        Ok((
+            appended,
+            Some(Committed {
+                session,
+                events,
+                membership_changed,
+            }),
+        ))
+    }
+}
+
+/// WAL lets readers run beside the writer; FULL makes an acknowledged message survive power loss,
+/// not only a process crash; the busy timeout covers a second process (`handoff admin`).
+fn sqlite_pragmas(
+    conn: &mut sqlx::AnyConnection,
+    _meta: sqlx::pool::PoolConnectionMetadata,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), sqlx::Error>> + Send + '_>> {
+    Box::pin(async move {
+        for pragma in [
+            "PRAGMA journal_mode = WAL",
+            "PRAGMA synchronous = FULL",
+            "PRAGMA busy_timeout = 10000",
+        ] {
+            sqlx::query(pragma).execute(&mut *conn).await?;
+        }
+        Ok(())
+    })
+}
+
+/// `sqlite:foo.db` → a URL that creates the file when it is missing.
+fn sqlite_url(url: &str) -> String {
+    if url.contains("mode=") || url.contains(":memory:") {
+        url.to_owned()
+    } else if url.contains('?') {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    }
+}
+
+fn decode_session(row: &AnyRow) -> Result<pb::Session> {
+    let bytes: Vec<u8> = row.try_get(0)?;
+    let mut session = pb::Session::decode(bytes.as_slice())
+        .map_err(|e| Error::Internal(format!("corrupt session snapshot: {e}")))?;
+    session.last_seq = row.try_get::<i64, _>(1)? as u64;
+    Ok(session)
+}
+
+fn decode_event(row: &AnyRow) -> Result<pb::Event> {
+    let bytes: Vec<u8> = row.try_get(0)?;
+    pb::Event::decode(bytes.as_slice()).map_err(|e| Error::Internal(format!("corrupt event: {e}")))
+}
+
+fn decode_terminal(row: &AnyRow) -> Result<pb::Terminal> {
+    Ok(pb::Terminal {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        display_name: row.try_get("display_name")?,
+        kind: row.try_get::<i64, _>("kind")? as i32,
+        create_time: Some(domain::timestamp(row.try_get("created_ms")?)),
+    })
+}
+
+async fn insert_event(tx: &mut Transaction<'static, Any>, event: &pb::Event, key: Option<&str>) -> Result<()> {
+    let author = (!event.author_terminal_id.is_empty()).then_some(event.author_terminal_id.as_str());
+    sqlx::query(
+        "INSERT INTO events (session_id, seq, kind, author, idempotency_key, created_ms, payload) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&event.session_id)
+    .bind(event.seq as i64)
+    .bind(domain::kind_name(event))
+    .bind(author)
+    .bind(key)
+    .bind(domain::millis(&event.time).unwrap_or_default())
+    .bind(event.encode_to_vec())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Brings the membership rows in line with the snapshot's participants; returns the terminals
+/// whose membership began, ended or changed role.
+async fn sync_members(
+    tx: &mut Transaction<'static, Any>,
+    session: &pb::Session,
+    before: &HashMap<String, pb::Role>,
+) -> Result<Vec<Uuid>> {
+    let mut changed = Vec::new();
+    for p in &session.participants {
+        match before.get(&p.terminal_id) {
+            Some(role) if *role == p.role() => continue,
+            Some(_) => {}
+            None => {
+                sqlx::query(
+                    "INSERT INTO members (terminal_id, session_id, joined_seq, left_seq, acked_seq) \
+                     VALUES ($1, $2, $3, NULL, 0) \
+                     ON CONFLICT (terminal_id, session_id) \
+                     DO UPDATE SET joined_seq = excluded.joined_seq, left_seq = NULL",
+                )
+                .bind(&p.terminal_id)
+                .bind(&session.id)
+                .bind(p.joined_seq as i64)
+                .execute(&mut **tx)
+                .await?;
+            }
+        }
+        changed.push(parse_uuid(&p.terminal_id)?);
+    }
+    for terminal in before.keys() {
+        if session.participants.iter().all(|p| &p.terminal_id != terminal) {
+            sqlx::query("UPDATE members SET left_seq = $3 WHERE terminal_id = $1 AND session_id = $2")
+                .bind(terminal)
+                .bind(&session.id)
+                .bind(session.last_seq as i64)
+                .execute(&mut **tx)
+                .await?;
+            changed.push(parse_uuid(terminal)?);
+        }
+    }
+    Ok(changed)
+}
+
+fn parse_uuid(s: &str) -> Result<Uuid> {
+    Uuid::from_str(s).map_err(|e| Error::Internal(format!("stored id {s:?} is not a UUID: {e}")))
+}
+
+fn map_unique(e: sqlx::Error, what: String) -> Error {
+    match &e {
+        sqlx::Error::Database(db) if db.is_unique_violation() => Error::AlreadyExists(what),
+        _ => Error::Storage(e),
+    }
+}
+
+#[tonic::async_trait]
+impl Store for SqlStore {
+    async fn create_terminal(&self, t: &pb::Terminal, token_hash: &str) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO terminals (id, name, display_name, kind, token_hash, created_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&t.id)
+        .bind(&t.name)
+        .bind(&t.display_name)
+        .bind(i64::from(t.kind))
+        .bind(token_hash)
+        .bind(domain::millis(&t.create_time).unwrap_or_default())
+        .execute(&self.write)
+        .await
+        .map_err(|e| map_unique(e, format!("a terminal named {:?} already exists", t.name)))?;
+        Ok(())
+    }
+
+    async fn terminal(&self, id: Uuid) -> Result<Option<pb::Terminal>> {
+        let row = sqlx::query("SELECT id, name, display_name, kind, created_ms FROM terminals WHERE id = $1")
+            .bind(id.to_string())
+            .fetch_optional(&self.read)
+            .await?;
+        row.as_ref().map(decode_terminal).transpose()
+    }
+
+    async fn terminal_by_token_hash(&self, token_hash: &str) -> Result<Option<pb::Terminal>> {
+        let row = sqlx::query(
+            "SELECT id, name, display_name, kind, created_ms FROM terminals WHERE token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.read)
+        .await?;
+        row.as_ref().map(decode_terminal).transpose()
+    }
+
+    async fn list_terminals(&self, after_name: &str, limit: usize) -> Result<Vec<pb::Terminal>> {
+        let rows = sqlx::query(
+            "SELECT id, name, display_name, kind, created_ms FROM terminals \
+             WHERE name > $1 ORDER BY name LIMIT $2",
+        )
+        .bind(after_name)
+        .bind(limit as i64)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(decode_terminal).collect()
+    }
+
+    async fn set_token_hash(&self, id: Uuid, token_hash: &str) -> Result<bool> {
+        let done = sqlx::query("UPDATE terminals SET token_hash = $2 WHERE id = $1")
+            .bind(id.to_string())
+            .bind(token_hash)
+            .execute(&self.write)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn create_session(&self, session: &pb::Session, events: &[pb::Event]) -> Result<Committed> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "INSERT INTO sessions (id, last_seq, state, next_deadline_ms, created_ms, snapshot) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&session.id)
+        .bind(session.last_seq as i64)
+        .bind(i64::from(session.state))
+        .bind(domain::next_deadline(session))
+        .bind(domain::millis(&session.create_time).unwrap_or_default())
+        .bind(session.encode_to_vec())
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| map_unique(e, "session already exists".to_owned()))?;
+        for event in events {
+            insert_event(&mut tx, event, None).await?;
+        }
+        let membership_changed = sync_members(&mut tx, session, &HashMap::new()).await?;
+        tx.commit().await?;
+        Ok(Committed {
+            session: session.clone(),
+            events: events.to_vec(),
+            membership_changed,
+        })
+    }
+
+    async fn session(&self, id: Uuid) -> Result<Option<pb::Session>> {
+        let row = sqlx::query("SELECT snapshot, last_seq FROM sessions WHERE id = $1")
+            .bind(id.to_string())
+            .fetch_optional(&self.read)
+            .await?;
+        row.as_ref().map(decode_session).transpose()
+    }
+
+    async fn update_session(&self, id: Uuid, change: &mut SessionChange<'_>) -> Result<Committed> {
+        match self.apply(id, None, change).await? {
+            (_, Some(committed)) => Ok(committed),
+            (_, None) => {
+                // Nothing to append (an idempotent no-op): report the current state.
+                let session = self.session(id).await?.ok_or(Error::NotFound("session"))?;
+                Ok(Committed {
+                    session,
+                    events: Vec::new(),
+                    membership_changed: Vec::new(),
+                })
+            }
+        }
+    }
+
+    async fn append_message(
+        &self,
+        id: Uuid,
+        author: Uuid,
+        idempotency_key: Option<&str>,
+        change: &mut SessionChange<'_>,
+    ) -> Result<(Appended, Option<Committed>)> {
+        let (appended, committed) = match idempotency_key {
+            Some(key) => self.apply(id, Some((author, key)), change).await?,
+            None => {
+                let (_, committed) = self.apply(id, None, change).await?;
+                let appended = committed.as_ref().and_then(|c| c.events.first()).map(|e| Appended {
+                    seq: e.seq,
+                    time: domain::millis(&e.time).unwrap_or_default(),
+                    duplicate: false,
+                });
+                (appended, committed)
+            }
+        };
+        let appended = appended.ok_or_else(|| Error::Internal("message change emitted no event".into()))?;
+        Ok((appended, committed))
+    }
+
+    async fn events(&self, session: Uuid, after: u64, until: u64, limit: usize) -> Result<Vec<pb::Event>> {
+        let rows = sqlx::query(
+            "SELECT payload FROM events WHERE session_id = $1 AND seq > $2 AND seq <= $3 \
+             ORDER BY seq LIMIT $4",
+        )
+        .bind(session.to_string())
+        .bind(after.min(i64::MAX as u64) as i64)
+        .bind(until.min(i64::MAX as u64) as i64)
+        .bind(limit as i64)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(decode_event).collect()
+    }
+
+    async fn messages_before(&self, session: Uuid, before_seq: u64, limit: usize) -> Result<Vec<pb::Event>> {
+        let rows = sqlx::query(
+            "SELECT payload FROM events WHERE session_id = $1 AND kind = 'message' AND seq < $2 \
+             ORDER BY seq DESC LIMIT $3",
+        )
+        .bind(session.to_string())
+        .bind(before_seq as i64)
+        .bind(limit as i64)
+        .fetch_all(&self.read)
+        .await?;
+        let mut events = rows.iter().map(decode_event).collect::<Result<Vec<_>>>()?;
+        events.reverse();
+        Ok(events)
+    }
+
+    async fn memberships(&self, terminal: Uuid) -> Result<Vec<Membership>> {
+        let rows = sqlx::query(
+            "SELECT m.session_id, m.joined_seq, m.left_seq, m.acked_seq FROM members m \
+             JOIN sessions s ON s.id = m.session_id \
+             WHERE m.terminal_id = $1 AND m.acked_seq < COALESCE(m.left_seq, s.last_seq) \
+             ORDER BY m.session_id",
+        )
+        .bind(terminal.to_string())
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(decode_membership).collect()
+    }
+
+    async fn membership(&self, terminal: Uuid, session: Uuid) -> Result<Option<Membership>> {
+        let row = sqlx::query(
+            "SELECT session_id, joined_seq, left_seq, acked_seq FROM members \
+             WHERE terminal_id = $1 AND session_id = $2",
+        )
+        .bind(terminal.to_string())
+        .bind(session.to_string())
+        .fetch_optional(&self.read)
+        .await?;
+        row.as_ref().map(decode_membership).transpose()
+    }
+
+    async fn acknowledge(&self, terminal: Uuid, session: Uuid, seq: u64) -> Result<()> {
+        sqlx::query(
+            "UPDATE members SET acked_seq = $3 \
+             WHERE terminal_id = $1 AND session_id = $2 AND acked_seq < $3",
+        )
+        .bind(terminal.to_string())
+        .bind(session.to_string())
+        .bind(seq.min(i64::MAX as u64) as i64)
+        .execute(&self.write)
+        .await?;
+        Ok(())
+    }
+
+    async fn due_sessions(&self, now: Millis, limit: usize) -> Result<Vec<Uuid>> {
+        let rows = sqlx::query(
+            "SELECT id FROM sessions WHERE next_deadline_ms IS NOT NULL AND next_deadline_ms <= $1 \
+             ORDER BY next_deadline_ms LIMIT $2",
+        )
+        .bind(now)
+        .bind(limit as i64)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| parse_uuid(&r.try_get::<String, _>(0)?))
+            .collect()
+    }
+}
+
+fn decode_membership(row: &AnyRow) -> Result<Membership> {
+    Ok(Membership {
+        session_id: parse_uuid(&row.try_get::<String, _>(0)?)?,
+        joined_seq: row.try_get::<i64, _>(1)? as u64,
+        left_seq: row.try_get::<Option<i64>, _>(2)?.map(|s| s as u64),
+        acked_seq: row.try_get::<i64, _>(3)? as u64,
+    })
+}
