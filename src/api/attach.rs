@@ -66,15 +66,15 @@ pub async fn start(app: Arc<App>, terminal: Uuid, mut inbound: Streaming<pb::Att
     tx.send(Ok(attached))
         .await
         .map_err(|_| Status::cancelled("client went away"))?;
+    let reader = tokio::spawn(read_commands(app.clone(), terminal, inbound, tx.clone()));
     let delivery = Delivery {
-        app: app.clone(),
+        app,
         terminal,
         sub,
         follows: HashMap::new(),
-        tx: tx.clone(),
+        tx,
     };
-    tokio::spawn(delivery.run(resume));
-    tokio::spawn(read_commands(app, terminal, inbound, tx));
+    tokio::spawn(delivery.run(resume, reader.abort_handle()));
     Ok(ReceiverStream::new(rx))
 }
 
@@ -85,6 +85,10 @@ struct Follow {
     /// Set when the terminal left: the last sequence number it is shown.
     until: Option<u64>,
     role: Role,
+    /// Delivered to the end of the terminal's part (kept, so a reload does not replay it).
+    done: bool,
+    /// The session ended: nothing can follow.
+    ended: bool,
 }
 
 struct Delivery {
@@ -116,13 +120,13 @@ impl From<Gone> for Stop {
 }
 
 impl Delivery {
-    async fn run(mut self, resume: HashMap<Uuid, u64>) {
-        match self.deliver(resume).await {
-            Ok(()) | Err(Stop::Gone) => {}
-            Err(Stop::Failed(e)) => {
-                let _ = self.tx.send(Err(e.into())).await;
-            }
+    /// Delivers until the client goes away or the server shuts down, then ends the stream: the
+    /// reader is stopped too, since it holds a sender that would keep the response open.
+    async fn run(mut self, resume: HashMap<Uuid, u64>, reader: tokio::task::AbortHandle) {
+        if let Err(Stop::Failed(e)) = self.deliver(resume).await {
+            let _ = self.tx.send(Err(e.into())).await;
         }
+        reader.abort();
     }
 
     async fn deliver(&mut self, mut resume: HashMap<Uuid, u64>) -> Result<(), Stop> {
@@ -161,7 +165,15 @@ impl Delivery {
         let mut touched = HashSet::new();
         for m in self.app.store.memberships(self.terminal).await? {
             match self.follows.get_mut(&m.session_id) {
-                Some(f) => f.until = m.left_seq,
+                Some(f) => {
+                    f.until = m.left_seq;
+                    // Rejoined after leaving (a transfer chain came back to this terminal).
+                    if f.done && !f.ended && m.left_seq.is_none_or(|l| l > f.after) {
+                        f.done = false;
+                        f.after = f.after.max(m.joined_seq.saturating_sub(1));
+                        self.sub.follow(m.session_id);
+                    }
+                }
                 None => {
                     let from = resume.remove(&m.session_id).unwrap_or(m.acked_seq);
                     self.add(m.session_id, from.max(m.joined_seq.saturating_sub(1)), m.left_seq)
@@ -183,7 +195,16 @@ impl Delivery {
             Role::Holder
         };
         self.sub.follow(session);
-        self.follows.insert(session, Follow { after, until, role });
+        self.follows.insert(
+            session,
+            Follow {
+                after,
+                until,
+                role,
+                done: false,
+                ended: false,
+            },
+        );
         Ok(())
     }
 
@@ -191,7 +212,7 @@ impl Delivery {
     /// part in it.
     async fn pump(&mut self, session: Uuid) -> Result<(), Stop> {
         loop {
-            let Some(f) = self.follows.get(&session) else {
+            let Some(f) = self.follows.get(&session).filter(|f| !f.done) else {
                 return Ok(());
             };
             let (after, until, role) = (f.after, f.until, f.role);
@@ -203,18 +224,21 @@ impl Delivery {
                 return Ok(());
             }
             let mut finished = until == Some(cursor);
+            let mut ended = false;
             for event in events {
-                finished |= matches!(event.payload, Some(Payload::SessionEnded(_)));
+                ended |= matches!(event.payload, Some(Payload::SessionEnded(_)));
                 let msg = pb::AttachResponse {
                     kind: Some(attach_response::Kind::Event(event)),
                 };
                 self.tx.send(Ok(msg)).await.map_err(|_| Gone)?;
             }
+            finished |= ended;
             if let Some(f) = self.follows.get_mut(&session) {
                 f.after = cursor;
+                f.done = finished;
+                f.ended = ended;
             }
             if finished {
-                self.follows.remove(&session);
                 self.sub.unfollow(session);
                 return Ok(());
             }

@@ -1,0 +1,56 @@
+from handoff.v1 import types_pb2 as _types_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class CreateTerminalRequest(_message.Message):
+    __slots__ = ("name", "display_name", "kind")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    display_name: str
+    kind: _types_pb2.TerminalKind
+    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., kind: _Optional[_Union[_types_pb2.TerminalKind, str]] = ...) -> None: ...
+
+class CreateTerminalResponse(_message.Message):
+    __slots__ = ("terminal", "token")
+    TERMINAL_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    terminal: _types_pb2.Terminal
+    token: str
+    def __init__(self, terminal: _Optional[_Union[_types_pb2.Terminal, _Mapping]] = ..., token: _Optional[str] = ...) -> None: ...
+
+class ListTerminalsRequest(_message.Message):
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListTerminalsResponse(_message.Message):
+    __slots__ = ("terminals", "next_page_token")
+    TERMINALS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    terminals: _containers.RepeatedCompositeFieldContainer[_types_pb2.Terminal]
+    next_page_token: str
+    def __init__(self, terminals: _Optional[_Iterable[_Union[_types_pb2.Terminal, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class RotateTerminalTokenRequest(_message.Message):
+    __slots__ = ("terminal_id",)
+    TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    terminal_id: str
+    def __init__(self, terminal_id: _Optional[str] = ...) -> None: ...
+
+class RotateTerminalTokenResponse(_message.Message):
+    __slots__ = ("terminal", "token")
+    TERMINAL_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    terminal: _types_pb2.Terminal
+    token: str
+    def __init__(self, terminal: _Optional[_Union[_types_pb2.Terminal, _Mapping]] = ..., token: _Optional[str] = ...) -> None: ...

@@ -1,0 +1,381 @@
+import datetime
+
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class Channel(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    CHANNEL_UNSPECIFIED: _ClassVar[Channel]
+    CHANNEL_IM: _ClassVar[Channel]
+    CHANNEL_SMS: _ClassVar[Channel]
+    CHANNEL_WEB: _ClassVar[Channel]
+
+class TerminalKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    TERMINAL_KIND_UNSPECIFIED: _ClassVar[TerminalKind]
+    TERMINAL_KIND_BOT: _ClassVar[TerminalKind]
+    TERMINAL_KIND_AGENT: _ClassVar[TerminalKind]
+    TERMINAL_KIND_GATEWAY: _ClassVar[TerminalKind]
+
+class SessionState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    SESSION_STATE_UNSPECIFIED: _ClassVar[SessionState]
+    SESSION_STATE_CONNECTING: _ClassVar[SessionState]
+    SESSION_STATE_OPEN: _ClassVar[SessionState]
+    SESSION_STATE_ENDED: _ClassVar[SessionState]
+
+class Role(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ROLE_UNSPECIFIED: _ClassVar[Role]
+    ROLE_CALLER: _ClassVar[Role]
+    ROLE_HOLDER: _ClassVar[Role]
+    ROLE_TARGET: _ClassVar[Role]
+    ROLE_INCOMING: _ClassVar[Role]
+
+class TransferState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    TRANSFER_STATE_UNSPECIFIED: _ClassVar[TransferState]
+    TRANSFER_STATE_OFFERED: _ClassVar[TransferState]
+    TRANSFER_STATE_ACCEPTED: _ClassVar[TransferState]
+    TRANSFER_STATE_COMPLETED: _ClassVar[TransferState]
+    TRANSFER_STATE_DECLINED: _ClassVar[TransferState]
+    TRANSFER_STATE_CANCELLED: _ClassVar[TransferState]
+    TRANSFER_STATE_EXPIRED: _ClassVar[TransferState]
+    TRANSFER_STATE_ABORTED: _ClassVar[TransferState]
+
+class SessionEndReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    SESSION_END_REASON_UNSPECIFIED: _ClassVar[SessionEndReason]
+    SESSION_END_REASON_HOLDER_DISCONNECTED: _ClassVar[SessionEndReason]
+    SESSION_END_REASON_CALLER_DISCONNECTED: _ClassVar[SessionEndReason]
+    SESSION_END_REASON_CONNECT_NOT_ACKNOWLEDGED: _ClassVar[SessionEndReason]
+CHANNEL_UNSPECIFIED: Channel
+CHANNEL_IM: Channel
+CHANNEL_SMS: Channel
+CHANNEL_WEB: Channel
+TERMINAL_KIND_UNSPECIFIED: TerminalKind
+TERMINAL_KIND_BOT: TerminalKind
+TERMINAL_KIND_AGENT: TerminalKind
+TERMINAL_KIND_GATEWAY: TerminalKind
+SESSION_STATE_UNSPECIFIED: SessionState
+SESSION_STATE_CONNECTING: SessionState
+SESSION_STATE_OPEN: SessionState
+SESSION_STATE_ENDED: SessionState
+ROLE_UNSPECIFIED: Role
+ROLE_CALLER: Role
+ROLE_HOLDER: Role
+ROLE_TARGET: Role
+ROLE_INCOMING: Role
+TRANSFER_STATE_UNSPECIFIED: TransferState
+TRANSFER_STATE_OFFERED: TransferState
+TRANSFER_STATE_ACCEPTED: TransferState
+TRANSFER_STATE_COMPLETED: TransferState
+TRANSFER_STATE_DECLINED: TransferState
+TRANSFER_STATE_CANCELLED: TransferState
+TRANSFER_STATE_EXPIRED: TransferState
+TRANSFER_STATE_ABORTED: TransferState
+SESSION_END_REASON_UNSPECIFIED: SessionEndReason
+SESSION_END_REASON_HOLDER_DISCONNECTED: SessionEndReason
+SESSION_END_REASON_CALLER_DISCONNECTED: SessionEndReason
+SESSION_END_REASON_CONNECT_NOT_ACKNOWLEDGED: SessionEndReason
+
+class Terminal(_message.Message):
+    __slots__ = ("id", "name", "display_name", "kind", "create_time")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    display_name: str
+    kind: TerminalKind
+    create_time: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., display_name: _Optional[str] = ..., kind: _Optional[_Union[TerminalKind, str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class Caller(_message.Message):
+    __slots__ = ("id", "display_name")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    display_name: str
+    def __init__(self, id: _Optional[str] = ..., display_name: _Optional[str] = ...) -> None: ...
+
+class Participant(_message.Message):
+    __slots__ = ("terminal_id", "role", "joined_seq")
+    TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    JOINED_SEQ_FIELD_NUMBER: _ClassVar[int]
+    terminal_id: str
+    role: Role
+    joined_seq: int
+    def __init__(self, terminal_id: _Optional[str] = ..., role: _Optional[_Union[Role, str]] = ..., joined_seq: _Optional[int] = ...) -> None: ...
+
+class Tenure(_message.Message):
+    __slots__ = ("terminal_id", "from_seq", "until_seq", "start_time", "end_time")
+    TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    FROM_SEQ_FIELD_NUMBER: _ClassVar[int]
+    UNTIL_SEQ_FIELD_NUMBER: _ClassVar[int]
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    END_TIME_FIELD_NUMBER: _ClassVar[int]
+    terminal_id: str
+    from_seq: int
+    until_seq: int
+    start_time: _timestamp_pb2.Timestamp
+    end_time: _timestamp_pb2.Timestamp
+    def __init__(self, terminal_id: _Optional[str] = ..., from_seq: _Optional[int] = ..., until_seq: _Optional[int] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class TransferTarget(_message.Message):
+    __slots__ = ("terminal_id",)
+    TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    terminal_id: str
+    def __init__(self, terminal_id: _Optional[str] = ...) -> None: ...
+
+class Transfer(_message.Message):
+    __slots__ = ("id", "session_id", "from_terminal_id", "target", "facts", "note", "state", "offered_seq", "offer_time", "expire_time", "accept_time", "handoff_deadline", "end_time", "reason")
+    class FactsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    FROM_TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    FACTS_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    OFFERED_SEQ_FIELD_NUMBER: _ClassVar[int]
+    OFFER_TIME_FIELD_NUMBER: _ClassVar[int]
+    EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    ACCEPT_TIME_FIELD_NUMBER: _ClassVar[int]
+    HANDOFF_DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    END_TIME_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    session_id: str
+    from_terminal_id: str
+    target: TransferTarget
+    facts: _containers.ScalarMap[str, str]
+    note: str
+    state: TransferState
+    offered_seq: int
+    offer_time: _timestamp_pb2.Timestamp
+    expire_time: _timestamp_pb2.Timestamp
+    accept_time: _timestamp_pb2.Timestamp
+    handoff_deadline: _timestamp_pb2.Timestamp
+    end_time: _timestamp_pb2.Timestamp
+    reason: str
+    def __init__(self, id: _Optional[str] = ..., session_id: _Optional[str] = ..., from_terminal_id: _Optional[str] = ..., target: _Optional[_Union[TransferTarget, _Mapping]] = ..., facts: _Optional[_Mapping[str, str]] = ..., note: _Optional[str] = ..., state: _Optional[_Union[TransferState, str]] = ..., offered_seq: _Optional[int] = ..., offer_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., accept_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., handoff_deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class Session(_message.Message):
+    __slots__ = ("id", "channel", "caller", "caller_terminal_id", "holder_terminal_id", "state", "facts", "last_seq", "create_time", "end_time", "end_reason", "participants", "active_transfer", "holders", "connect_deadline", "past_transfers", "acknowledged_disconnect_seq")
+    class FactsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    CALLER_FIELD_NUMBER: _ClassVar[int]
+    CALLER_TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    HOLDER_TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    FACTS_FIELD_NUMBER: _ClassVar[int]
+    LAST_SEQ_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    END_TIME_FIELD_NUMBER: _ClassVar[int]
+    END_REASON_FIELD_NUMBER: _ClassVar[int]
+    PARTICIPANTS_FIELD_NUMBER: _ClassVar[int]
+    ACTIVE_TRANSFER_FIELD_NUMBER: _ClassVar[int]
+    HOLDERS_FIELD_NUMBER: _ClassVar[int]
+    CONNECT_DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    PAST_TRANSFERS_FIELD_NUMBER: _ClassVar[int]
+    ACKNOWLEDGED_DISCONNECT_SEQ_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    channel: Channel
+    caller: Caller
+    caller_terminal_id: str
+    holder_terminal_id: str
+    state: SessionState
+    facts: _containers.ScalarMap[str, str]
+    last_seq: int
+    create_time: _timestamp_pb2.Timestamp
+    end_time: _timestamp_pb2.Timestamp
+    end_reason: SessionEndReason
+    participants: _containers.RepeatedCompositeFieldContainer[Participant]
+    active_transfer: Transfer
+    holders: _containers.RepeatedCompositeFieldContainer[Tenure]
+    connect_deadline: _timestamp_pb2.Timestamp
+    past_transfers: _containers.RepeatedCompositeFieldContainer[Transfer]
+    acknowledged_disconnect_seq: int
+    def __init__(self, id: _Optional[str] = ..., channel: _Optional[_Union[Channel, str]] = ..., caller: _Optional[_Union[Caller, _Mapping]] = ..., caller_terminal_id: _Optional[str] = ..., holder_terminal_id: _Optional[str] = ..., state: _Optional[_Union[SessionState, str]] = ..., facts: _Optional[_Mapping[str, str]] = ..., last_seq: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_reason: _Optional[_Union[SessionEndReason, str]] = ..., participants: _Optional[_Iterable[_Union[Participant, _Mapping]]] = ..., active_transfer: _Optional[_Union[Transfer, _Mapping]] = ..., holders: _Optional[_Iterable[_Union[Tenure, _Mapping]]] = ..., connect_deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., past_transfers: _Optional[_Iterable[_Union[Transfer, _Mapping]]] = ..., acknowledged_disconnect_seq: _Optional[int] = ...) -> None: ...
+
+class Event(_message.Message):
+    __slots__ = ("session_id", "seq", "time", "author_terminal_id", "session_requested", "session_opened", "message_posted", "transfer_offered", "transfer_accepted", "transfer_declined", "transfer_cancelled", "transfer_expired", "holder_disconnected", "disconnect_acknowledged", "session_ended")
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    SEQ_FIELD_NUMBER: _ClassVar[int]
+    TIME_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    SESSION_REQUESTED_FIELD_NUMBER: _ClassVar[int]
+    SESSION_OPENED_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_POSTED_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_OFFERED_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_ACCEPTED_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_DECLINED_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_CANCELLED_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_EXPIRED_FIELD_NUMBER: _ClassVar[int]
+    HOLDER_DISCONNECTED_FIELD_NUMBER: _ClassVar[int]
+    DISCONNECT_ACKNOWLEDGED_FIELD_NUMBER: _ClassVar[int]
+    SESSION_ENDED_FIELD_NUMBER: _ClassVar[int]
+    session_id: str
+    seq: int
+    time: _timestamp_pb2.Timestamp
+    author_terminal_id: str
+    session_requested: SessionRequested
+    session_opened: SessionOpened
+    message_posted: MessagePosted
+    transfer_offered: TransferOffered
+    transfer_accepted: TransferAccepted
+    transfer_declined: TransferDeclined
+    transfer_cancelled: TransferCancelled
+    transfer_expired: TransferExpired
+    holder_disconnected: HolderDisconnected
+    disconnect_acknowledged: DisconnectAcknowledged
+    session_ended: SessionEnded
+    def __init__(self, session_id: _Optional[str] = ..., seq: _Optional[int] = ..., time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., author_terminal_id: _Optional[str] = ..., session_requested: _Optional[_Union[SessionRequested, _Mapping]] = ..., session_opened: _Optional[_Union[SessionOpened, _Mapping]] = ..., message_posted: _Optional[_Union[MessagePosted, _Mapping]] = ..., transfer_offered: _Optional[_Union[TransferOffered, _Mapping]] = ..., transfer_accepted: _Optional[_Union[TransferAccepted, _Mapping]] = ..., transfer_declined: _Optional[_Union[TransferDeclined, _Mapping]] = ..., transfer_cancelled: _Optional[_Union[TransferCancelled, _Mapping]] = ..., transfer_expired: _Optional[_Union[TransferExpired, _Mapping]] = ..., holder_disconnected: _Optional[_Union[HolderDisconnected, _Mapping]] = ..., disconnect_acknowledged: _Optional[_Union[DisconnectAcknowledged, _Mapping]] = ..., session_ended: _Optional[_Union[SessionEnded, _Mapping]] = ...) -> None: ...
+
+class SessionRequested(_message.Message):
+    __slots__ = ("channel", "caller", "facts", "destination_terminal_id", "connect_deadline")
+    class FactsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    CALLER_FIELD_NUMBER: _ClassVar[int]
+    FACTS_FIELD_NUMBER: _ClassVar[int]
+    DESTINATION_TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    CONNECT_DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    channel: Channel
+    caller: Caller
+    facts: _containers.ScalarMap[str, str]
+    destination_terminal_id: str
+    connect_deadline: _timestamp_pb2.Timestamp
+    def __init__(self, channel: _Optional[_Union[Channel, str]] = ..., caller: _Optional[_Union[Caller, _Mapping]] = ..., facts: _Optional[_Mapping[str, str]] = ..., destination_terminal_id: _Optional[str] = ..., connect_deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class SessionOpened(_message.Message):
+    __slots__ = ("holder_terminal_id",)
+    HOLDER_TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    holder_terminal_id: str
+    def __init__(self, holder_terminal_id: _Optional[str] = ...) -> None: ...
+
+class MessagePosted(_message.Message):
+    __slots__ = ("body", "destination_terminal_id")
+    BODY_FIELD_NUMBER: _ClassVar[int]
+    DESTINATION_TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    body: str
+    destination_terminal_id: str
+    def __init__(self, body: _Optional[str] = ..., destination_terminal_id: _Optional[str] = ...) -> None: ...
+
+class TransferOffered(_message.Message):
+    __slots__ = ("transfer", "context")
+    TRANSFER_FIELD_NUMBER: _ClassVar[int]
+    CONTEXT_FIELD_NUMBER: _ClassVar[int]
+    transfer: Transfer
+    context: TransferContext
+    def __init__(self, transfer: _Optional[_Union[Transfer, _Mapping]] = ..., context: _Optional[_Union[TransferContext, _Mapping]] = ...) -> None: ...
+
+class TransferContext(_message.Message):
+    __slots__ = ("caller", "channel", "facts", "dialog", "dialog_truncated", "holders")
+    class FactsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    CALLER_FIELD_NUMBER: _ClassVar[int]
+    CHANNEL_FIELD_NUMBER: _ClassVar[int]
+    FACTS_FIELD_NUMBER: _ClassVar[int]
+    DIALOG_FIELD_NUMBER: _ClassVar[int]
+    DIALOG_TRUNCATED_FIELD_NUMBER: _ClassVar[int]
+    HOLDERS_FIELD_NUMBER: _ClassVar[int]
+    caller: Caller
+    channel: Channel
+    facts: _containers.ScalarMap[str, str]
+    dialog: _containers.RepeatedCompositeFieldContainer[Event]
+    dialog_truncated: bool
+    holders: _containers.RepeatedCompositeFieldContainer[Tenure]
+    def __init__(self, caller: _Optional[_Union[Caller, _Mapping]] = ..., channel: _Optional[_Union[Channel, str]] = ..., facts: _Optional[_Mapping[str, str]] = ..., dialog: _Optional[_Iterable[_Union[Event, _Mapping]]] = ..., dialog_truncated: _Optional[bool] = ..., holders: _Optional[_Iterable[_Union[Tenure, _Mapping]]] = ...) -> None: ...
+
+class TransferAccepted(_message.Message):
+    __slots__ = ("transfer_id", "accepted_by_terminal_id", "handoff_deadline")
+    TRANSFER_ID_FIELD_NUMBER: _ClassVar[int]
+    ACCEPTED_BY_TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    HANDOFF_DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    transfer_id: str
+    accepted_by_terminal_id: str
+    handoff_deadline: _timestamp_pb2.Timestamp
+    def __init__(self, transfer_id: _Optional[str] = ..., accepted_by_terminal_id: _Optional[str] = ..., handoff_deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class TransferDeclined(_message.Message):
+    __slots__ = ("transfer_id", "declined_by_terminal_id", "reason")
+    TRANSFER_ID_FIELD_NUMBER: _ClassVar[int]
+    DECLINED_BY_TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    transfer_id: str
+    declined_by_terminal_id: str
+    reason: str
+    def __init__(self, transfer_id: _Optional[str] = ..., declined_by_terminal_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class TransferCancelled(_message.Message):
+    __slots__ = ("transfer_id", "reason")
+    TRANSFER_ID_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    transfer_id: str
+    reason: str
+    def __init__(self, transfer_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class TransferExpired(_message.Message):
+    __slots__ = ("transfer_id",)
+    TRANSFER_ID_FIELD_NUMBER: _ClassVar[int]
+    transfer_id: str
+    def __init__(self, transfer_id: _Optional[str] = ...) -> None: ...
+
+class HolderDisconnected(_message.Message):
+    __slots__ = ("left_terminal_id", "continued_by_terminal_id", "transfer_id", "forced")
+    LEFT_TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    CONTINUED_BY_TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_ID_FIELD_NUMBER: _ClassVar[int]
+    FORCED_FIELD_NUMBER: _ClassVar[int]
+    left_terminal_id: str
+    continued_by_terminal_id: str
+    transfer_id: str
+    forced: bool
+    def __init__(self, left_terminal_id: _Optional[str] = ..., continued_by_terminal_id: _Optional[str] = ..., transfer_id: _Optional[str] = ..., forced: _Optional[bool] = ...) -> None: ...
+
+class DisconnectAcknowledged(_message.Message):
+    __slots__ = ("disconnect_seq",)
+    DISCONNECT_SEQ_FIELD_NUMBER: _ClassVar[int]
+    disconnect_seq: int
+    def __init__(self, disconnect_seq: _Optional[int] = ...) -> None: ...
+
+class SessionEnded(_message.Message):
+    __slots__ = ("reason",)
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    reason: SessionEndReason
+    def __init__(self, reason: _Optional[_Union[SessionEndReason, str]] = ...) -> None: ...
