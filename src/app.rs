@@ -39,19 +39,17 @@ pub fn token_hash(token: &str) -> String {
 
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 /// A new bearer token: 244 random bits from the OS CSPRNG (two v4 UUIDs), with a recognisable prefix.
 pub fn new_token() -> String {
-    format!(
-        "hnd_{}{}",
-        Uuid::new_v4().simple(),
-        Uuid::new_v4().simple()
-    )
+    format!("hnd_{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple())
 }
 
 impl App {
@@ -80,7 +78,11 @@ impl App {
 
     /// The session as `actor` may see it, and its role; NOT_FOUND for a foreign session.
     pub async fn session_for(&self, actor: Uuid, session: Uuid) -> Result<(pb::Session, Role)> {
-        let s = self.store.session(session).await?.ok_or(Error::NotFound("session"))?;
+        let s = self
+            .store
+            .session(session)
+            .await?
+            .ok_or(Error::NotFound("session"))?;
         let role = domain::role_of(&s, actor).ok_or(Error::NotFound("session"))?;
         Ok((s, role))
     }
@@ -129,7 +131,11 @@ impl App {
         let until = tokio::time::Instant::now()
             + Duration::from_millis(u64::try_from(deadline - now).unwrap_or(0));
         loop {
-            let s = self.store.session(id).await?.ok_or(Error::NotFound("session"))?;
+            let s = self
+                .store
+                .session(id)
+                .await?
+                .ok_or(Error::NotFound("session"))?;
             match s.state() {
                 SessionState::Open => return Ok(s),
                 SessionState::Ended => {
@@ -140,17 +146,24 @@ impl App {
                 }
                 _ => {}
             }
-            if tokio::time::timeout_at(until, sub.inbox().wait()).await.is_err() {
+            if tokio::time::timeout_at(until, sub.inbox().wait())
+                .await
+                .is_err()
+            {
                 // Do not wait for the sweeper: end the attempt now (a no-op if it was acknowledged).
-                self.change(id, |s| Ok(domain::on_deadline(s, domain::now_millis().max(deadline))))
-                    .await?;
+                self.change(id, |s| {
+                    Ok(domain::on_deadline(s, domain::now_millis().max(deadline)))
+                })
+                .await?;
             }
         }
     }
 
     pub async fn acknowledge_connect(&self, actor: Uuid, session: Uuid) -> Result<pb::Session> {
         let c = self
-            .change(session, |s| domain::acknowledge_connect(s, actor, domain::now_millis()))
+            .change(session, |s| {
+                domain::acknowledge_connect(s, actor, domain::now_millis())
+            })
             .await?;
         Ok(c.session)
     }
@@ -163,7 +176,9 @@ impl App {
         body: String,
         idempotency_key: Option<&str>,
     ) -> Result<Appended> {
-        let mut change = |s: &mut pb::Session| domain::post_message(s, actor, body.clone(), domain::now_millis());
+        let mut change = |s: &mut pb::Session| {
+            domain::post_message(s, actor, body.clone(), domain::now_millis())
+        };
         let (appended, committed) = self
             .store
             .append_message(session, actor, idempotency_key, &mut change)
@@ -272,9 +287,16 @@ impl App {
         Ok((c.session, seq))
     }
 
-    pub async fn acknowledge_disconnect(&self, actor: Uuid, session: Uuid, seq: u64) -> Result<pb::Session> {
+    pub async fn acknowledge_disconnect(
+        &self,
+        actor: Uuid,
+        session: Uuid,
+        seq: u64,
+    ) -> Result<pb::Session> {
         let c = self
-            .change(session, |s| domain::acknowledge_disconnect(s, actor, seq, domain::now_millis()))
+            .change(session, |s| {
+                domain::acknowledge_disconnect(s, actor, seq, domain::now_millis())
+            })
             .await?;
         Ok(c.session)
     }
@@ -305,7 +327,12 @@ impl App {
 
     /// Fills the context of a TransferOffered event delivered to its target (row C5): caller,
     /// facts, holders and the dialog so far. Other recipients see the bare offer.
-    pub async fn add_offer_context(&self, actor: Uuid, session: Uuid, e: &mut pb::Event) -> Result<()> {
+    pub async fn add_offer_context(
+        &self,
+        actor: Uuid,
+        session: Uuid,
+        e: &mut pb::Event,
+    ) -> Result<()> {
         let Some(Payload::TransferOffered(offer)) = e.payload.as_mut() else {
             return Ok(());
         };
@@ -315,9 +342,16 @@ impl App {
         if domain::transfer_target(t) != actor.to_string() {
             return Ok(());
         }
-        let s = self.store.session(session).await?.ok_or(Error::NotFound("session"))?;
+        let s = self
+            .store
+            .session(session)
+            .await?
+            .ok_or(Error::NotFound("session"))?;
         let limit = self.settings.offer_dialog_limit;
-        let mut dialog = self.store.messages_before(session, e.seq, limit + 1).await?;
+        let mut dialog = self
+            .store
+            .messages_before(session, e.seq, limit + 1)
+            .await?;
         let dialog_truncated = dialog.len() > limit;
         if dialog_truncated {
             dialog.remove(0);
@@ -337,7 +371,8 @@ impl App {
     pub async fn sweep(&self, now: Millis) -> Result<usize> {
         let due = self.store.due_sessions(now, 256).await?;
         for id in &due {
-            self.change(*id, |s| Ok(domain::on_deadline(s, now))).await?;
+            self.change(*id, |s| Ok(domain::on_deadline(s, now)))
+                .await?;
         }
         Ok(due.len())
     }

@@ -28,7 +28,9 @@ impl Bearer {
 
 impl Interceptor for Bearer {
     fn call(&mut self, mut request: Request<()>) -> Result<Request<()>, Status> {
-        request.metadata_mut().insert("authorization", self.0.clone());
+        request
+            .metadata_mut()
+            .insert("authorization", self.0.clone());
         Ok(request)
     }
 }
@@ -42,12 +44,18 @@ async fn channel(url: &str) -> Result<Channel, BoxError> {
 
 /// A client for a terminal holding `token`, e.g. `terminal("http://127.0.0.1:50051", token)`.
 pub async fn terminal(url: &str, token: &str) -> Result<TerminalClient, BoxError> {
-    Ok(TerminalServiceClient::with_interceptor(channel(url).await?, Bearer::new(token)?))
+    Ok(TerminalServiceClient::with_interceptor(
+        channel(url).await?,
+        Bearer::new(token)?,
+    ))
 }
 
 /// A client for the admin API with the server's admin token.
 pub async fn admin(url: &str, admin_token: &str) -> Result<AdminClient, BoxError> {
-    Ok(AdminServiceClient::with_interceptor(channel(url).await?, Bearer::new(admin_token)?))
+    Ok(AdminServiceClient::with_interceptor(
+        channel(url).await?,
+        Bearer::new(admin_token)?,
+    ))
 }
 
 /// An open Attach stream.
@@ -60,7 +68,10 @@ pub struct Feed {
 
 impl Feed {
     /// Attaches, resuming after `resume` where given, and waits for the server's `attached`.
-    pub async fn open(client: &mut TerminalClient, resume: Vec<pb::SessionCursor>) -> Result<Feed, Status> {
+    pub async fn open(
+        client: &mut TerminalClient,
+        resume: Vec<pb::SessionCursor>,
+    ) -> Result<Feed, Status> {
         let (outbound, rx) = mpsc::channel(64);
         let hello = pb::AttachRequest {
             kind: Some(attach_request::Kind::Hello(pb::Hello { resume })),
@@ -78,7 +89,9 @@ impl Feed {
                 inbound,
                 terminal_id: a.terminal_id,
             }),
-            other => Err(Status::internal(format!("expected attached, got {other:?}"))),
+            other => Err(Status::internal(format!(
+                "expected attached, got {other:?}"
+            ))),
         }
     }
 

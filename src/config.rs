@@ -12,7 +12,11 @@ use crate::domain::{Limits, Timeouts};
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://handoff.db";
 
 #[derive(Debug, Parser)]
-#[command(name = "handoff", version, about = "Live conversations and their context-preserving transfer between terminals, over gRPC.")]
+#[command(
+    name = "handoff",
+    version,
+    about = "Live conversations and their context-preserving transfer between terminals, over gRPC."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -71,7 +75,8 @@ pub struct ServeArgs {
 impl ServeArgs {
     /// The settings of a server on `database_url` with every other flag at its default.
     pub fn with_database(database_url: &str) -> ServeArgs {
-        let mut args = ServeArgs::try_parse_from(["serve"]).unwrap_or_else(|e| panic!("defaults parse: {e}"));
+        let mut args =
+            ServeArgs::try_parse_from(["serve"]).unwrap_or_else(|e| panic!("defaults parse: {e}"));
         args.database.database_url = database_url.to_owned();
         args
     }
@@ -131,7 +136,9 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let (number, unit) = s
         .find(|c: char| !c.is_ascii_digit() && c != '.')
         .map_or((s, "s"), |i| s.split_at(i));
-    let value: f64 = number.parse().map_err(|_| format!("{s:?} is not a duration like 500ms, 10s or 2m"))?;
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("{s:?} is not a duration like 500ms, 10s or 2m"))?;
     let seconds = match unit {
         "ms" => value / 1000.0,
         "s" => value,

@@ -165,10 +165,7 @@ fn end_tenure(s: &mut Session, seq: u64, now: Millis) {
 
 /// Merges `facts` into the session's, refusing to grow past the per-session limit.
 fn merge_facts(s: &mut Session, facts: &HashMap<String, String>, limits: &Limits) -> Result<()> {
-    let new_keys = facts
-        .keys()
-        .filter(|k| !s.facts.contains_key(*k))
-        .count();
+    let new_keys = facts.keys().filter(|k| !s.facts.contains_key(*k)).count();
     if s.facts.len() + new_keys > limits.max_facts_per_session {
         return Err(Error::ResourceExhausted(format!(
             "a session holds at most {} facts",
@@ -306,7 +303,9 @@ pub fn offer_transfer(
     let role = require_participant(s, actor)?;
     require_open(s)?;
     if role != Role::Holder {
-        return Err(Error::precondition("only the holder can transfer the session"));
+        return Err(Error::precondition(
+            "only the holder can transfer the session",
+        ));
     }
     if !o.target_exists {
         return Err(Error::NotFound("target terminal"));
@@ -367,7 +366,7 @@ pub fn transfer_target(t: &Transfer) -> &str {
 /// Finds the open transfer `transfer_id` addressed to `actor`, explaining precisely why not.
 /// A former target of an ended offer learns that it ended rather than "session not found": it was
 /// told of the session already, so nothing leaks.
-fn open_offer_for<'a>(s: &'a mut Session, actor: Uuid, transfer_id: Uuid) -> Result<&'a mut Transfer> {
+fn open_offer_for(s: &mut Session, actor: Uuid, transfer_id: Uuid) -> Result<&mut Transfer> {
     let actor_s = actor.to_string();
     let tid = transfer_id.to_string();
     if role_of(s, actor).is_none() {
@@ -394,7 +393,9 @@ fn open_offer_for<'a>(s: &'a mut Session, actor: Uuid, transfer_id: Uuid) -> Res
     match s.active_transfer.as_mut() {
         Some(t) if t.id == tid => {
             if transfer_target(t) != actor_s {
-                Err(Error::precondition("this transfer is not addressed to this terminal"))
+                Err(Error::precondition(
+                    "this transfer is not addressed to this terminal",
+                ))
             } else if t.state() != TransferState::Offered {
                 Err(Error::precondition(format!(
                     "transfer {tid} is no longer open: {}",
@@ -451,7 +452,12 @@ pub fn accept_transfer(
 }
 
 /// Moves the active transfer into the history with its final state.
-fn close_transfer(s: &mut Session, state: TransferState, reason: &str, now: Millis) -> Option<Transfer> {
+fn close_transfer(
+    s: &mut Session,
+    state: TransferState,
+    reason: &str,
+    now: Millis,
+) -> Option<Transfer> {
     let mut t = s.active_transfer.take()?;
     t.set_state(state);
     t.end_time = Some(timestamp(now));
@@ -574,7 +580,12 @@ fn end_session(
 }
 
 /// The holder hands the session to the accepted target and leaves (claims 1, 26, 31).
-fn complete_handoff(s: &mut Session, out: &mut Vec<Event>, author: Option<Uuid>, now: Millis) -> u64 {
+fn complete_handoff(
+    s: &mut Session,
+    out: &mut Vec<Event>,
+    author: Option<Uuid>,
+    now: Millis,
+) -> u64 {
     let left = s.holder_terminal_id.clone();
     let Some(t) = close_transfer(s, TransferState::Completed, "", now) else {
         return 0;
@@ -607,7 +618,13 @@ pub fn disconnect(s: &mut Session, actor: Uuid, now: Millis) -> Result<(Vec<Even
     }
     let mut out = Vec::new();
     let seq = match role {
-        Role::Caller => end_session(s, &mut out, Some(actor), SessionEndReason::CallerDisconnected, now),
+        Role::Caller => end_session(
+            s,
+            &mut out,
+            Some(actor),
+            SessionEndReason::CallerDisconnected,
+            now,
+        ),
         Role::Holder if s.state() == SessionState::Connecting => {
             return Err(Error::precondition(
                 "the session is not open yet; acknowledge Connect or let it time out",
@@ -617,7 +634,13 @@ pub fn disconnect(s: &mut Session, actor: Uuid, now: Millis) -> Result<(Vec<Even
             Some(t) if t.state() == TransferState::Accepted => {
                 complete_handoff(s, &mut out, Some(actor), now)
             }
-            _ => end_session(s, &mut out, Some(actor), SessionEndReason::HolderDisconnected, now),
+            _ => end_session(
+                s,
+                &mut out,
+                Some(actor),
+                SessionEndReason::HolderDisconnected,
+                now,
+            ),
         },
         _ => {
             return Err(Error::precondition(
@@ -629,7 +652,12 @@ pub fn disconnect(s: &mut Session, actor: Uuid, now: Millis) -> Result<(Vec<Even
 }
 
 /// The caller's terminal acknowledges that it was told of a holder change (claim 31).
-pub fn acknowledge_disconnect(s: &mut Session, actor: Uuid, seq: u64, now: Millis) -> Result<Vec<Event>> {
+pub fn acknowledge_disconnect(
+    s: &mut Session,
+    actor: Uuid,
+    seq: u64,
+    now: Millis,
+) -> Result<Vec<Event>> {
     let role = require_participant(s, actor)?;
     if role != Role::Caller {
         return Err(Error::precondition(
@@ -657,7 +685,9 @@ pub fn acknowledge_disconnect(s: &mut Session, actor: Uuid, seq: u64, now: Milli
         &mut out,
         Some(actor),
         now,
-        Payload::DisconnectAcknowledged(pb::DisconnectAcknowledged { disconnect_seq: seq }),
+        Payload::DisconnectAcknowledged(pb::DisconnectAcknowledged {
+            disconnect_seq: seq,
+        }),
     );
     Ok(out)
 }
@@ -683,13 +713,21 @@ pub fn on_deadline(s: &mut Session, now: Millis) -> Vec<Event> {
         return out;
     }
     if s.state() == SessionState::Connecting {
-        end_session(s, &mut out, None, SessionEndReason::ConnectNotAcknowledged, now);
+        end_session(
+            s,
+            &mut out,
+            None,
+            SessionEndReason::ConnectNotAcknowledged,
+            now,
+        );
         return out;
     }
     let state = s.active_transfer.as_ref().map(|t| t.state());
     match state {
         Some(TransferState::Offered) => {
-            if let Some(t) = close_transfer(s, TransferState::Expired, "nobody accepted in time", now) {
+            if let Some(t) =
+                close_transfer(s, TransferState::Expired, "nobody accepted in time", now)
+            {
                 remove_participant(s, transfer_target(&t));
                 emit(
                     s,
@@ -759,7 +797,10 @@ mod tests {
                 id: Uuid::now_v7(),
                 caller_terminal: gw,
                 destination: bot,
-                caller: pb::Caller { id: "+15550100".into(), display_name: String::new() },
+                caller: pb::Caller {
+                    id: "+15550100".into(),
+                    display_name: String::new(),
+                },
                 channel: pb::Channel::Sms,
                 facts: HashMap::new(),
             },
@@ -782,7 +823,13 @@ mod tests {
             offer_transfer(
                 &mut s,
                 bot,
-                Offer { transfer_id: tid, target: agent, target_exists: true, facts: HashMap::new(), note: String::new() },
+                Offer {
+                    transfer_id: tid,
+                    target: agent,
+                    target_exists: true,
+                    facts: HashMap::new(),
+                    note: String::new(),
+                },
                 3_000,
                 &timeouts(),
                 &Limits::default(),
@@ -802,15 +849,37 @@ mod tests {
     fn offer_expires_and_handoff_is_forced_after_grace() {
         let (gw, bot, agent) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
         let mut s = open_session(gw, bot);
-        let offer = |id| Offer { transfer_id: id, target: agent, target_exists: true, facts: HashMap::new(), note: String::new() };
-        offer_transfer(&mut s, bot, offer(Uuid::new_v4()), 0, &timeouts(), &Limits::default()).unwrap();
+        let offer = |id| Offer {
+            transfer_id: id,
+            target: agent,
+            target_exists: true,
+            facts: HashMap::new(),
+            note: String::new(),
+        };
+        offer_transfer(
+            &mut s,
+            bot,
+            offer(Uuid::new_v4()),
+            0,
+            &timeouts(),
+            &Limits::default(),
+        )
+        .unwrap();
         assert!(on_deadline(&mut s, 29_999).is_empty());
         let ev = on_deadline(&mut s, 30_000);
         assert!(matches!(ev[0].payload, Some(Payload::TransferExpired(_))));
         assert_eq!(s.holder_terminal_id, bot.to_string());
 
         let tid = Uuid::new_v4();
-        offer_transfer(&mut s, bot, offer(tid), 40_000, &timeouts(), &Limits::default()).unwrap();
+        offer_transfer(
+            &mut s,
+            bot,
+            offer(tid),
+            40_000,
+            &timeouts(),
+            &Limits::default(),
+        )
+        .unwrap();
         accept_transfer(&mut s, agent, tid, 41_000, &timeouts()).unwrap();
         let ev = on_deadline(&mut s, 46_000);
         match &ev[0].payload {

@@ -14,7 +14,9 @@ use tracing_subscriber::EnvFilter;
 #[tokio::main]
 async fn main() -> Result<(), BoxError> {
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+        )
         .with_writer(std::io::stderr)
         .init();
     match Cli::parse().command {
@@ -72,7 +74,8 @@ async fn run_admin(app: &App, command: AdminCommand) -> Result<(), BoxError> {
                 KindArg::Agent => TerminalKind::Agent,
                 KindArg::Gateway => TerminalKind::Gateway,
             };
-            let (terminal, token) = handoff::api::create_terminal(app, &name, &display_name, kind).await?;
+            let (terminal, token) =
+                handoff::api::create_terminal(app, &name, &display_name, kind).await?;
             match export_as {
                 Some(prefix) => {
                     println!("export {prefix}_ID={}", terminal.id);
@@ -90,7 +93,12 @@ async fn run_admin(app: &App, command: AdminCommand) -> Result<(), BoxError> {
             loop {
                 let page = app.store.list_terminals(&after, 500).await?;
                 for t in &page {
-                    println!("{}  {:<8}  {}", t.id, t.kind().as_str_name().trim_start_matches("TERMINAL_KIND_"), t.name);
+                    println!(
+                        "{}  {:<8}  {}",
+                        t.id,
+                        t.kind().as_str_name().trim_start_matches("TERMINAL_KIND_"),
+                        t.name
+                    );
                 }
                 match page.last() {
                     Some(last) if page.len() == 500 => after = last.name.clone(),

@@ -14,7 +14,9 @@ use crate::app::App;
 use crate::bus::Bus;
 use crate::config::ServeArgs;
 use crate::domain;
-use crate::pb::{self, admin_service_server::AdminServiceServer, terminal_service_server::TerminalServiceServer};
+use crate::pb::{
+    self, admin_service_server::AdminServiceServer, terminal_service_server::TerminalServiceServer,
+};
 use crate::store::{SqlStore, Store};
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
@@ -32,11 +34,18 @@ pub struct Server {
 impl Server {
     /// Connects to the configured database (migrating it) and starts serving.
     pub async fn start(args: ServeArgs) -> Result<Server, BoxError> {
-        let store = SqlStore::connect(&args.database.database_url, args.database.database_max_connections).await?;
+        let store = SqlStore::connect(
+            &args.database.database_url,
+            args.database.database_max_connections,
+        )
+        .await?;
         Self::start_with_store(args, Arc::new(store)).await
     }
 
-    pub async fn start_with_store(args: ServeArgs, store: Arc<dyn Store>) -> Result<Server, BoxError> {
+    pub async fn start_with_store(
+        args: ServeArgs,
+        store: Arc<dyn Store>,
+    ) -> Result<Server, BoxError> {
         let listener = TcpListener::bind(args.listen).await?;
         let addr = listener.local_addr()?;
         let (shutdown, shutdown_rx) = watch::channel(false);
@@ -48,7 +57,9 @@ impl Server {
         });
 
         let (health, health_service) = tonic_health::server::health_reporter();
-        health.set_serving::<TerminalServiceServer<TerminalApi>>().await;
+        health
+            .set_serving::<TerminalServiceServer<TerminalApi>>()
+            .await;
         health.set_serving::<AdminServiceServer<AdminApi>>().await;
         let reflection = || {
             tonic_reflection::server::Builder::configure()
@@ -65,12 +76,17 @@ impl Server {
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha)
             .add_service(TerminalServiceServer::new(TerminalApi::new(app.clone())))
-            .add_service(AdminServiceServer::new(AdminApi::new(app.clone(), args.admin_token.as_deref())));
+            .add_service(AdminServiceServer::new(AdminApi::new(
+                app.clone(),
+                args.admin_token.as_deref(),
+            )));
         let serve = tokio::spawn(router.serve_with_incoming_shutdown(
             TcpListenerStream::new(listener),
             async move {
                 let _ = until_shutdown.wait_for(|stop| *stop).await;
-                health.set_not_serving::<TerminalServiceServer<TerminalApi>>().await;
+                health
+                    .set_not_serving::<TerminalServiceServer<TerminalApi>>()
+                    .await;
             },
         ));
         tracing::info!(%addr, "handoff listening");

@@ -29,7 +29,12 @@ async fn cast_with(backend: Backend, tweak: impl FnOnce(&mut handoff::config::Se
     let gateway = srv.terminal("web-gateway", TerminalKind::Gateway).await;
     let bot = srv.terminal("bot", TerminalKind::Bot).await;
     let agent = srv.terminal("alice", TerminalKind::Agent).await;
-    Cast { srv, gateway, bot, agent }
+    Cast {
+        srv,
+        gateway,
+        bot,
+        agent,
+    }
 }
 
 // C1: Connect names the caller, the channel and its source; the destination acknowledges; the
@@ -41,27 +46,48 @@ async fn connect_opens_a_session_once_the_destination_acknowledges(backend: Back
         let (gw, bot) = (c.gateway.clone(), c.bot.clone());
         tokio::spawn(async move { gw.connect(&bot, "+15550100", Channel::Sms).await })
     };
-    let (requested, _) = event_where(&mut bot_feed, is(|p| matches!(p, Payload::SessionRequested(_)))).await;
+    let (requested, _) = event_where(
+        &mut bot_feed,
+        is(|p| matches!(p, Payload::SessionRequested(_))),
+    )
+    .await;
     assert_eq!(requested.seq, 1);
-    assert_eq!(requested.author_terminal_id, c.gateway.id, "the source is the authenticated gateway");
-    let Some(Payload::SessionRequested(r)) = &requested.payload else { unreachable!() };
+    assert_eq!(
+        requested.author_terminal_id, c.gateway.id,
+        "the source is the authenticated gateway"
+    );
+    let Some(Payload::SessionRequested(r)) = &requested.payload else {
+        unreachable!()
+    };
     assert_eq!(r.caller.as_ref().map(|c| c.id.as_str()), Some("+15550100"));
     assert_eq!(r.channel(), Channel::Sms);
     assert_eq!(r.destination_terminal_id, c.bot.id);
     assert_eq!(r.facts.get("language").map(String::as_str), Some("en"));
-    assert!(uuid::Uuid::parse_str(&requested.session_id).is_ok(), "server-issued id");
+    assert!(
+        uuid::Uuid::parse_str(&requested.session_id).is_ok(),
+        "server-issued id"
+    );
 
     c.bot
         .c()
-        .acknowledge_connect(pb::AcknowledgeConnectRequest { session_id: requested.session_id.clone() })
+        .acknowledge_connect(pb::AcknowledgeConnectRequest {
+            session_id: requested.session_id.clone(),
+        })
         .await
         .expect("acknowledge");
-    let session = connect.await.unwrap().expect("connect returns after the acknowledgement");
+    let session = connect
+        .await
+        .unwrap()
+        .expect("connect returns after the acknowledgement");
     assert_eq!(session.id, requested.session_id);
     assert_eq!(session.state(), SessionState::Open);
     assert_eq!(session.holder_terminal_id, c.bot.id);
     assert_eq!(session.caller_terminal_id, c.gateway.id);
-    let (opened, _) = event_where(&mut bot_feed, is(|p| matches!(p, Payload::SessionOpened(_)))).await;
+    let (opened, _) = event_where(
+        &mut bot_feed,
+        is(|p| matches!(p, Payload::SessionOpened(_))),
+    )
+    .await;
     assert_eq!(opened.seq, 2);
     c.srv.stop().await;
 }
@@ -73,22 +99,50 @@ async fn connect_fails_cleanly_when_the_destination_is_away(backend: Backend) {
     let offline = c.gateway.connect(&c.bot, "visitor-1", Channel::Web).await;
     let status = offline.expect_err("bot is not attached");
     assert_eq!(status.code(), Code::Unavailable);
-    assert!(status.message().contains("not attached"), "{}", status.message());
+    assert!(
+        status.message().contains("not attached"),
+        "{}",
+        status.message()
+    );
 
     let mut bot_feed = c.bot.attach().await;
     let silent = c.gateway.connect(&c.bot, "visitor-1", Channel::Web).await;
     let status = silent.expect_err("bot never acknowledges");
     assert_eq!(status.code(), Code::Unavailable);
-    assert!(status.message().contains("did not acknowledge"), "{}", status.message());
-    let (requested, _) = event_where(&mut bot_feed, is(|p| matches!(p, Payload::SessionRequested(_)))).await;
-    let (ended, _) = event_where(&mut bot_feed, is(|p| matches!(p, Payload::SessionEnded(_)))).await;
-    let Some(Payload::SessionEnded(end)) = ended.payload else { unreachable!() };
+    assert!(
+        status.message().contains("did not acknowledge"),
+        "{}",
+        status.message()
+    );
+    let (requested, _) = event_where(
+        &mut bot_feed,
+        is(|p| matches!(p, Payload::SessionRequested(_))),
+    )
+    .await;
+    let (ended, _) =
+        event_where(&mut bot_feed, is(|p| matches!(p, Payload::SessionEnded(_)))).await;
+    let Some(Payload::SessionEnded(end)) = ended.payload else {
+        unreachable!()
+    };
     assert_eq!(end.reason(), pb::SessionEndReason::ConnectNotAcknowledged);
-    let late = c.bot.c().acknowledge_connect(pb::AcknowledgeConnectRequest { session_id: requested.session_id.clone() }).await;
+    let late = c
+        .bot
+        .c()
+        .acknowledge_connect(pb::AcknowledgeConnectRequest {
+            session_id: requested.session_id.clone(),
+        })
+        .await;
     assert_eq!(code(late), Code::FailedPrecondition);
-    let s = c.gateway.session(&requested.session_id).await.expect("the attempt is readable");
+    let s = c
+        .gateway
+        .session(&requested.session_id)
+        .await
+        .expect("the attempt is readable");
     assert_eq!(s.state(), SessionState::Ended);
-    assert_eq!(code(c.gateway.say(&requested.session_id, "hello?").await), Code::FailedPrecondition);
+    assert_eq!(
+        code(c.gateway.say(&requested.session_id, "hello?").await),
+        Code::FailedPrecondition
+    );
     c.srv.stop().await;
 }
 
@@ -103,12 +157,16 @@ async fn both_parties_send_at_any_time_and_everyone_sees_one_order(backend: Back
     let sid2 = sid.clone();
     let a = tokio::spawn(async move {
         for i in 0..10 {
-            gw.say(&sid, &format!("caller {i}")).await.expect("caller sends");
+            gw.say(&sid, &format!("caller {i}"))
+                .await
+                .expect("caller sends");
         }
     });
     let b = tokio::spawn(async move {
         for i in 0..10 {
-            bot.say(&sid2, &format!("bot {i}")).await.expect("bot sends");
+            bot.say(&sid2, &format!("bot {i}"))
+                .await
+                .expect("bot sends");
         }
     });
     a.await.unwrap();
@@ -127,16 +185,29 @@ async fn both_parties_send_at_any_time_and_everyone_sees_one_order(backend: Back
             seen_by_gw.push(e);
         }
     }
-    assert_eq!(seen_by_bot, seen_by_gw, "both sides see the same messages in the same order");
+    assert_eq!(
+        seen_by_bot, seen_by_gw,
+        "both sides see the same messages in the same order"
+    );
     let seqs: Vec<u64> = seen_by_bot.iter().map(|e| e.seq).collect();
-    assert_eq!(seqs, (3..23).collect::<Vec<_>>(), "gap-free, after SessionRequested and SessionOpened");
+    assert_eq!(
+        seqs,
+        (3..23).collect::<Vec<_>>(),
+        "gap-free, after SessionRequested and SessionOpened"
+    );
     for who in ["caller", "bot"] {
-        let mine: Vec<&str> = seen_by_bot.iter().filter_map(body).filter(|b| b.starts_with(who)).collect();
+        let mine: Vec<&str> = seen_by_bot
+            .iter()
+            .filter_map(body)
+            .filter(|b| b.starts_with(who))
+            .collect();
         let expected: Vec<String> = (0..10).map(|i| format!("{who} {i}")).collect();
         assert_eq!(mine, expected, "each sender's messages keep their order");
     }
     for e in &seen_by_bot {
-        let Some(Payload::MessagePosted(m)) = &e.payload else { unreachable!() };
+        let Some(Payload::MessagePosted(m)) = &e.payload else {
+            unreachable!()
+        };
         assert_eq!(e.session_id, s.id);
         if e.author_terminal_id == c.gateway.id {
             assert_eq!(m.destination_terminal_id, c.bot.id);
@@ -158,12 +229,31 @@ async fn a_retried_message_is_stored_once(backend: Backend) {
         body: "my order is late".into(),
         idempotency_key: "msg-1".into(),
     };
-    let first = c.gateway.c().message(request.clone()).await.expect("first").into_inner();
-    let retry = c.gateway.c().message(request).await.expect("retry").into_inner();
+    let first = c
+        .gateway
+        .c()
+        .message(request.clone())
+        .await
+        .expect("first")
+        .into_inner();
+    let retry = c
+        .gateway
+        .c()
+        .message(request)
+        .await
+        .expect("retry")
+        .into_inner();
     assert!(!first.duplicate);
     assert!(retry.duplicate);
     assert_eq!(first.seq, retry.seq);
-    let bodies: Vec<String> = c.bot.all_events(&s.id).await.iter().filter_map(body).map(str::to_owned).collect();
+    let bodies: Vec<String> = c
+        .bot
+        .all_events(&s.id)
+        .await
+        .iter()
+        .filter_map(body)
+        .map(str::to_owned)
+        .collect();
     assert_eq!(bodies, vec!["my order is late".to_owned()]);
     c.srv.stop().await;
 }
@@ -178,21 +268,48 @@ async fn bad_messages_are_rejected_with_clear_statuses(backend: Backend) {
         body: body.into(),
         idempotency_key: String::new(),
     };
-    let empty = c.gateway.c().message(msg(&s.id, "  ")).await.expect_err("empty");
+    let empty = c
+        .gateway
+        .c()
+        .message(msg(&s.id, "  "))
+        .await
+        .expect_err("empty");
     assert_eq!(empty.code(), Code::InvalidArgument);
     assert!(empty.message().contains("body"), "{}", empty.message());
-    let big = c.gateway.c().message(msg(&s.id, &"x".repeat(65))).await.expect_err("too big");
+    let big = c
+        .gateway
+        .c()
+        .message(msg(&s.id, &"x".repeat(65)))
+        .await
+        .expect_err("too big");
     assert_eq!(big.code(), Code::ResourceExhausted);
     assert!(big.message().contains("at most 64"), "{}", big.message());
-    let malformed = c.gateway.c().message(msg("not-a-uuid", "hi")).await.expect_err("malformed");
+    let malformed = c
+        .gateway
+        .c()
+        .message(msg("not-a-uuid", "hi"))
+        .await
+        .expect_err("malformed");
     assert_eq!(malformed.code(), Code::InvalidArgument);
-    assert!(malformed.message().contains("session_id"), "{}", malformed.message());
-    let unknown = c.gateway.c().message(msg(&uuid::Uuid::new_v4().to_string(), "hi")).await.expect_err("unknown");
+    assert!(
+        malformed.message().contains("session_id"),
+        "{}",
+        malformed.message()
+    );
+    let unknown = c
+        .gateway
+        .c()
+        .message(msg(&uuid::Uuid::new_v4().to_string(), "hi"))
+        .await
+        .expect_err("unknown");
     assert_eq!(unknown.code(), Code::NotFound);
     let key = c
         .gateway
         .c()
-        .message(pb::MessageRequest { idempotency_key: "k".repeat(129), ..msg(&s.id, "hi") })
+        .message(pb::MessageRequest {
+            idempotency_key: "k".repeat(129),
+            ..msg(&s.id, "hi")
+        })
         .await
         .expect_err("long key");
     assert_eq!(key.code(), Code::InvalidArgument);
@@ -211,43 +328,95 @@ async fn a_transfer_hands_the_live_session_and_its_context_to_the_target(backend
     let mut gw_feed = c.gateway.attach().await;
     let mut agent_feed = c.agent.attach().await;
     let s = open_session(&c.gateway, &c.bot, &mut bot_feed, "+15550104", Channel::Sms).await;
-    c.gateway.say(&s.id, "hi, my card was charged twice").await.unwrap();
-    c.bot.say(&s.id, "sorry to hear that, let me get a person").await.unwrap();
+    c.gateway
+        .say(&s.id, "hi, my card was charged twice")
+        .await
+        .unwrap();
+    c.bot
+        .say(&s.id, "sorry to hear that, let me get a person")
+        .await
+        .unwrap();
 
     // C4, C5: Transfer carries caller identity, facts, the dialog, the target and the session id.
-    let t = c.bot.transfer_to(&s.id, &c.agent, "double charge, verified").await.expect("transfer");
+    let t = c
+        .bot
+        .transfer_to(&s.id, &c.agent, "double charge, verified")
+        .await
+        .expect("transfer");
     assert_eq!(t.state(), TransferState::Offered);
-    let (offered, _) = event_where(&mut agent_feed, is(|p| matches!(p, Payload::TransferOffered(_)))).await;
+    let (offered, _) = event_where(
+        &mut agent_feed,
+        is(|p| matches!(p, Payload::TransferOffered(_))),
+    )
+    .await;
     assert_eq!(offered.session_id, s.id);
     assert_eq!(offered.author_terminal_id, c.bot.id, "who is transferring");
-    let Some(Payload::TransferOffered(offer)) = &offered.payload else { unreachable!() };
+    let Some(Payload::TransferOffered(offer)) = &offered.payload else {
+        unreachable!()
+    };
     let transfer = offer.transfer.as_ref().unwrap();
     assert_eq!(transfer.id, t.id);
     assert_eq!(transfer.note, "double charge, verified");
     assert_eq!(transfer.from_terminal_id, c.bot.id);
-    let ctx = offer.context.as_ref().expect("the target's copy carries the context");
+    let ctx = offer
+        .context
+        .as_ref()
+        .expect("the target's copy carries the context");
     assert_eq!(ctx.caller.as_ref().unwrap().id, "+15550104");
     assert_eq!(ctx.channel(), Channel::Sms);
-    assert_eq!(ctx.facts.get("language").map(String::as_str), Some("en"), "facts from Connect");
-    assert_eq!(ctx.facts.get("intent").map(String::as_str), Some("billing"), "facts from Transfer");
+    assert_eq!(
+        ctx.facts.get("language").map(String::as_str),
+        Some("en"),
+        "facts from Connect"
+    );
+    assert_eq!(
+        ctx.facts.get("intent").map(String::as_str),
+        Some("billing"),
+        "facts from Transfer"
+    );
     let dialog: Vec<&str> = ctx.dialog.iter().filter_map(body).collect();
-    assert_eq!(dialog, vec!["hi, my card was charged twice", "sorry to hear that, let me get a person"]);
+    assert_eq!(
+        dialog,
+        vec![
+            "hi, my card was charged twice",
+            "sorry to hear that, let me get a person"
+        ]
+    );
     assert!(!ctx.dialog_truncated);
-    let (bot_copy, _) = event_where(&mut bot_feed, is(|p| matches!(p, Payload::TransferOffered(_)))).await;
-    let Some(Payload::TransferOffered(bot_offer)) = &bot_copy.payload else { unreachable!() };
-    assert!(bot_offer.context.is_none(), "only the target's copy is enriched");
+    let (bot_copy, _) = event_where(
+        &mut bot_feed,
+        is(|p| matches!(p, Payload::TransferOffered(_))),
+    )
+    .await;
+    let Some(Payload::TransferOffered(bot_offer)) = &bot_copy.payload else {
+        unreachable!()
+    };
+    assert!(
+        bot_offer.context.is_none(),
+        "only the target's copy is enriched"
+    );
 
     // The caller keeps talking while the offer is pending; the target sees it live.
     c.gateway.say(&s.id, "are you still there?").await.unwrap();
     let (live, _) = event_where(&mut agent_feed, |e| body(e).is_some()).await;
     assert_eq!(body(&live), Some("are you still there?"));
-    assert_eq!(code(c.agent.say(&s.id, "hello").await), Code::FailedPrecondition, "not the holder yet");
+    assert_eq!(
+        code(c.agent.say(&s.id, "hello").await),
+        Code::FailedPrecondition,
+        "not the holder yet"
+    );
 
     // C7, C9: AcceptTransfer answers this one offer; the holder is told.
     let accepted = c.agent.accept(&s.id, &t.id).await.expect("accept");
     assert_eq!(accepted.transfer.unwrap().state(), TransferState::Accepted);
-    let (acc, _) = event_where(&mut bot_feed, is(|p| matches!(p, Payload::TransferAccepted(_)))).await;
-    let Some(Payload::TransferAccepted(a)) = &acc.payload else { unreachable!() };
+    let (acc, _) = event_where(
+        &mut bot_feed,
+        is(|p| matches!(p, Payload::TransferAccepted(_))),
+    )
+    .await;
+    let Some(Payload::TransferAccepted(a)) = &acc.payload else {
+        unreachable!()
+    };
     assert_eq!(a.transfer_id, t.id);
     assert_eq!(a.accepted_by_terminal_id, c.agent.id);
 
@@ -258,19 +427,37 @@ async fn a_transfer_hands_the_live_session_and_its_context_to_the_target(backend
     assert_eq!(after.holder_terminal_id, c.agent.id);
 
     // C10: the caller's terminal is told who left and who continues, and acknowledges.
-    let (gone, skipped) = event_where(&mut gw_feed, is(|p| matches!(p, Payload::HolderDisconnected(_)))).await;
+    let (gone, skipped) = event_where(
+        &mut gw_feed,
+        is(|p| matches!(p, Payload::HolderDisconnected(_))),
+    )
+    .await;
     assert!(
-        skipped.iter().all(|e| !matches!(e.payload, Some(Payload::TransferOffered(_) | Payload::TransferAccepted(_)))),
+        skipped.iter().all(|e| !matches!(
+            e.payload,
+            Some(Payload::TransferOffered(_) | Payload::TransferAccepted(_))
+        )),
         "the caller's side does not see the negotiation"
     );
     assert_eq!(gone.seq, d.seq);
-    let Some(Payload::HolderDisconnected(h)) = &gone.payload else { unreachable!() };
-    assert_eq!((h.left_terminal_id.as_str(), h.continued_by_terminal_id.as_str()), (c.bot.id.as_str(), c.agent.id.as_str()));
+    let Some(Payload::HolderDisconnected(h)) = &gone.payload else {
+        unreachable!()
+    };
+    assert_eq!(
+        (
+            h.left_terminal_id.as_str(),
+            h.continued_by_terminal_id.as_str()
+        ),
+        (c.bot.id.as_str(), c.agent.id.as_str())
+    );
     assert!(!h.forced);
     let acked = c
         .gateway
         .c()
-        .acknowledge_disconnect(pb::AcknowledgeDisconnectRequest { session_id: s.id.clone(), seq: gone.seq })
+        .acknowledge_disconnect(pb::AcknowledgeDisconnectRequest {
+            session_id: s.id.clone(),
+            seq: gone.seq,
+        })
         .await
         .expect("ack")
         .into_inner()
@@ -279,25 +466,48 @@ async fn a_transfer_hands_the_live_session_and_its_context_to_the_target(backend
     assert_eq!(acked.acknowledged_disconnect_seq, gone.seq);
 
     // C3, C9, C10: the dialog continues in the same session, both ways, without reconnecting.
-    let agent_seq = c.agent.say(&s.id, "Hi, I'm Alice; I see the double charge").await.expect("new holder writes");
-    let caller_seq = c.gateway.say(&s.id, "thank you!").await.expect("caller keeps writing");
+    let agent_seq = c
+        .agent
+        .say(&s.id, "Hi, I'm Alice; I see the double charge")
+        .await
+        .expect("new holder writes");
+    let caller_seq = c
+        .gateway
+        .say(&s.id, "thank you!")
+        .await
+        .expect("caller keeps writing");
     assert!(caller_seq > agent_seq);
-    let (to_caller, _) = event_where(&mut gw_feed, |e| body(e) == Some("Hi, I'm Alice; I see the double charge")).await;
+    let (to_caller, _) = event_where(&mut gw_feed, |e| {
+        body(e) == Some("Hi, I'm Alice; I see the double charge")
+    })
+    .await;
     assert_eq!(to_caller.author_terminal_id, c.agent.id);
     let (to_agent, _) = event_where(&mut agent_feed, |e| body(e) == Some("thank you!")).await;
-    let Some(Payload::MessagePosted(m)) = &to_agent.payload else { unreachable!() };
+    let Some(Payload::MessagePosted(m)) = &to_agent.payload else {
+        unreachable!()
+    };
     assert_eq!(m.destination_terminal_id, c.agent.id);
 
     // The old holder is fenced: it neither writes nor reads, and its feed went quiet after its exit.
-    assert_eq!(code(c.bot.say(&s.id, "one more thing").await), Code::NotFound);
+    assert_eq!(
+        code(c.bot.say(&s.id, "one more thing").await),
+        Code::NotFound
+    );
     assert_eq!(code(c.bot.session(&s.id).await), Code::NotFound);
-    let (last_for_bot, _) = event_where(&mut bot_feed, is(|p| matches!(p, Payload::HolderDisconnected(_)))).await;
+    let (last_for_bot, _) = event_where(
+        &mut bot_feed,
+        is(|p| matches!(p, Payload::HolderDisconnected(_))),
+    )
+    .await;
     assert_eq!(last_for_bot.seq, d.seq);
     assert_quiet(&mut bot_feed, Duration::from_millis(300)).await;
 
     // C3: the target sees the whole dialog, gap-free, in one order.
     let log = c.agent.all_events(&s.id).await;
-    assert_eq!(log.iter().map(|e| e.seq).collect::<Vec<_>>(), (1..=log.len() as u64).collect::<Vec<_>>());
+    assert_eq!(
+        log.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        (1..=log.len() as u64).collect::<Vec<_>>()
+    );
     let bodies: Vec<&str> = log.iter().filter_map(body).collect();
     assert_eq!(
         bodies,
@@ -311,7 +521,10 @@ async fn a_transfer_hands_the_live_session_and_its_context_to_the_target(backend
     );
     let final_state = c.agent.session(&s.id).await.unwrap();
     assert_eq!(final_state.holders.len(), 2);
-    assert_eq!(final_state.past_transfers[0].state(), TransferState::Completed);
+    assert_eq!(
+        final_state.past_transfers[0].state(),
+        TransferState::Completed
+    );
     c.srv.stop().await;
 }
 
@@ -323,34 +536,84 @@ async fn declined_cancelled_and_expired_offers_leave_the_session_with_the_holder
     let mut agent_feed = c.agent.attach().await;
     let s = open_session(&c.gateway, &c.bot, &mut bot_feed, "+15550105", Channel::Web).await;
 
-    let t1 = c.bot.transfer_to(&s.id, &c.agent, "first try").await.unwrap();
+    let t1 = c
+        .bot
+        .transfer_to(&s.id, &c.agent, "first try")
+        .await
+        .unwrap();
     let declined = c
         .agent
         .c()
-        .decline_transfer(pb::DeclineTransferRequest { session_id: s.id.clone(), transfer_id: t1.id.clone(), reason: "on a break".into() })
+        .decline_transfer(pb::DeclineTransferRequest {
+            session_id: s.id.clone(),
+            transfer_id: t1.id.clone(),
+            reason: "on a break".into(),
+        })
         .await
         .expect("decline")
         .into_inner();
     assert_eq!(declined.transfer.unwrap().state(), TransferState::Declined);
-    let (d, _) = event_where(&mut bot_feed, is(|p| matches!(p, Payload::TransferDeclined(_)))).await;
-    let Some(Payload::TransferDeclined(d)) = d.payload else { unreachable!() };
+    let (d, _) = event_where(
+        &mut bot_feed,
+        is(|p| matches!(p, Payload::TransferDeclined(_))),
+    )
+    .await;
+    let Some(Payload::TransferDeclined(d)) = d.payload else {
+        unreachable!()
+    };
     assert_eq!(d.reason, "on a break");
-    assert_eq!(code(c.agent.accept(&s.id, &t1.id).await), Code::FailedPrecondition, "a declined offer cannot be accepted");
-    assert_eq!(code(c.agent.session(&s.id).await), Code::NotFound, "no longer a participant");
+    assert_eq!(
+        code(c.agent.accept(&s.id, &t1.id).await),
+        Code::FailedPrecondition,
+        "a declined offer cannot be accepted"
+    );
+    assert_eq!(
+        code(c.agent.session(&s.id).await),
+        Code::NotFound,
+        "no longer a participant"
+    );
 
-    let t2 = c.bot.transfer_to(&s.id, &c.agent, "second try").await.unwrap();
+    let t2 = c
+        .bot
+        .transfer_to(&s.id, &c.agent, "second try")
+        .await
+        .unwrap();
     c.bot
         .c()
-        .cancel_transfer(pb::CancelTransferRequest { session_id: s.id.clone(), transfer_id: t2.id.clone(), reason: "customer calmed down".into() })
+        .cancel_transfer(pb::CancelTransferRequest {
+            session_id: s.id.clone(),
+            transfer_id: t2.id.clone(),
+            reason: "customer calmed down".into(),
+        })
         .await
         .expect("cancel");
-    let (x, _) = event_where(&mut agent_feed, is(|p| matches!(p, Payload::TransferCancelled(_)))).await;
-    let Some(Payload::TransferCancelled(x)) = x.payload else { unreachable!() };
-    assert_eq!((x.transfer_id.as_str(), x.reason.as_str()), (t2.id.as_str(), "customer calmed down"));
-    assert_eq!(code(c.agent.accept(&s.id, &t2.id).await), Code::FailedPrecondition);
+    let (x, _) = event_where(
+        &mut agent_feed,
+        is(|p| matches!(p, Payload::TransferCancelled(_))),
+    )
+    .await;
+    let Some(Payload::TransferCancelled(x)) = x.payload else {
+        unreachable!()
+    };
+    assert_eq!(
+        (x.transfer_id.as_str(), x.reason.as_str()),
+        (t2.id.as_str(), "customer calmed down")
+    );
+    assert_eq!(
+        code(c.agent.accept(&s.id, &t2.id).await),
+        Code::FailedPrecondition
+    );
 
-    let t3 = c.bot.transfer_to(&s.id, &c.agent, "third try").await.unwrap();
-    let (e, _) = event_where(&mut bot_feed, is(|p| matches!(p, Payload::TransferExpired(_)))).await;
+    let t3 = c
+        .bot
+        .transfer_to(&s.id, &c.agent, "third try")
+        .await
+        .unwrap();
+    let (e, _) = event_where(
+        &mut bot_feed,
+        is(|p| matches!(p, Payload::TransferExpired(_))),
+    )
+    .await;
     assert_eq!(e.author_terminal_id, "", "the server expired it");
     let status = c.agent.accept(&s.id, &t3.id).await.expect_err("expired");
     assert_eq!(status.code(), Code::FailedPrecondition);
@@ -360,10 +623,21 @@ async fn declined_cancelled_and_expired_offers_leave_the_session_with_the_holder
     assert_eq!(still.holder_terminal_id, c.bot.id);
     assert!(still.active_transfer.is_none());
     assert_eq!(
-        still.past_transfers.iter().map(|t| t.state()).collect::<Vec<_>>(),
-        vec![TransferState::Declined, TransferState::Cancelled, TransferState::Expired]
+        still
+            .past_transfers
+            .iter()
+            .map(|t| t.state())
+            .collect::<Vec<_>>(),
+        vec![
+            TransferState::Declined,
+            TransferState::Cancelled,
+            TransferState::Expired
+        ]
     );
-    c.bot.say(&s.id, "I'm still here to help").await.expect("the holder carries on");
+    c.bot
+        .say(&s.id, "I'm still here to help")
+        .await
+        .expect("the holder carries on");
     c.srv.stop().await;
 }
 
@@ -375,12 +649,21 @@ async fn a_holder_that_lingers_after_acceptance_is_disconnected_by_the_server(ba
     let s = open_session(&c.gateway, &c.bot, &mut bot_feed, "+15550106", Channel::Im).await;
     let t = c.bot.transfer_to(&s.id, &c.agent, "").await.unwrap();
     c.agent.accept(&s.id, &t.id).await.unwrap();
-    let (gone, _) = event_where(&mut gw_feed, is(|p| matches!(p, Payload::HolderDisconnected(_)))).await;
-    let Some(Payload::HolderDisconnected(h)) = gone.payload else { unreachable!() };
+    let (gone, _) = event_where(
+        &mut gw_feed,
+        is(|p| matches!(p, Payload::HolderDisconnected(_))),
+    )
+    .await;
+    let Some(Payload::HolderDisconnected(h)) = gone.payload else {
+        unreachable!()
+    };
     assert!(h.forced);
     assert_eq!(h.continued_by_terminal_id, c.agent.id);
     assert_eq!(code(c.bot.say(&s.id, "wait").await), Code::NotFound);
-    c.agent.say(&s.id, "hello, Alice here").await.expect("the target holds it");
+    c.agent
+        .say(&s.id, "hello, Alice here")
+        .await
+        .expect("the target holds it");
     c.srv.stop().await;
 }
 
@@ -399,11 +682,23 @@ async fn disconnect_without_an_accepted_transfer_ends_the_session(backend: Backe
     assert_eq!(ended.past_transfers[0].state(), TransferState::Aborted);
     let (end, _) = event_where(&mut gw_feed, is(|p| matches!(p, Payload::SessionEnded(_)))).await;
     assert_eq!(end.seq, d.seq);
-    let (withdrawn, _) = event_where(&mut agent_feed, is(|p| matches!(p, Payload::TransferCancelled(_)))).await;
-    let Some(Payload::TransferCancelled(w)) = withdrawn.payload else { unreachable!() };
+    let (withdrawn, _) = event_where(
+        &mut agent_feed,
+        is(|p| matches!(p, Payload::TransferCancelled(_))),
+    )
+    .await;
+    let Some(Payload::TransferCancelled(w)) = withdrawn.payload else {
+        unreachable!()
+    };
     assert_eq!(w.transfer_id, t.id);
-    assert_eq!(code(c.gateway.say(&s.id, "hello?").await), Code::FailedPrecondition);
-    assert_eq!(code(c.bot.disconnect(&s.id).await), Code::FailedPrecondition);
+    assert_eq!(
+        code(c.gateway.say(&s.id, "hello?").await),
+        Code::FailedPrecondition
+    );
+    assert_eq!(
+        code(c.bot.disconnect(&s.id).await),
+        Code::FailedPrecondition
+    );
     c.srv.stop().await;
 }
 
@@ -424,28 +719,81 @@ async fn a_chain_of_transfers_keeps_the_dialog_and_the_holder_history(backend: B
     c.gateway.say(&s.id, "2 to alice").await.unwrap();
     c.agent.say(&s.id, "3 from alice").await.unwrap();
 
-    let t2 = c.agent.transfer_to(&s.id, &bob, "needs a supervisor").await.expect("the new holder transfers again");
-    let (offered, _) = event_where(&mut bob_feed, is(|p| matches!(p, Payload::TransferOffered(_)))).await;
-    let Some(Payload::TransferOffered(o)) = offered.payload else { unreachable!() };
+    let t2 = c
+        .agent
+        .transfer_to(&s.id, &bob, "needs a supervisor")
+        .await
+        .expect("the new holder transfers again");
+    let (offered, _) = event_where(
+        &mut bob_feed,
+        is(|p| matches!(p, Payload::TransferOffered(_))),
+    )
+    .await;
+    let Some(Payload::TransferOffered(o)) = offered.payload else {
+        unreachable!()
+    };
     let ctx = o.context.unwrap();
-    assert_eq!(ctx.dialog.iter().filter_map(body).collect::<Vec<_>>(), vec!["1 to bot", "2 to alice", "3 from alice"]);
-    assert_eq!(ctx.holders.iter().map(|h| h.terminal_id.as_str()).collect::<Vec<_>>(), vec![c.bot.id.as_str(), c.agent.id.as_str()]);
+    assert_eq!(
+        ctx.dialog.iter().filter_map(body).collect::<Vec<_>>(),
+        vec!["1 to bot", "2 to alice", "3 from alice"]
+    );
+    assert_eq!(
+        ctx.holders
+            .iter()
+            .map(|h| h.terminal_id.as_str())
+            .collect::<Vec<_>>(),
+        vec![c.bot.id.as_str(), c.agent.id.as_str()]
+    );
     bob.accept(&s.id, &t2.id).await.unwrap();
     c.agent.disconnect(&s.id).await.unwrap();
     bob.say(&s.id, "4 from bob").await.unwrap();
-    event_where(&mut alice_feed, is(|p| matches!(p, Payload::HolderDisconnected(_)))).await;
+    event_where(
+        &mut alice_feed,
+        is(|p| matches!(p, Payload::HolderDisconnected(_))),
+    )
+    .await;
 
     let session = bob.session(&s.id).await.unwrap();
-    let holders: Vec<(&str, bool)> = session.holders.iter().map(|h| (h.terminal_id.as_str(), h.until_seq == 0)).collect();
-    assert_eq!(holders, vec![(c.bot.id.as_str(), false), (c.agent.id.as_str(), false), (bob.id.as_str(), true)]);
-    for w in session.holders.windows(2) {
-        assert_eq!(w[0].until_seq, w[1].from_seq, "tenures meet at the handoff event");
-    }
-    let bodies: Vec<String> = bob.all_events(&s.id).await.iter().filter_map(body).map(str::to_owned).collect();
-    assert_eq!(bodies, vec!["1 to bot", "2 to alice", "3 from alice", "4 from bob"]);
+    let holders: Vec<(&str, bool)> = session
+        .holders
+        .iter()
+        .map(|h| (h.terminal_id.as_str(), h.until_seq == 0))
+        .collect();
     assert_eq!(
-        session.participants.iter().map(|p| (p.terminal_id.as_str(), p.role())).collect::<Vec<_>>(),
-        vec![(c.gateway.id.as_str(), Role::Caller), (bob.id.as_str(), Role::Holder)]
+        holders,
+        vec![
+            (c.bot.id.as_str(), false),
+            (c.agent.id.as_str(), false),
+            (bob.id.as_str(), true)
+        ]
+    );
+    for w in session.holders.windows(2) {
+        assert_eq!(
+            w[0].until_seq, w[1].from_seq,
+            "tenures meet at the handoff event"
+        );
+    }
+    let bodies: Vec<String> = bob
+        .all_events(&s.id)
+        .await
+        .iter()
+        .filter_map(body)
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        bodies,
+        vec!["1 to bot", "2 to alice", "3 from alice", "4 from bob"]
+    );
+    assert_eq!(
+        session
+            .participants
+            .iter()
+            .map(|p| (p.terminal_id.as_str(), p.role()))
+            .collect::<Vec<_>>(),
+        vec![
+            (c.gateway.id.as_str(), Role::Caller),
+            (bob.id.as_str(), Role::Holder)
+        ]
     );
     c.srv.stop().await;
 }
@@ -463,7 +811,10 @@ async fn the_same_transfer_works_on_every_channel(backend: Backend) {
         c.bot.disconnect(&s.id).await.unwrap();
         c.agent.say(&s.id, "agent here").await.unwrap();
         let seen = c.gateway.session(&s.id).await.unwrap();
-        assert_eq!((seen.channel(), seen.holder_terminal_id.as_str()), (channel, c.agent.id.as_str()));
+        assert_eq!(
+            (seen.channel(), seen.holder_terminal_id.as_str()),
+            (channel, c.agent.id.as_str())
+        );
         // The agent ends it so the next round starts clean.
         c.agent.disconnect(&s.id).await.unwrap();
     }
@@ -477,32 +828,77 @@ async fn credentials_are_required_and_foreign_sessions_look_missing(backend: Bac
     let mut bot_feed = c.bot.attach().await;
     let s = open_session(&c.gateway, &c.bot, &mut bot_feed, "+15550109", Channel::Sms).await;
 
-    let raw = handoff::client::terminal(&c.srv.url, "hnd_wrong").await.unwrap();
-    let wrong = raw.clone().get_session(pb::GetSessionRequest { session_id: s.id.clone() }).await.expect_err("wrong token");
+    let raw = handoff::client::terminal(&c.srv.url, "hnd_wrong")
+        .await
+        .unwrap();
+    let wrong = raw
+        .clone()
+        .get_session(pb::GetSessionRequest {
+            session_id: s.id.clone(),
+        })
+        .await
+        .expect_err("wrong token");
     assert_eq!(wrong.code(), Code::Unauthenticated);
-    let channel = tonic::transport::Endpoint::from_shared(c.srv.url.clone()).unwrap().connect().await.unwrap();
+    let channel = tonic::transport::Endpoint::from_shared(c.srv.url.clone())
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
     let mut anonymous = pb::terminal_service_client::TerminalServiceClient::new(channel);
-    let none = anonymous.get_session(pb::GetSessionRequest { session_id: s.id.clone() }).await.expect_err("no token");
+    let none = anonymous
+        .get_session(pb::GetSessionRequest {
+            session_id: s.id.clone(),
+        })
+        .await
+        .expect_err("no token");
     assert_eq!(none.code(), Code::Unauthenticated);
 
     let foreign = c.agent.session(&s.id).await.expect_err("foreign");
-    let missing = c.agent.session(&uuid::Uuid::new_v4().to_string()).await.expect_err("missing");
-    assert_eq!((foreign.code(), foreign.message()), (missing.code(), missing.message()));
+    let missing = c
+        .agent
+        .session(&uuid::Uuid::new_v4().to_string())
+        .await
+        .expect_err("missing");
+    assert_eq!(
+        (foreign.code(), foreign.message()),
+        (missing.code(), missing.message())
+    );
     assert_eq!(foreign.code(), Code::NotFound);
-    let foreign_write = c.agent.say(&s.id, "let me in").await.expect_err("foreign write");
-    assert_eq!((foreign_write.code(), foreign_write.message()), (missing.code(), missing.message()));
-    let foreign_transfer = c.agent.transfer_to(&s.id, &c.agent, "").await.expect_err("foreign transfer");
+    let foreign_write = c
+        .agent
+        .say(&s.id, "let me in")
+        .await
+        .expect_err("foreign write");
+    assert_eq!(
+        (foreign_write.code(), foreign_write.message()),
+        (missing.code(), missing.message())
+    );
+    let foreign_transfer = c
+        .agent
+        .transfer_to(&s.id, &c.agent, "")
+        .await
+        .expect_err("foreign transfer");
     assert_eq!(foreign_transfer.code(), Code::NotFound);
     let foreign_list = c
         .agent
         .c()
-        .list_events(pb::ListEventsRequest { session_id: s.id.clone(), page_size: 0, page_token: String::new() })
+        .list_events(pb::ListEventsRequest {
+            session_id: s.id.clone(),
+            page_size: 0,
+            page_token: String::new(),
+        })
         .await
         .expect_err("foreign list");
-    assert_eq!((foreign_list.code(), foreign_list.message()), (missing.code(), missing.message()));
+    assert_eq!(
+        (foreign_list.code(), foreign_list.message()),
+        (missing.code(), missing.message())
+    );
     let foreign_resume = handoff::client::Feed::open(
         &mut c.agent.c(),
-        vec![pb::SessionCursor { session_id: s.id.clone(), seq: 0 }],
+        vec![pb::SessionCursor {
+            session_id: s.id.clone(),
+            seq: 0,
+        }],
     )
     .await
     .err()
@@ -538,7 +934,10 @@ async fn a_reattached_terminal_receives_exactly_what_it_missed(backend: Backend)
 
     let mut by_cursor = c
         .gateway
-        .attach_from(vec![pb::SessionCursor { session_id: s.id.clone(), seq: 1 }])
+        .attach_from(vec![pb::SessionCursor {
+            session_id: s.id.clone(),
+            seq: 1,
+        }])
         .await;
     let replay: Vec<u64> = {
         let mut v = Vec::new();
@@ -547,14 +946,28 @@ async fn a_reattached_terminal_receives_exactly_what_it_missed(backend: Backend)
         }
         v
     };
-    assert_eq!(replay, vec![2, 3, 4, 5], "everything after the cursor, in order");
+    assert_eq!(
+        replay,
+        vec![2, 3, 4, 5],
+        "everything after the cursor, in order"
+    );
     c.bot.say(&s.id, "four").await.unwrap();
-    assert_eq!(body(&next_event(&mut by_cursor).await), Some("four"), "then live");
+    assert_eq!(
+        body(&next_event(&mut by_cursor).await),
+        Some("four"),
+        "then live"
+    );
 
-    let ahead = handoff::client::Feed::open(&mut c.gateway.c(), vec![pb::SessionCursor { session_id: s.id.clone(), seq: 99 }])
-        .await
-        .err()
-        .expect("cursor ahead of the log");
+    let ahead = handoff::client::Feed::open(
+        &mut c.gateway.c(),
+        vec![pb::SessionCursor {
+            session_id: s.id.clone(),
+            seq: 99,
+        }],
+    )
+    .await
+    .err()
+    .expect("cursor ahead of the log");
     assert_eq!(ahead.code(), Code::OutOfRange);
     c.srv.stop().await;
 }
@@ -568,36 +981,66 @@ async fn commands_on_the_stream_get_receipts(backend: Backend) {
         let (gw, bot) = (c.gateway.clone(), c.bot.clone());
         tokio::spawn(async move { gw.connect(&bot, "+15550111", Channel::Im).await })
     };
-    let (req, _) = event_where(&mut bot_feed, is(|p| matches!(p, Payload::SessionRequested(_)))).await;
+    let (req, _) = event_where(
+        &mut bot_feed,
+        is(|p| matches!(p, Payload::SessionRequested(_))),
+    )
+    .await;
     bot_feed
-        .command("ack-1", pb::command::Kind::AcknowledgeConnect(pb::AcknowledgeConnectRequest { session_id: req.session_id.clone() }))
+        .command(
+            "ack-1",
+            pb::command::Kind::AcknowledgeConnect(pb::AcknowledgeConnectRequest {
+                session_id: req.session_id.clone(),
+            }),
+        )
         .await
         .unwrap();
-    connect.await.unwrap().expect("connect acknowledged over the stream");
+    connect
+        .await
+        .unwrap()
+        .expect("connect acknowledged over the stream");
     gw_feed
         .command(
             "m-1",
-            pb::command::Kind::Message(pb::MessageRequest { session_id: req.session_id.clone(), body: "via stream".into(), idempotency_key: String::new() }),
+            pb::command::Kind::Message(pb::MessageRequest {
+                session_id: req.session_id.clone(),
+                body: "via stream".into(),
+                idempotency_key: String::new(),
+            }),
         )
         .await
         .unwrap();
     gw_feed
         .command(
             "m-2",
-            pb::command::Kind::Message(pb::MessageRequest { session_id: req.session_id.clone(), body: String::new(), idempotency_key: String::new() }),
+            pb::command::Kind::Message(pb::MessageRequest {
+                session_id: req.session_id.clone(),
+                body: String::new(),
+                idempotency_key: String::new(),
+            }),
         )
         .await
         .unwrap();
     let mut receipts = Vec::new();
     while receipts.len() < 2 {
-        match tokio::time::timeout(WAIT, gw_feed.next()).await.expect("in time").expect("ok") {
+        match tokio::time::timeout(WAIT, gw_feed.next())
+            .await
+            .expect("in time")
+            .expect("ok")
+        {
             Some(pb::attach_response::Kind::Receipt(r)) => receipts.push(r),
             Some(_) => {}
             None => panic!("stream ended"),
         }
     }
-    assert_eq!((receipts[0].request_id.as_str(), receipts[0].code), ("m-1", 0));
-    assert_eq!((receipts[1].request_id.as_str(), receipts[1].code), ("m-2", Code::InvalidArgument as i32));
+    assert_eq!(
+        (receipts[0].request_id.as_str(), receipts[0].code),
+        ("m-1", 0)
+    );
+    assert_eq!(
+        (receipts[1].request_id.as_str(), receipts[1].code),
+        ("m-2", Code::InvalidArgument as i32)
+    );
     let (m, _) = event_where(&mut bot_feed, |e| body(e) == Some("via stream")).await;
     assert_eq!(m.seq, receipts[0].seq);
     c.srv.stop().await;
@@ -620,13 +1063,24 @@ async fn list_events_pages_and_filters_for_the_caller(backend: Backend) {
     let full = c.agent.all_events(&s.id).await;
     assert_eq!(full.len(), 10);
     let callers = c.gateway.all_events(&s.id).await;
-    assert_eq!(callers.len(), 8, "without TransferOffered and TransferAccepted");
-    assert!(callers.iter().all(|e| !matches!(e.payload, Some(Payload::TransferOffered(_) | Payload::TransferAccepted(_)))));
+    assert_eq!(
+        callers.len(),
+        8,
+        "without TransferOffered and TransferAccepted"
+    );
+    assert!(callers.iter().all(|e| !matches!(
+        e.payload,
+        Some(Payload::TransferOffered(_) | Payload::TransferAccepted(_))
+    )));
 
     let page = c
         .gateway
         .c()
-        .list_events(pb::ListEventsRequest { session_id: s.id.clone(), page_size: 2, page_token: String::new() })
+        .list_events(pb::ListEventsRequest {
+            session_id: s.id.clone(),
+            page_size: 2,
+            page_token: String::new(),
+        })
         .await
         .unwrap()
         .into_inner();
@@ -634,21 +1088,33 @@ async fn list_events_pages_and_filters_for_the_caller(backend: Backend) {
     let misused = c
         .gateway
         .c()
-        .list_events(pb::ListEventsRequest { session_id: other.id.clone(), page_size: 2, page_token: page.next_page_token.clone() })
+        .list_events(pb::ListEventsRequest {
+            session_id: other.id.clone(),
+            page_size: 2,
+            page_token: page.next_page_token.clone(),
+        })
         .await
         .expect_err("token from another session");
     assert_eq!(misused.code(), Code::InvalidArgument);
     let garbage = c
         .gateway
         .c()
-        .list_events(pb::ListEventsRequest { session_id: s.id.clone(), page_size: 2, page_token: "zz".into() })
+        .list_events(pb::ListEventsRequest {
+            session_id: s.id.clone(),
+            page_size: 2,
+            page_token: "zz".into(),
+        })
         .await
         .expect_err("garbage token");
     assert_eq!(garbage.code(), Code::InvalidArgument);
     let negative = c
         .gateway
         .c()
-        .list_events(pb::ListEventsRequest { session_id: s.id.clone(), page_size: -1, page_token: String::new() })
+        .list_events(pb::ListEventsRequest {
+            session_id: s.id.clone(),
+            page_size: -1,
+            page_token: String::new(),
+        })
         .await
         .expect_err("negative page size");
     assert_eq!(negative.code(), Code::InvalidArgument);
@@ -662,25 +1128,56 @@ async fn transfers_are_validated(backend: Backend) {
     let s = open_session(&c.gateway, &c.bot, &mut bot_feed, "+15550114", Channel::Sms).await;
     let req = |target: Option<String>| pb::TransferRequest {
         session_id: s.id.clone(),
-        target: target.map(|t| pb::TransferTarget { kind: Some(pb::transfer_target::Kind::TerminalId(t)) }),
+        target: target.map(|t| pb::TransferTarget {
+            kind: Some(pb::transfer_target::Kind::TerminalId(t)),
+        }),
         facts: Default::default(),
         note: String::new(),
     };
-    assert_eq!(code(c.bot.c().transfer(req(None)).await), Code::InvalidArgument);
-    assert_eq!(code(c.bot.c().transfer(req(Some("nope".into()))).await), Code::InvalidArgument);
-    let unknown = c.bot.c().transfer(req(Some(uuid::Uuid::new_v4().to_string()))).await.expect_err("unknown target");
+    assert_eq!(
+        code(c.bot.c().transfer(req(None)).await),
+        Code::InvalidArgument
+    );
+    assert_eq!(
+        code(c.bot.c().transfer(req(Some("nope".into()))).await),
+        Code::InvalidArgument
+    );
+    let unknown = c
+        .bot
+        .c()
+        .transfer(req(Some(uuid::Uuid::new_v4().to_string())))
+        .await
+        .expect_err("unknown target");
     assert_eq!(unknown.code(), Code::NotFound);
-    assert!(unknown.message().contains("target"), "{}", unknown.message());
-    assert_eq!(code(c.gateway.transfer_to(&s.id, &c.agent, "").await), Code::FailedPrecondition, "only the holder transfers");
-    assert_eq!(code(c.bot.c().transfer(req(Some(c.gateway.id.clone()))).await), Code::FailedPrecondition);
+    assert!(
+        unknown.message().contains("target"),
+        "{}",
+        unknown.message()
+    );
+    assert_eq!(
+        code(c.gateway.transfer_to(&s.id, &c.agent, "").await),
+        Code::FailedPrecondition,
+        "only the holder transfers"
+    );
+    assert_eq!(
+        code(c.bot.c().transfer(req(Some(c.gateway.id.clone()))).await),
+        Code::FailedPrecondition
+    );
     let too_many = pb::TransferRequest {
         facts: (0..65).map(|i| (format!("k{i}"), "v".to_owned())).collect(),
         ..req(Some(c.agent.id.clone()))
     };
-    assert_eq!(code(c.bot.c().transfer(too_many).await), Code::InvalidArgument);
+    assert_eq!(
+        code(c.bot.c().transfer(too_many).await),
+        Code::InvalidArgument
+    );
     c.bot.transfer_to(&s.id, &c.agent, "").await.unwrap();
     let second = c.srv.terminal("carol", TerminalKind::Agent).await;
-    assert_eq!(code(c.bot.transfer_to(&s.id, &second, "").await), Code::FailedPrecondition, "one transfer in flight");
+    assert_eq!(
+        code(c.bot.transfer_to(&s.id, &second, "").await),
+        Code::FailedPrecondition,
+        "one transfer in flight"
+    );
     assert_eq!(c.bot.session(&s.id).await.unwrap().past_transfers.len(), 0);
     c.srv.stop().await;
 }
@@ -689,15 +1186,35 @@ async fn transfers_are_validated(backend: Backend) {
 async fn the_admin_api_guards_terminal_registration(backend: Backend) {
     let srv = TestServer::start(backend).await;
     let wrong = handoff::client::admin(&srv.url, "nope").await.unwrap();
-    let req = |name: &str| pb::CreateTerminalRequest { name: name.into(), display_name: String::new(), kind: TerminalKind::Agent as i32 };
-    assert_eq!(code(wrong.clone().create_terminal(req("x")).await), Code::Unauthenticated);
+    let req = |name: &str| pb::CreateTerminalRequest {
+        name: name.into(),
+        display_name: String::new(),
+        kind: TerminalKind::Agent as i32,
+    };
+    assert_eq!(
+        code(wrong.clone().create_terminal(req("x")).await),
+        Code::Unauthenticated
+    );
     let alice = srv.terminal("alice", TerminalKind::Agent).await;
-    assert_eq!(code(srv.admin.clone().create_terminal(req("alice")).await), Code::AlreadyExists);
-    assert_eq!(code(srv.admin.clone().create_terminal(req("bad name!")).await), Code::InvalidArgument);
-    let unspecified = pb::CreateTerminalRequest { kind: 0, ..req("zed") };
-    assert_eq!(code(srv.admin.clone().create_terminal(unspecified).await), Code::InvalidArgument);
+    assert_eq!(
+        code(srv.admin.clone().create_terminal(req("alice")).await),
+        Code::AlreadyExists
+    );
+    assert_eq!(
+        code(srv.admin.clone().create_terminal(req("bad name!")).await),
+        Code::InvalidArgument
+    );
+    let unspecified = pb::CreateTerminalRequest {
+        kind: 0,
+        ..req("zed")
+    };
+    assert_eq!(
+        code(srv.admin.clone().create_terminal(unspecified).await),
+        Code::InvalidArgument
+    );
     for i in 0..3 {
-        srv.terminal(&format!("agent-{i}"), TerminalKind::Agent).await;
+        srv.terminal(&format!("agent-{i}"), TerminalKind::Agent)
+            .await;
     }
     let mut names = Vec::new();
     let mut token = String::new();
@@ -705,7 +1222,10 @@ async fn the_admin_api_guards_terminal_registration(backend: Backend) {
         let page = srv
             .admin
             .clone()
-            .list_terminals(pb::ListTerminalsRequest { page_size: 2, page_token: token })
+            .list_terminals(pb::ListTerminalsRequest {
+                page_size: 2,
+                page_token: token,
+            })
             .await
             .unwrap()
             .into_inner();
@@ -720,19 +1240,39 @@ async fn the_admin_api_guards_terminal_registration(backend: Backend) {
     let rotated = srv
         .admin
         .clone()
-        .rotate_terminal_token(pb::RotateTerminalTokenRequest { terminal_id: alice.id.clone() })
+        .rotate_terminal_token(pb::RotateTerminalTokenRequest {
+            terminal_id: alice.id.clone(),
+        })
         .await
         .unwrap()
         .into_inner();
-    let old = alice.session(&uuid::Uuid::new_v4().to_string()).await.expect_err("old token");
+    let old = alice
+        .session(&uuid::Uuid::new_v4().to_string())
+        .await
+        .expect_err("old token");
     assert_eq!(old.code(), Code::Unauthenticated);
-    let fresh = handoff::client::terminal(&srv.url, &rotated.token).await.unwrap();
-    let ok = fresh.clone().get_session(pb::GetSessionRequest { session_id: uuid::Uuid::new_v4().to_string() }).await.expect_err("missing");
-    assert_eq!(ok.code(), Code::NotFound, "authenticated with the new token");
+    let fresh = handoff::client::terminal(&srv.url, &rotated.token)
+        .await
+        .unwrap();
+    let ok = fresh
+        .clone()
+        .get_session(pb::GetSessionRequest {
+            session_id: uuid::Uuid::new_v4().to_string(),
+        })
+        .await
+        .expect_err("missing");
+    assert_eq!(
+        ok.code(),
+        Code::NotFound,
+        "authenticated with the new token"
+    );
     srv.stop().await;
 
     let closed = TestServer::start_with(backend, |a| a.admin_token = None).await;
-    assert_eq!(code(closed.admin.clone().create_terminal(req("x")).await), Code::PermissionDenied);
+    assert_eq!(
+        code(closed.admin.clone().create_terminal(req("x")).await),
+        Code::PermissionDenied
+    );
     closed.stop().await;
 }
 

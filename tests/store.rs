@@ -20,7 +20,9 @@ const T: Timeouts = Timeouts {
 };
 
 async fn store(db: &TestDb) -> SqlStore {
-    SqlStore::connect(&db.url, 4).await.expect("connect and migrate")
+    SqlStore::connect(&db.url, 4)
+        .await
+        .expect("connect and migrate")
 }
 
 fn terminal(name: &str) -> pb::Terminal {
@@ -41,7 +43,10 @@ async fn open_session(s: &SqlStore, gw: Uuid, bot: Uuid) -> Uuid {
             id,
             caller_terminal: gw,
             destination: bot,
-            caller: pb::Caller { id: "+15550199".into(), display_name: String::new() },
+            caller: pb::Caller {
+                id: "+15550199".into(),
+                display_name: String::new(),
+            },
             channel: pb::Channel::Sms,
             facts: HashMap::new(),
         },
@@ -61,9 +66,16 @@ async fn terminals_are_unique_by_name_and_found_by_token_hash(backend: Backend) 
     let s = store(&db).await;
     let alice = terminal("alice");
     s.create_terminal(&alice, "hash-a").await.unwrap();
-    let dup = s.create_terminal(&terminal("alice"), "hash-b").await.expect_err("name taken");
+    let dup = s
+        .create_terminal(&terminal("alice"), "hash-b")
+        .await
+        .expect_err("name taken");
     assert!(matches!(dup, Error::AlreadyExists(_)), "{dup:?}");
-    let found = s.terminal_by_token_hash("hash-a").await.unwrap().expect("by hash");
+    let found = s
+        .terminal_by_token_hash("hash-a")
+        .await
+        .unwrap()
+        .expect("by hash");
     assert_eq!(found, alice);
     assert!(s.terminal_by_token_hash("hash-b").await.unwrap().is_none());
     let id: Uuid = alice.id.parse().unwrap();
@@ -71,9 +83,17 @@ async fn terminals_are_unique_by_name_and_found_by_token_hash(backend: Backend) 
     assert!(s.terminal_by_token_hash("hash-a").await.unwrap().is_none());
     assert!(!s.set_token_hash(Uuid::new_v4(), "x").await.unwrap());
     for n in ["bob", "carol"] {
-        s.create_terminal(&terminal(n), &format!("hash-{n}")).await.unwrap();
+        s.create_terminal(&terminal(n), &format!("hash-{n}"))
+            .await
+            .unwrap();
     }
-    let page: Vec<String> = s.list_terminals("alice", 10).await.unwrap().into_iter().map(|t| t.name).collect();
+    let page: Vec<String> = s
+        .list_terminals("alice", 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
     assert_eq!(page, vec!["bob", "carol"]);
     s.close().await;
 }
@@ -104,10 +124,12 @@ async fn changes_commit_atomically_with_gap_free_sequence_numbers(backend: Backe
         let st = shared.clone();
         tasks.push(tokio::spawn(async move {
             let author = if i % 2 == 0 { gw } else { bot };
-            st.update_session(id, &mut |x| domain::post_message(x, author, format!("m{i}"), 2_000))
-                .await
-                .expect("append")
-                .events[0]
+            st.update_session(id, &mut |x| {
+                domain::post_message(x, author, format!("m{i}"), 2_000)
+            })
+            .await
+            .expect("append")
+            .events[0]
                 .seq
         }));
     }
@@ -118,14 +140,33 @@ async fn changes_commit_atomically_with_gap_free_sequence_numbers(backend: Backe
     seqs.sort();
     assert_eq!(seqs, (3..23).collect::<Vec<u64>>());
     let log = s.events(id, 0, u64::MAX, 1000).await.unwrap();
-    assert_eq!(log.iter().map(|e| e.seq).collect::<Vec<_>>(), (1..23).collect::<Vec<u64>>());
-    assert_eq!(s.events(id, 5, 7, 100).await.unwrap().iter().map(|e| e.seq).collect::<Vec<_>>(), vec![6, 7]);
+    assert_eq!(
+        log.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        (1..23).collect::<Vec<u64>>()
+    );
+    assert_eq!(
+        s.events(id, 5, 7, 100)
+            .await
+            .unwrap()
+            .iter()
+            .map(|e| e.seq)
+            .collect::<Vec<_>>(),
+        vec![6, 7]
+    );
     assert_eq!(s.events(id, 0, u64::MAX, 4).await.unwrap().len(), 4);
     let last3 = s.messages_before(id, 23, 3).await.unwrap();
-    assert_eq!(last3.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![20, 21, 22]);
-    assert!(last3.iter().all(|e| matches!(e.payload, Some(Payload::MessagePosted(_)))));
+    assert_eq!(
+        last3.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        vec![20, 21, 22]
+    );
+    assert!(
+        last3
+            .iter()
+            .all(|e| matches!(e.payload, Some(Payload::MessagePosted(_))))
+    );
     assert!(matches!(
-        s.update_session(Uuid::new_v4(), &mut |_| Ok(Vec::new())).await,
+        s.update_session(Uuid::new_v4(), &mut |_| Ok(Vec::new()))
+            .await,
         Err(Error::NotFound("session"))
     ));
     s.close().await;
@@ -137,14 +178,23 @@ async fn an_idempotency_key_stores_a_message_once(backend: Backend) {
     let (gw, bot) = (Uuid::new_v4(), Uuid::new_v4());
     let id = open_session(&s, gw, bot).await;
     let mut post = |x: &mut pb::Session| domain::post_message(x, gw, "hello".into(), 3_000);
-    let (first, committed) = s.append_message(id, gw, Some("k1"), &mut post).await.unwrap();
+    let (first, committed) = s
+        .append_message(id, gw, Some("k1"), &mut post)
+        .await
+        .unwrap();
     assert!(!first.duplicate && committed.is_some());
-    let (again, committed) = s.append_message(id, gw, Some("k1"), &mut post).await.unwrap();
+    let (again, committed) = s
+        .append_message(id, gw, Some("k1"), &mut post)
+        .await
+        .unwrap();
     assert!(again.duplicate && committed.is_none());
     assert_eq!(first.seq, again.seq);
     // The key is scoped to its author: the other party may use the same one.
     let mut reply = |x: &mut pb::Session| domain::post_message(x, bot, "hi".into(), 3_001);
-    let (other, _) = s.append_message(id, bot, Some("k1"), &mut reply).await.unwrap();
+    let (other, _) = s
+        .append_message(id, bot, Some("k1"), &mut reply)
+        .await
+        .unwrap();
     assert!(!other.duplicate);
     let (plain, _) = s.append_message(id, gw, None, &mut post).await.unwrap();
     assert_eq!((first.seq, other.seq, plain.seq), (3, 4, 5));
@@ -159,7 +209,12 @@ async fn memberships_follow_participants_and_acknowledgements(backend: Backend) 
     let id = open_session(&s, gw, bot).await;
     assert_eq!(
         s.memberships(bot).await.unwrap(),
-        vec![Membership { session_id: id, joined_seq: 1, left_seq: None, acked_seq: 0 }]
+        vec![Membership {
+            session_id: id,
+            joined_seq: 1,
+            left_seq: None,
+            acked_seq: 0
+        }]
     );
     let tid = Uuid::new_v4();
     let offered = s
@@ -167,7 +222,13 @@ async fn memberships_follow_participants_and_acknowledgements(backend: Backend) 
             domain::offer_transfer(
                 x,
                 bot,
-                Offer { transfer_id: tid, target: agent, target_exists: true, facts: HashMap::new(), note: String::new() },
+                Offer {
+                    transfer_id: tid,
+                    target: agent,
+                    target_exists: true,
+                    facts: HashMap::new(),
+                    note: String::new(),
+                },
                 4_000,
                 &T,
                 &Limits::default(),
@@ -176,22 +237,43 @@ async fn memberships_follow_participants_and_acknowledgements(backend: Backend) 
         .await
         .unwrap();
     assert_eq!(offered.membership_changed, vec![agent]);
-    assert_eq!(s.membership(agent, id).await.unwrap().unwrap().joined_seq, 3);
-    let accepted = s.update_session(id, &mut |x| domain::accept_transfer(x, agent, tid, 4_100, &T)).await.unwrap();
+    assert_eq!(
+        s.membership(agent, id).await.unwrap().unwrap().joined_seq,
+        3
+    );
+    let accepted = s
+        .update_session(id, &mut |x| {
+            domain::accept_transfer(x, agent, tid, 4_100, &T)
+        })
+        .await
+        .unwrap();
     assert_eq!(accepted.membership_changed, vec![agent], "role changed");
     let handed = s
-        .update_session(id, &mut |x| domain::disconnect(x, bot, 4_200).map(|(e, _)| e))
+        .update_session(id, &mut |x| {
+            domain::disconnect(x, bot, 4_200).map(|(e, _)| e)
+        })
         .await
         .unwrap();
     assert!(handed.membership_changed.contains(&bot) && handed.membership_changed.contains(&agent));
     let left = s.membership(bot, id).await.unwrap().unwrap();
-    assert_eq!(left.left_seq, Some(5), "the bot is shown up to its HolderDisconnected");
+    assert_eq!(
+        left.left_seq,
+        Some(5),
+        "the bot is shown up to its HolderDisconnected"
+    );
 
     s.acknowledge(bot, id, 5).await.unwrap();
-    assert!(s.memberships(bot).await.unwrap().is_empty(), "nothing left to show the bot");
+    assert!(
+        s.memberships(bot).await.unwrap().is_empty(),
+        "nothing left to show the bot"
+    );
     s.acknowledge(gw, id, 4).await.unwrap();
     s.acknowledge(gw, id, 2).await.unwrap();
-    assert_eq!(s.membership(gw, id).await.unwrap().unwrap().acked_seq, 4, "acknowledgements never move back");
+    assert_eq!(
+        s.membership(gw, id).await.unwrap().unwrap().acked_seq,
+        4,
+        "acknowledgements never move back"
+    );
     assert_eq!(s.memberships(gw).await.unwrap().len(), 1);
     s.close().await;
 }
@@ -201,12 +283,21 @@ async fn due_sessions_are_found_by_their_next_deadline(backend: Backend) {
     let s = store(&db).await;
     let (gw, bot, agent) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
     let id = open_session(&s, gw, bot).await;
-    assert!(s.due_sessions(i64::MAX, 10).await.unwrap().is_empty(), "an open session has no deadline");
+    assert!(
+        s.due_sessions(i64::MAX, 10).await.unwrap().is_empty(),
+        "an open session has no deadline"
+    );
     s.update_session(id, &mut |x| {
         domain::offer_transfer(
             x,
             bot,
-            Offer { transfer_id: Uuid::new_v4(), target: agent, target_exists: true, facts: HashMap::new(), note: String::new() },
+            Offer {
+                transfer_id: Uuid::new_v4(),
+                target: agent,
+                target_exists: true,
+                facts: HashMap::new(),
+                note: String::new(),
+            },
             10_000,
             &T,
             &Limits::default(),
@@ -216,8 +307,13 @@ async fn due_sessions_are_found_by_their_next_deadline(backend: Backend) {
     .unwrap();
     assert!(s.due_sessions(39_999, 10).await.unwrap().is_empty());
     assert_eq!(s.due_sessions(40_000, 10).await.unwrap(), vec![id]);
-    s.update_session(id, &mut |x| Ok(domain::on_deadline(x, 40_000))).await.unwrap();
-    assert!(s.due_sessions(i64::MAX, 10).await.unwrap().is_empty(), "expired: nothing is due");
+    s.update_session(id, &mut |x| Ok(domain::on_deadline(x, 40_000)))
+        .await
+        .unwrap();
+    assert!(
+        s.due_sessions(i64::MAX, 10).await.unwrap().is_empty(),
+        "expired: nothing is due"
+    );
     s.close().await;
 }
 
@@ -230,7 +326,10 @@ async fn data_survives_a_reconnect(backend: Backend) {
     // Migrations are idempotent and the committed log is all there.
     let again = store(&db).await;
     assert_eq!(again.events(id, 0, u64::MAX, 10).await.unwrap().len(), 2);
-    assert_eq!(again.session(id).await.unwrap().unwrap().state(), pb::SessionState::Open);
+    assert_eq!(
+        again.session(id).await.unwrap().unwrap().state(),
+        pb::SessionState::Open
+    );
     again.close().await;
 }
 

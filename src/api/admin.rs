@@ -29,7 +29,8 @@ impl AdminApi {
     fn authorize<T>(&self, request: &Request<T>) -> Result<()> {
         let Some(expected) = &self.admin_token_hash else {
             return Err(Error::PermissionDenied(
-                "the admin API is off: start the server with --admin-token, or use `handoff admin`".into(),
+                "the admin API is off: start the server with --admin-token, or use `handoff admin`"
+                    .into(),
             ));
         };
         // Comparing hashes keeps the comparison's timing independent of the token's content.
@@ -49,7 +50,9 @@ pub async fn create_terminal(
 ) -> Result<(pb::Terminal, String)> {
     let valid_name = !name.is_empty()
         && name.len() <= 64
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if !valid_name {
         return Err(Error::invalid(
             "name",
@@ -71,7 +74,9 @@ pub async fn create_terminal(
         create_time: Some(domain::timestamp(domain::now_millis())),
     };
     let token = new_token();
-    app.store.create_terminal(&terminal, &token_hash(&token)).await?;
+    app.store
+        .create_terminal(&terminal, &token_hash(&token))
+        .await?;
     Ok((terminal, token))
 }
 
@@ -117,10 +122,20 @@ impl AdminService for AdminApi {
         self.authorize(&request)?;
         let id = parse_id("terminal_id", &request.get_ref().terminal_id)?;
         let token = new_token();
-        if !self.app.store.set_token_hash(id, &token_hash(&token)).await? {
+        if !self
+            .app
+            .store
+            .set_token_hash(id, &token_hash(&token))
+            .await?
+        {
             return Err(Error::NotFound("terminal").into());
         }
-        let terminal = self.app.store.terminal(id).await?.ok_or(Error::NotFound("terminal"))?;
+        let terminal = self
+            .app
+            .store
+            .terminal(id)
+            .await?
+            .ok_or(Error::NotFound("terminal"))?;
         Ok(Response::new(pb::RotateTerminalTokenResponse {
             terminal: Some(terminal),
             token,

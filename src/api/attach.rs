@@ -29,11 +29,17 @@ const STREAM_BUFFER: usize = 64;
 const BATCH: usize = 256;
 
 /// Reads the hello, validates its cursors, and starts delivery.
-pub async fn start(app: Arc<App>, terminal: Uuid, mut inbound: Streaming<pb::AttachRequest>) -> Result<AttachStream, Status> {
+pub async fn start(
+    app: Arc<App>,
+    terminal: Uuid,
+    mut inbound: Streaming<pb::AttachRequest>,
+) -> Result<AttachStream, Status> {
     let first = inbound.message().await?;
     let hello = match first.and_then(|r| r.kind) {
         Some(attach_request::Kind::Hello(h)) => h,
-        _ => return Err(Error::invalid("kind", "the first request on Attach must be hello").into()),
+        _ => {
+            return Err(Error::invalid("kind", "the first request on Attach must be hello").into());
+        }
     };
     let mut resume = HashMap::new();
     for (i, c) in hello.resume.iter().enumerate() {
@@ -42,7 +48,11 @@ pub async fn start(app: Arc<App>, terminal: Uuid, mut inbound: Streaming<pb::Att
         if app.store.membership(terminal, session).await?.is_none() {
             return Err(Error::NotFound("session").into());
         }
-        let s = app.store.session(session).await?.ok_or(Error::NotFound("session"))?;
+        let s = app
+            .store
+            .session(session)
+            .await?
+            .ok_or(Error::NotFound("session"))?;
         if c.seq > s.last_seq {
             return Err(Error::OutOfRange(format!(
                 "resume cursor {} for session {session} is ahead of its log (last seq {})",
@@ -136,7 +146,8 @@ impl Delivery {
         // past them): serve them anyway, the client knows best what it has seen.
         for (session, seq) in resume {
             if let Some(m) = self.app.store.membership(self.terminal, session).await? {
-                self.add(session, seq.max(m.joined_seq.saturating_sub(1)), m.left_seq).await?;
+                self.add(session, seq.max(m.joined_seq.saturating_sub(1)), m.left_seq)
+                    .await?;
                 pending.insert(session);
             }
         }
@@ -176,8 +187,12 @@ impl Delivery {
                 }
                 None => {
                     let from = resume.remove(&m.session_id).unwrap_or(m.acked_seq);
-                    self.add(m.session_id, from.max(m.joined_seq.saturating_sub(1)), m.left_seq)
-                        .await?;
+                    self.add(
+                        m.session_id,
+                        from.max(m.joined_seq.saturating_sub(1)),
+                        m.left_seq,
+                    )
+                    .await?;
                 }
             }
             touched.insert(m.session_id);
@@ -218,7 +233,14 @@ impl Delivery {
             let (after, until, role) = (f.after, f.until, f.role);
             let (events, cursor) = self
                 .app
-                .events_for(self.terminal, session, role, after, until.unwrap_or(u64::MAX), BATCH)
+                .events_for(
+                    self.terminal,
+                    session,
+                    role,
+                    after,
+                    until.unwrap_or(u64::MAX),
+                    BATCH,
+                )
                 .await?;
             if cursor == after {
                 return Ok(());
@@ -288,15 +310,22 @@ async fn run_command(app: &App, terminal: Uuid, c: pb::Command) -> pb::Receipt {
         match c.kind {
             Some(command::Kind::Message(m)) => {
                 let (session, key) = validate_message(app, &m)?;
-                Ok(app.message(terminal, session, m.body, key.as_deref()).await?.seq)
+                Ok(app
+                    .message(terminal, session, m.body, key.as_deref())
+                    .await?
+                    .seq)
             }
             Some(command::Kind::AcknowledgeConnect(a)) => {
                 let session = parse_id("session_id", &a.session_id)?;
-                app.acknowledge_connect(terminal, session).await.map(|s| s.last_seq)
+                app.acknowledge_connect(terminal, session)
+                    .await
+                    .map(|s| s.last_seq)
             }
             Some(command::Kind::AcknowledgeDisconnect(a)) => {
                 let session = parse_id("session_id", &a.session_id)?;
-                app.acknowledge_disconnect(terminal, session, a.seq).await.map(|s| s.last_seq)
+                app.acknowledge_disconnect(terminal, session, a.seq)
+                    .await
+                    .map(|s| s.last_seq)
             }
             None => Err(Error::invalid("command.kind", "is required")),
         }

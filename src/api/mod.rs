@@ -33,7 +33,8 @@ async fn authenticate(app: &App, metadata: &MetadataMap) -> Result<Uuid> {
         .terminal_by_token_hash(&token_hash(token))
         .await?
         .ok_or(Error::Unauthenticated)?;
-    Uuid::from_str(&terminal.id).map_err(|_| Error::Internal("stored terminal id is not a UUID".into()))
+    Uuid::from_str(&terminal.id)
+        .map_err(|_| Error::Internal("stored terminal id is not a UUID".into()))
 }
 
 /// Parses a required id field.
@@ -41,12 +42,16 @@ fn parse_id(field: &str, value: &str) -> Result<Uuid> {
     if value.is_empty() {
         return Err(Error::invalid(field, "is required"));
     }
-    Uuid::from_str(value).map_err(|_| Error::invalid(field, format!("{value:?} is not a valid id (a UUID)")))
+    Uuid::from_str(value)
+        .map_err(|_| Error::invalid(field, format!("{value:?} is not a valid id (a UUID)")))
 }
 
 fn check_len(field: &str, value: &str, max: usize) -> Result<()> {
     if value.len() > max {
-        return Err(Error::invalid(field, format!("is {} bytes; at most {max} are allowed", value.len())));
+        return Err(Error::invalid(
+            field,
+            format!("is {} bytes; at most {max} are allowed", value.len()),
+        ));
     }
     Ok(())
 }
@@ -55,7 +60,11 @@ fn check_facts(field: &str, facts: &HashMap<String, String>, limits: &Limits) ->
     if facts.len() > limits.max_facts_per_request {
         return Err(Error::invalid(
             field,
-            format!("has {} entries; at most {} are allowed", facts.len(), limits.max_facts_per_request),
+            format!(
+                "has {} entries; at most {} are allowed",
+                facts.len(),
+                limits.max_facts_per_request
+            ),
         ));
     }
     for (k, v) in facts {
@@ -79,7 +88,7 @@ fn parse_page_token(field: &str, scope: &str, token: &str) -> Result<Option<Stri
         return Ok(None);
     }
     let bad = || Error::invalid(field, "is not a page token issued for this request");
-    if token.len() % 2 != 0 || token.len() > 1024 {
+    if !token.len().is_multiple_of(2) || token.len() > 1024 {
         return Err(bad());
     }
     let bytes = (0..token.len())
@@ -106,7 +115,10 @@ fn page_size(field: &str, requested: i32) -> Result<usize> {
 fn validate_caller(caller: Option<pb::Caller>) -> Result<pb::Caller> {
     let caller = caller.ok_or_else(|| Error::invalid("caller", "is required"))?;
     if caller.id.trim().is_empty() {
-        return Err(Error::invalid("caller.id", "is required (a phone number, visitor id or IM handle)"));
+        return Err(Error::invalid(
+            "caller.id",
+            "is required (a phone number, visitor id or IM handle)",
+        ));
     }
     check_len("caller.id", &caller.id, 256)?;
     check_len("caller.display_name", &caller.display_name, 256)?;

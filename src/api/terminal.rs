@@ -6,8 +6,8 @@ use tonic::{Request, Response, Status, Streaming};
 use uuid::Uuid;
 
 use super::{
-    attach, authenticate, check_facts, check_len, page_size, page_token, parse_id, parse_page_token,
-    validate_caller,
+    attach, authenticate, check_facts, check_len, page_size, page_token, parse_id,
+    parse_page_token, validate_caller,
 };
 use crate::app::App;
 use crate::domain;
@@ -26,7 +26,10 @@ impl TerminalApi {
 }
 
 /// The validated form of a Message request, shared by the unary RPC and the stream command.
-pub(super) fn validate_message(app: &App, r: &pb::MessageRequest) -> Result<(Uuid, Option<String>)> {
+pub(super) fn validate_message(
+    app: &App,
+    r: &pb::MessageRequest,
+) -> Result<(Uuid, Option<String>)> {
     let session = parse_id("session_id", &r.session_id)?;
     if r.body.trim().is_empty() {
         return Err(Error::invalid("body", "must not be empty"));
@@ -57,20 +60,32 @@ fn reason(field: &str, r: &str, app: &App) -> Result<String> {
 
 #[tonic::async_trait]
 impl TerminalService for TerminalApi {
-    async fn connect(&self, request: Request<pb::ConnectRequest>) -> Result<Response<pb::ConnectResponse>, Status> {
+    async fn connect(
+        &self,
+        request: Request<pb::ConnectRequest>,
+    ) -> Result<Response<pb::ConnectResponse>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
         let r = request.into_inner();
         let destination = parse_id("destination_terminal_id", &r.destination_terminal_id)?;
         let caller = validate_caller(r.caller)?;
         let channel = match pb::Channel::try_from(r.channel) {
             Ok(pb::Channel::Unspecified) | Err(_) => {
-                return Err(Error::invalid("channel", "must be CHANNEL_IM, CHANNEL_SMS or CHANNEL_WEB").into());
+                return Err(Error::invalid(
+                    "channel",
+                    "must be CHANNEL_IM, CHANNEL_SMS or CHANNEL_WEB",
+                )
+                .into());
             }
             Ok(c) => c,
         };
         check_facts("facts", &r.facts, &self.app.settings.limits)?;
-        let session = self.app.connect(actor, destination, caller, channel, r.facts).await?;
-        Ok(Response::new(pb::ConnectResponse { session: Some(session) }))
+        let session = self
+            .app
+            .connect(actor, destination, caller, channel, r.facts)
+            .await?;
+        Ok(Response::new(pb::ConnectResponse {
+            session: Some(session),
+        }))
     }
 
     async fn acknowledge_connect(
@@ -80,14 +95,22 @@ impl TerminalService for TerminalApi {
         let actor = authenticate(&self.app, request.metadata()).await?;
         let session = parse_id("session_id", &request.get_ref().session_id)?;
         let session = self.app.acknowledge_connect(actor, session).await?;
-        Ok(Response::new(pb::AcknowledgeConnectResponse { session: Some(session) }))
+        Ok(Response::new(pb::AcknowledgeConnectResponse {
+            session: Some(session),
+        }))
     }
 
-    async fn message(&self, request: Request<pb::MessageRequest>) -> Result<Response<pb::MessageResponse>, Status> {
+    async fn message(
+        &self,
+        request: Request<pb::MessageRequest>,
+    ) -> Result<Response<pb::MessageResponse>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
         let r = request.into_inner();
         let (session, key) = validate_message(&self.app, &r)?;
-        let a = self.app.message(actor, session, r.body, key.as_deref()).await?;
+        let a = self
+            .app
+            .message(actor, session, r.body, key.as_deref())
+            .await?;
         Ok(Response::new(pb::MessageResponse {
             seq: a.seq,
             time: Some(domain::timestamp(a.time)),
@@ -95,15 +118,23 @@ impl TerminalService for TerminalApi {
         }))
     }
 
-    async fn transfer(&self, request: Request<pb::TransferRequest>) -> Result<Response<pb::TransferResponse>, Status> {
+    async fn transfer(
+        &self,
+        request: Request<pb::TransferRequest>,
+    ) -> Result<Response<pb::TransferResponse>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
         let r = request.into_inner();
         let session = parse_id("session_id", &r.session_id)?;
         let target = target_terminal(r.target.as_ref())?;
         check_facts("facts", &r.facts, &self.app.settings.limits)?;
         check_len("note", &r.note, self.app.settings.limits.max_note_bytes)?;
-        let transfer = self.app.transfer(actor, session, target, r.facts, r.note).await?;
-        Ok(Response::new(pb::TransferResponse { transfer: Some(transfer) }))
+        let transfer = self
+            .app
+            .transfer(actor, session, target, r.facts, r.note)
+            .await?;
+        Ok(Response::new(pb::TransferResponse {
+            transfer: Some(transfer),
+        }))
     }
 
     async fn accept_transfer(
@@ -130,8 +161,13 @@ impl TerminalService for TerminalApi {
         let session = parse_id("session_id", &r.session_id)?;
         let transfer = parse_id("transfer_id", &r.transfer_id)?;
         let why = reason("reason", &r.reason, &self.app)?;
-        let transfer = self.app.decline_transfer(actor, session, transfer, why).await?;
-        Ok(Response::new(pb::DeclineTransferResponse { transfer: Some(transfer) }))
+        let transfer = self
+            .app
+            .decline_transfer(actor, session, transfer, why)
+            .await?;
+        Ok(Response::new(pb::DeclineTransferResponse {
+            transfer: Some(transfer),
+        }))
     }
 
     async fn cancel_transfer(
@@ -143,11 +179,19 @@ impl TerminalService for TerminalApi {
         let session = parse_id("session_id", &r.session_id)?;
         let transfer = parse_id("transfer_id", &r.transfer_id)?;
         let why = reason("reason", &r.reason, &self.app)?;
-        let transfer = self.app.cancel_transfer(actor, session, transfer, why).await?;
-        Ok(Response::new(pb::CancelTransferResponse { transfer: Some(transfer) }))
+        let transfer = self
+            .app
+            .cancel_transfer(actor, session, transfer, why)
+            .await?;
+        Ok(Response::new(pb::CancelTransferResponse {
+            transfer: Some(transfer),
+        }))
     }
 
-    async fn disconnect(&self, request: Request<pb::DisconnectRequest>) -> Result<Response<pb::DisconnectResponse>, Status> {
+    async fn disconnect(
+        &self,
+        request: Request<pb::DisconnectRequest>,
+    ) -> Result<Response<pb::DisconnectResponse>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
         let session = parse_id("session_id", &request.get_ref().session_id)?;
         let (session, seq) = self.app.disconnect(actor, session).await?;
@@ -164,18 +208,31 @@ impl TerminalService for TerminalApi {
         let actor = authenticate(&self.app, request.metadata()).await?;
         let r = request.get_ref();
         let session = parse_id("session_id", &r.session_id)?;
-        let session = self.app.acknowledge_disconnect(actor, session, r.seq).await?;
-        Ok(Response::new(pb::AcknowledgeDisconnectResponse { session: Some(session) }))
+        let session = self
+            .app
+            .acknowledge_disconnect(actor, session, r.seq)
+            .await?;
+        Ok(Response::new(pb::AcknowledgeDisconnectResponse {
+            session: Some(session),
+        }))
     }
 
-    async fn get_session(&self, request: Request<pb::GetSessionRequest>) -> Result<Response<pb::GetSessionResponse>, Status> {
+    async fn get_session(
+        &self,
+        request: Request<pb::GetSessionRequest>,
+    ) -> Result<Response<pb::GetSessionResponse>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
         let session = parse_id("session_id", &request.get_ref().session_id)?;
         let (session, _) = self.app.session_for(actor, session).await?;
-        Ok(Response::new(pb::GetSessionResponse { session: Some(session) }))
+        Ok(Response::new(pb::GetSessionResponse {
+            session: Some(session),
+        }))
     }
 
-    async fn list_events(&self, request: Request<pb::ListEventsRequest>) -> Result<Response<pb::ListEventsResponse>, Status> {
+    async fn list_events(
+        &self,
+        request: Request<pb::ListEventsRequest>,
+    ) -> Result<Response<pb::ListEventsResponse>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
         let r = request.into_inner();
         let id = parse_id("session_id", &r.session_id)?;
@@ -183,9 +240,9 @@ impl TerminalService for TerminalApi {
         // Permission before anything about the token: a foreign session is simply not found.
         let (session, role) = self.app.session_for(actor, id).await?;
         let after = match parse_page_token("page_token", &r.session_id, &r.page_token)? {
-            Some(a) => a
-                .parse::<u64>()
-                .map_err(|_| Error::invalid("page_token", "is not a page token issued for this request"))?,
+            Some(a) => a.parse::<u64>().map_err(|_| {
+                Error::invalid("page_token", "is not a page token issued for this request")
+            })?,
             None => 0,
         };
         let (events, cursor) = self
@@ -197,7 +254,10 @@ impl TerminalService for TerminalApi {
         } else {
             String::new()
         };
-        Ok(Response::new(pb::ListEventsResponse { events, next_page_token }))
+        Ok(Response::new(pb::ListEventsResponse {
+            events,
+            next_page_token,
+        }))
     }
 
     type AttachStream = attach::AttachStream;

@@ -71,7 +71,11 @@ pub trait Store: Send + Sync + 'static {
     async fn set_token_hash(&self, id: Uuid, token_hash: &str) -> Result<bool>;
 
     /// Stores a new session with its first events.
-    async fn create_session(&self, session: &pb::Session, events: &[pb::Event]) -> Result<Committed>;
+    async fn create_session(
+        &self,
+        session: &pb::Session,
+        events: &[pb::Event],
+    ) -> Result<Committed>;
     async fn session(&self, id: Uuid) -> Result<Option<pb::Session>>;
     /// Runs `change` on the locked snapshot and commits its events with the new snapshot.
     /// NOT_FOUND "session" when there is no such session.
@@ -88,9 +92,20 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<(Appended, Option<Committed>)>;
 
     /// Events with `after < seq <= until`, in order, at most `limit`.
-    async fn events(&self, session: Uuid, after: u64, until: u64, limit: usize) -> Result<Vec<pb::Event>>;
+    async fn events(
+        &self,
+        session: Uuid,
+        after: u64,
+        until: u64,
+        limit: usize,
+    ) -> Result<Vec<pb::Event>>;
     /// The last `limit` message events before `before_seq`, oldest first.
-    async fn messages_before(&self, session: Uuid, before_seq: u64, limit: usize) -> Result<Vec<pb::Event>>;
+    async fn messages_before(
+        &self,
+        session: Uuid,
+        before_seq: u64,
+        limit: usize,
+    ) -> Result<Vec<pb::Event>>;
 
     /// The sessions a terminal has something to be shown in: it takes part in them and has not
     /// acknowledged their last event (or the event at which it left).

@@ -92,7 +92,11 @@ impl SqlStore {
 
     async fn migrate(&self) -> Result<()> {
         let result = match self.backend {
-            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&self.write).await,
+            Backend::Postgres => {
+                sqlx::migrate!("./migrations/postgres")
+                    .run(&self.write)
+                    .await
+            }
             Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&self.write).await,
         };
         result.map_err(|e| Error::Internal(format!("migration failed: {e}")))
@@ -156,7 +160,11 @@ impl SqlStore {
                 ));
             }
         }
-        let Some(row) = sqlx::query(self.select_for_update()).bind(&id_s).fetch_optional(&mut *tx).await? else {
+        let Some(row) = sqlx::query(self.select_for_update())
+            .bind(&id_s)
+            .fetch_optional(&mut *tx)
+            .await?
+        else {
             return Err(Error::NotFound("session"));
         };
         let mut session = decode_session(&row)?;
@@ -170,7 +178,11 @@ impl SqlStore {
             return Ok((None, None));
         }
         for (i, event) in events.iter().enumerate() {
-            let key = if i == 0 { idempotency.map(|(_, k)| k) } else { None };
+            let key = if i == 0 {
+                idempotency.map(|(_, k)| k)
+            } else {
+                None
+            };
             insert_event(&mut tx, event, key).await?;
         }
         sqlx::query(
@@ -254,8 +266,13 @@ fn decode_terminal(row: &AnyRow) -> Result<pb::Terminal> {
     })
 }
 
-async fn insert_event(tx: &mut Transaction<'static, Any>, event: &pb::Event, key: Option<&str>) -> Result<()> {
-    let author = (!event.author_terminal_id.is_empty()).then_some(event.author_terminal_id.as_str());
+async fn insert_event(
+    tx: &mut Transaction<'static, Any>,
+    event: &pb::Event,
+    key: Option<&str>,
+) -> Result<()> {
+    let author =
+        (!event.author_terminal_id.is_empty()).then_some(event.author_terminal_id.as_str());
     sqlx::query(
         "INSERT INTO events (session_id, seq, kind, author, idempotency_key, created_ms, payload) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -301,13 +318,19 @@ async fn sync_members(
         changed.push(parse_uuid(&p.terminal_id)?);
     }
     for terminal in before.keys() {
-        if session.participants.iter().all(|p| &p.terminal_id != terminal) {
-            sqlx::query("UPDATE members SET left_seq = $3 WHERE terminal_id = $1 AND session_id = $2")
-                .bind(terminal)
-                .bind(&session.id)
-                .bind(session.last_seq as i64)
-                .execute(&mut **tx)
-                .await?;
+        if session
+            .participants
+            .iter()
+            .all(|p| &p.terminal_id != terminal)
+        {
+            sqlx::query(
+                "UPDATE members SET left_seq = $3 WHERE terminal_id = $1 AND session_id = $2",
+            )
+            .bind(terminal)
+            .bind(&session.id)
+            .bind(session.last_seq as i64)
+            .execute(&mut **tx)
+            .await?;
             changed.push(parse_uuid(terminal)?);
         }
     }
@@ -345,10 +368,12 @@ impl Store for SqlStore {
     }
 
     async fn terminal(&self, id: Uuid) -> Result<Option<pb::Terminal>> {
-        let row = sqlx::query("SELECT id, name, display_name, kind, created_ms FROM terminals WHERE id = $1")
-            .bind(id.to_string())
-            .fetch_optional(&self.read)
-            .await?;
+        let row = sqlx::query(
+            "SELECT id, name, display_name, kind, created_ms FROM terminals WHERE id = $1",
+        )
+        .bind(id.to_string())
+        .fetch_optional(&self.read)
+        .await?;
         row.as_ref().map(decode_terminal).transpose()
     }
 
@@ -383,7 +408,11 @@ impl Store for SqlStore {
         Ok(done.rows_affected() == 1)
     }
 
-    async fn create_session(&self, session: &pb::Session, events: &[pb::Event]) -> Result<Committed> {
+    async fn create_session(
+        &self,
+        session: &pb::Session,
+        events: &[pb::Event],
+    ) -> Result<Committed> {
         let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO sessions (id, last_seq, state, next_deadline_ms, created_ms, snapshot) \
@@ -444,19 +473,30 @@ impl Store for SqlStore {
             Some(key) => self.apply(id, Some((author, key)), change).await?,
             None => {
                 let (_, committed) = self.apply(id, None, change).await?;
-                let appended = committed.as_ref().and_then(|c| c.events.first()).map(|e| Appended {
-                    seq: e.seq,
-                    time: domain::millis(&e.time).unwrap_or_default(),
-                    duplicate: false,
-                });
+                let appended =
+                    committed
+                        .as_ref()
+                        .and_then(|c| c.events.first())
+                        .map(|e| Appended {
+                            seq: e.seq,
+                            time: domain::millis(&e.time).unwrap_or_default(),
+                            duplicate: false,
+                        });
                 (appended, committed)
             }
         };
-        let appended = appended.ok_or_else(|| Error::Internal("message change emitted no event".into()))?;
+        let appended =
+            appended.ok_or_else(|| Error::Internal("message change emitted no event".into()))?;
         Ok((appended, committed))
     }
 
-    async fn events(&self, session: Uuid, after: u64, until: u64, limit: usize) -> Result<Vec<pb::Event>> {
+    async fn events(
+        &self,
+        session: Uuid,
+        after: u64,
+        until: u64,
+        limit: usize,
+    ) -> Result<Vec<pb::Event>> {
         let rows = sqlx::query(
             "SELECT payload FROM events WHERE session_id = $1 AND seq > $2 AND seq <= $3 \
              ORDER BY seq LIMIT $4",
@@ -470,7 +510,12 @@ impl Store for SqlStore {
         rows.iter().map(decode_event).collect()
     }
 
-    async fn messages_before(&self, session: Uuid, before_seq: u64, limit: usize) -> Result<Vec<pb::Event>> {
+    async fn messages_before(
+        &self,
+        session: Uuid,
+        before_seq: u64,
+        limit: usize,
+    ) -> Result<Vec<pb::Event>> {
         let rows = sqlx::query(
             "SELECT payload FROM events WHERE session_id = $1 AND kind = 'message' AND seq < $2 \
              ORDER BY seq DESC LIMIT $3",

@@ -55,7 +55,9 @@ impl TestDb {
                 let name = format!("handoff_test_{unique}");
                 let mut conn = sqlx::AnyConnection::connect(&admin)
                     .await
-                    .unwrap_or_else(|e| panic!("Postgres at {admin} is required for the tests: {e}"));
+                    .unwrap_or_else(|e| {
+                        panic!("Postgres at {admin} is required for the tests: {e}")
+                    });
                 sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                     .execute(&mut conn)
                     .await
@@ -80,12 +82,18 @@ impl Drop for TestDb {
                 let name = name.clone();
                 // Drop runs inside the test's runtime; a separate thread with its own runtime can block.
                 let _ = std::thread::spawn(move || {
-                    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build();
+                    let rt = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build();
                     if let Ok(rt) = rt {
                         rt.block_on(async {
-                            if let Ok(mut conn) = sqlx::AnyConnection::connect(&postgres_admin_url()).await {
+                            if let Ok(mut conn) =
+                                sqlx::AnyConnection::connect(&postgres_admin_url()).await
+                            {
                                 let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-                                let _ = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut conn).await;
+                                let _ = sqlx::query(sqlx::AssertSqlSafe(sql))
+                                    .execute(&mut conn)
+                                    .await;
                             }
                         });
                     }
@@ -130,7 +138,9 @@ impl TestServer {
         tweak(&mut args);
         let server = Server::start(args).await.expect("server starts");
         let url = server.url();
-        let admin = client::admin(&url, ADMIN_TOKEN).await.expect("admin client");
+        let admin = client::admin(&url, ADMIN_TOKEN)
+            .await
+            .expect("admin client");
         TestServer {
             server: Some(server),
             url,
@@ -152,7 +162,9 @@ impl TestServer {
             .expect("create terminal")
             .into_inner();
         let id = created.terminal.expect("terminal").id;
-        let client = client::terminal(&self.url, &created.token).await.expect("client");
+        let client = client::terminal(&self.url, &created.token)
+            .await
+            .expect("client");
         Term {
             id,
             token: created.token,
@@ -183,7 +195,12 @@ impl Term {
     }
 
     /// Connect on behalf of `caller_id`; the destination must acknowledge (see `open_session`).
-    pub async fn connect(&self, destination: &Term, caller_id: &str, channel: pb::Channel) -> Result<pb::Session, Status> {
+    pub async fn connect(
+        &self,
+        destination: &Term,
+        caller_id: &str,
+        channel: pb::Channel,
+    ) -> Result<pb::Session, Status> {
         self.c()
             .connect(pb::ConnectRequest {
                 destination_terminal_id: destination.id.clone(),
@@ -241,7 +258,12 @@ impl Term {
         }
     }
 
-    pub async fn transfer_to(&self, session: &str, target: &Term, note: &str) -> Result<pb::Transfer, Status> {
+    pub async fn transfer_to(
+        &self,
+        session: &str,
+        target: &Term,
+        note: &str,
+    ) -> Result<pb::Transfer, Status> {
         self.c()
             .transfer(pb::TransferRequest {
                 session_id: session.to_owned(),
@@ -255,7 +277,11 @@ impl Term {
             .map(|r| r.into_inner().transfer.expect("transfer"))
     }
 
-    pub async fn accept(&self, session: &str, transfer: &str) -> Result<pb::AcceptTransferResponse, Status> {
+    pub async fn accept(
+        &self,
+        session: &str,
+        transfer: &str,
+    ) -> Result<pb::AcceptTransferResponse, Status> {
         self.c()
             .accept_transfer(pb::AcceptTransferRequest {
                 session_id: session.to_owned(),
@@ -289,7 +315,10 @@ pub async fn next_event(feed: &mut Feed) -> pb::Event {
 }
 
 /// Waits for the first event matching `pred`, returning it and everything skipped before it.
-pub async fn event_where(feed: &mut Feed, pred: impl Fn(&pb::Event) -> bool) -> (pb::Event, Vec<pb::Event>) {
+pub async fn event_where(
+    feed: &mut Feed,
+    pred: impl Fn(&pb::Event) -> bool,
+) -> (pb::Event, Vec<pb::Event>) {
     let mut skipped = Vec::new();
     loop {
         let e = next_event(feed).await;
@@ -309,14 +338,23 @@ pub async fn assert_quiet(feed: &mut Feed, for_: Duration) {
 
 /// Connects `gateway` to `destination` for `caller_id`, with the destination acknowledging from its
 /// feed as a real bot would. Returns the open session.
-pub async fn open_session(gateway: &Term, destination: &Term, dest_feed: &mut Feed, caller_id: &str, channel: pb::Channel) -> pb::Session {
+pub async fn open_session(
+    gateway: &Term,
+    destination: &Term,
+    dest_feed: &mut Feed,
+    caller_id: &str,
+    channel: pb::Channel,
+) -> pb::Session {
     let connect = {
         let gateway = gateway.clone();
         let destination = destination.clone();
         let caller_id = caller_id.to_owned();
         tokio::spawn(async move { gateway.connect(&destination, &caller_id, channel).await })
     };
-    let (requested, _) = event_where(dest_feed, |e| matches!(e.payload, Some(Payload::SessionRequested(_)))).await;
+    let (requested, _) = event_where(dest_feed, |e| {
+        matches!(e.payload, Some(Payload::SessionRequested(_)))
+    })
+    .await;
     destination
         .c()
         .acknowledge_connect(pb::AcknowledgeConnectRequest {
