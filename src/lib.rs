@@ -12,6 +12,7 @@ pub mod client;
 pub mod config;
 pub mod domain;
 pub mod error;
+pub mod faults;
 pub mod pb;
 pub mod server;
 pub mod store;

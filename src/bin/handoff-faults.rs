@@ -1,0 +1,2 @@
+//! The fault suite: see `handoff::faults`.
+fn main() {}

@@ -1,0 +1,1 @@
+//! Fault suite (work in progress).
