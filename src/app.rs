@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use tokio::sync::watch;
 use uuid::Uuid;
 
-use crate::bus::Bus;
+use crate::bus::{Bus, Signal};
 use crate::domain::{self, Limits, Millis, Timeouts};
 use crate::error::{Error, Result};
 use crate::pb::{self, Role, SessionState, event::Payload};
@@ -22,9 +22,13 @@ pub struct Settings {
     pub limits: Limits,
     /// How many messages a TransferOffered carries inline to its target.
     pub offer_dialog_limit: usize,
+    /// A presence row older than this belongs to a replica that stopped heart-beating.
+    pub presence_ttl: Duration,
 }
 
 pub struct App {
+    /// This process's id among the replicas sharing the database.
+    pub replica: Uuid,
     pub store: Arc<dyn Store>,
     pub bus: Arc<Bus>,
     pub settings: Settings,
@@ -59,10 +63,10 @@ impl App {
             return;
         }
         if let Ok(id) = c.session.id.parse() {
-            self.bus.session_changed(id);
+            self.bus.publish(Signal::Session(id));
         }
         for t in &c.membership_changed {
-            self.bus.memberships_changed(*t);
+            self.bus.publish(Signal::Memberships(*t));
         }
     }
 
@@ -87,6 +91,17 @@ impl App {
         Ok((s, role))
     }
 
+    /// Whether `terminal` has a stream on this replica or, by its heartbeat, on another one.
+    pub async fn is_attached(&self, terminal: Uuid) -> Result<bool> {
+        if self.bus.is_attached(terminal) {
+            return Ok(true);
+        }
+        let since = domain::now_millis() - self.settings.presence_ttl.as_millis() as i64;
+        self.store
+            .present_elsewhere(terminal, self.replica, since)
+            .await
+    }
+
     /// Connect (row C1): opens a session and waits for the destination's acknowledgement.
     pub async fn connect(
         &self,
@@ -102,7 +117,7 @@ impl App {
         if self.store.terminal(destination).await?.is_none() {
             return Err(Error::NotFound("destination terminal"));
         }
-        if !self.bus.is_attached(destination) {
+        if !self.is_attached(destination).await? {
             return Err(Error::Unavailable(format!(
                 "destination terminal {destination} is not attached; no session was opened"
             )));
@@ -183,8 +198,11 @@ impl App {
             .store
             .append_message(session, actor, idempotency_key, &mut change)
             .await?;
-        if let Some(c) = committed {
-            self.publish(&c);
+        match committed {
+            Some(c) => self.publish(&c),
+            // A retry: the original's wake-up may have been lost with a replica that died
+            // between its commit and its signal. Signal again; followers catch up from the log.
+            None => self.bus.publish(Signal::Session(session)),
         }
         Ok(appended)
     }

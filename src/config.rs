@@ -70,6 +70,14 @@ pub struct ServeArgs {
     /// How often deadlines (connect, offer expiry, handoff grace) are checked.
     #[arg(long, env = "HANDOFF_SWEEP_INTERVAL", default_value = "200ms", value_parser = parse_duration)]
     pub sweep_interval: Duration,
+    /// How often this replica records which terminals are attached to it (other replicas' Connect
+    /// consults it); a replica silent for three intervals counts as gone.
+    #[arg(long, env = "HANDOFF_PRESENCE_INTERVAL", default_value = "2s", value_parser = parse_duration)]
+    pub presence_interval: Duration,
+    /// Postgres only: how often this replica re-checks recently changed sessions, in case a
+    /// wake-up from another replica was lost (that replica died between commit and signal).
+    #[arg(long, env = "HANDOFF_CATCH_UP_INTERVAL", default_value = "1s", value_parser = parse_duration)]
+    pub catch_up_interval: Duration,
 }
 
 impl ServeArgs {
@@ -93,6 +101,7 @@ impl ServeArgs {
                 ..Limits::default()
             },
             offer_dialog_limit: self.offer_dialog_limit,
+            presence_ttl: self.presence_interval * 3,
         }
     }
 }

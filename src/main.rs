@@ -24,6 +24,7 @@ async fn main() -> Result<(), BoxError> {
         Command::Admin(admin) => {
             let store = SqlStore::connect(&admin.database.database_url, 2).await?;
             let app = App {
+                replica: uuid::Uuid::new_v4(),
                 store: Arc::new(store),
                 bus: Bus::new(),
                 settings: ServeArgs::with_database(&admin.database.database_url).settings(),

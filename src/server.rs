@@ -11,13 +11,13 @@ use tokio_stream::wrappers::TcpListenerStream;
 
 use crate::api::{AdminApi, TerminalApi};
 use crate::app::App;
-use crate::bus::Bus;
+use crate::bus::{self, Bus};
 use crate::config::ServeArgs;
 use crate::domain;
 use crate::pb::{
     self, admin_service_server::AdminServiceServer, terminal_service_server::TerminalServiceServer,
 };
-use crate::store::{SqlStore, Store};
+use crate::store::{Backend, SqlStore, Store};
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -28,7 +28,8 @@ pub struct Server {
     pub app: Arc<App>,
     shutdown: watch::Sender<bool>,
     serve: JoinHandle<Result<(), tonic::transport::Error>>,
-    sweeper: JoinHandle<()>,
+    /// Deadline sweeper, presence heartbeat, cross-replica relay.
+    background: Vec<JoinHandle<()>>,
 }
 
 impl Server {
@@ -49,8 +50,10 @@ impl Server {
         let listener = TcpListener::bind(args.listen).await?;
         let addr = listener.local_addr()?;
         let (shutdown, shutdown_rx) = watch::channel(false);
+        let replica = uuid::Uuid::new_v4();
         let app = Arc::new(App {
-            store,
+            replica,
+            store: store.clone(),
             bus: Bus::new(),
             settings: args.settings(),
             shutdown: shutdown_rx.clone(),
@@ -69,7 +72,24 @@ impl Server {
         let reflection_v1 = reflection().build_v1()?;
         let reflection_v1alpha = reflection().build_v1alpha()?;
 
-        let sweeper = tokio::spawn(sweep(app.clone(), args.sweep_interval, shutdown_rx.clone()));
+        let mut background = vec![
+            tokio::spawn(sweep(app.clone(), args.sweep_interval, shutdown_rx.clone())),
+            tokio::spawn(heartbeat(
+                app.clone(),
+                args.presence_interval,
+                shutdown_rx.clone(),
+            )),
+        ];
+        if Backend::from_url(&args.database.database_url)? == Backend::Postgres {
+            background.extend(bus::postgres::start(
+                app.bus.clone(),
+                store,
+                &args.database.database_url,
+                replica,
+                args.catch_up_interval,
+                shutdown_rx.clone(),
+            ));
+        }
         let mut until_shutdown = shutdown_rx;
         let router = tonic::transport::Server::builder()
             .add_service(health_service)
@@ -89,13 +109,13 @@ impl Server {
                     .await;
             },
         ));
-        tracing::info!(%addr, "handoff listening");
+        tracing::info!(%addr, %replica, "handoff listening");
         Ok(Server {
             addr,
             app,
             shutdown,
             serve,
-            sweeper,
+            background,
         })
     }
 
@@ -109,9 +129,43 @@ impl Server {
     pub async fn shutdown(self) -> Result<(), BoxError> {
         let _ = self.shutdown.send(true);
         let served = self.serve.await;
-        let _ = self.sweeper.await;
+        for task in self.background {
+            let _ = task.await;
+        }
         served??;
         Ok(())
+    }
+}
+
+/// Records this replica's attached terminals every `interval` until shutdown, then withdraws them.
+async fn heartbeat(
+    app: Arc<App>,
+    interval: std::time::Duration,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let mut tick = tokio::time::interval(interval);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        let stopping = tokio::select! {
+            _ = tick.tick() => false,
+            changed = shutdown.changed() => changed.is_err() || *shutdown.borrow(),
+        };
+        let attached = if stopping {
+            Vec::new()
+        } else {
+            app.bus.attached_terminals()
+        };
+        let now = domain::now_millis();
+        if let Err(e) = app
+            .store
+            .refresh_presence(app.replica, &attached, now)
+            .await
+        {
+            tracing::warn!(error = %e, "presence heartbeat failed; retrying on the next tick");
+        }
+        if stopping {
+            return;
+        }
     }
 }
 

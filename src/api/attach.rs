@@ -67,6 +67,10 @@ pub async fn start(
     // Subscribing marks the terminal attached (Connect's presence check) and starts the wake-ups
     // before the first log read, so nothing committed from here on goes unsignalled.
     let sub = app.bus.subscribe(Some(terminal));
+    // Other replicas learn of the attachment now rather than at the next heartbeat.
+    app.store
+        .touch_presence(app.replica, terminal, domain::now_millis())
+        .await?;
     let attached = pb::AttachResponse {
         kind: Some(attach_response::Kind::Attached(pb::Attached {
             terminal_id: terminal.to_string(),

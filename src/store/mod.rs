@@ -10,7 +10,7 @@
 
 mod sql;
 
-pub use sql::SqlStore;
+pub use sql::{Backend, SqlStore};
 
 use uuid::Uuid;
 
@@ -117,4 +117,16 @@ pub trait Store: Send + Sync + 'static {
 
     /// Sessions with a deadline at or before `now` (connect, offer expiry, handoff grace).
     async fn due_sessions(&self, now: Millis, limit: usize) -> Result<Vec<Uuid>>;
+
+    /// Sessions changed at or after `since`, and the terminals taking part in them: what a
+    /// replica re-checks in case a wake-up signal was lost.
+    async fn changed_since(&self, since: Millis) -> Result<(Vec<Uuid>, Vec<Uuid>)>;
+
+    /// Records that `replica` has these terminals attached now, and forgets its other terminals.
+    async fn refresh_presence(&self, replica: Uuid, terminals: &[Uuid], now: Millis) -> Result<()>;
+    /// Records one newly attached terminal without waiting for the next heartbeat.
+    async fn touch_presence(&self, replica: Uuid, terminal: Uuid, now: Millis) -> Result<()>;
+    /// Whether any replica other than `replica` has seen `terminal` attached since `since`.
+    async fn present_elsewhere(&self, terminal: Uuid, replica: Uuid, since: Millis)
+    -> Result<bool>;
 }

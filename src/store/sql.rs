@@ -186,14 +186,15 @@ impl SqlStore {
             insert_event(&mut tx, event, key).await?;
         }
         sqlx::query(
-            "UPDATE sessions SET snapshot = $2, last_seq = $3, state = $4, next_deadline_ms = $5 \
-             WHERE id = $1",
+            "UPDATE sessions SET snapshot = $2, last_seq = $3, state = $4, next_deadline_ms = $5, \
+             changed_ms = $6 WHERE id = $1",
         )
         .bind(&id_s)
         .bind(session.encode_to_vec())
         .bind(session.last_seq as i64)
         .bind(i64::from(session.state))
         .bind(domain::next_deadline(&session))
+        .bind(domain::now_millis())
         .execute(&mut *tx)
         .await?;
         let membership_changed = sync_members(&mut tx, &session, &before).await?;
@@ -415,8 +416,8 @@ impl Store for SqlStore {
     ) -> Result<Committed> {
         let mut tx = self.begin_write().await?;
         sqlx::query(
-            "INSERT INTO sessions (id, last_seq, state, next_deadline_ms, created_ms, snapshot) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO sessions (id, last_seq, state, next_deadline_ms, created_ms, snapshot, changed_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6, $5)",
         )
         .bind(&session.id)
         .bind(session.last_seq as i64)
@@ -581,7 +582,90 @@ impl Store for SqlStore {
             .map(|r| parse_uuid(&r.try_get::<String, _>(0)?))
             .collect()
     }
+
+    async fn changed_since(&self, since: Millis) -> Result<(Vec<Uuid>, Vec<Uuid>)> {
+        let rows = sqlx::query(
+            "SELECT s.id, m.terminal_id FROM sessions s \
+             LEFT JOIN members m ON m.session_id = s.id AND m.left_seq IS NULL \
+             WHERE s.changed_ms >= $1",
+        )
+        .bind(since)
+        .fetch_all(&self.read)
+        .await?;
+        let mut sessions = std::collections::BTreeSet::new();
+        let mut terminals = std::collections::BTreeSet::new();
+        for r in &rows {
+            sessions.insert(parse_uuid(&r.try_get::<String, _>(0)?)?);
+            if let Some(t) = r.try_get::<Option<String>, _>(1)? {
+                terminals.insert(parse_uuid(&t)?);
+            }
+        }
+        Ok((
+            sessions.into_iter().collect(),
+            terminals.into_iter().collect(),
+        ))
+    }
+
+    async fn refresh_presence(&self, replica: Uuid, terminals: &[Uuid], now: Millis) -> Result<()> {
+        let replica = replica.to_string();
+        let mut tx = self.begin_write().await?;
+        for chunk in terminals.chunks(PRESENCE_CHUNK) {
+            let mut q = sqlx::QueryBuilder::<Any>::new(
+                "INSERT INTO presence (terminal_id, replica_id, seen_ms) ",
+            );
+            q.push_values(chunk, |mut row, t| {
+                row.push_bind(t.to_string())
+                    .push_bind(replica.clone())
+                    .push_bind(now);
+            });
+            q.push(
+                " ON CONFLICT (terminal_id, replica_id) DO UPDATE SET seen_ms = excluded.seen_ms",
+            );
+            q.build().execute(&mut *tx).await?;
+        }
+        // Whatever this replica did not just confirm has detached.
+        sqlx::query("DELETE FROM presence WHERE replica_id = $1 AND seen_ms < $2")
+            .bind(&replica)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn touch_presence(&self, replica: Uuid, terminal: Uuid, now: Millis) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO presence (terminal_id, replica_id, seen_ms) VALUES ($1, $2, $3) \
+             ON CONFLICT (terminal_id, replica_id) DO UPDATE SET seen_ms = excluded.seen_ms",
+        )
+        .bind(terminal.to_string())
+        .bind(replica.to_string())
+        .bind(now)
+        .execute(&self.write)
+        .await?;
+        Ok(())
+    }
+
+    async fn present_elsewhere(
+        &self,
+        terminal: Uuid,
+        replica: Uuid,
+        since: Millis,
+    ) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT 1 FROM presence WHERE terminal_id = $1 AND replica_id <> $2 AND seen_ms >= $3 LIMIT 1",
+        )
+        .bind(terminal.to_string())
+        .bind(replica.to_string())
+        .bind(since)
+        .fetch_optional(&self.read)
+        .await?;
+        Ok(row.is_some())
+    }
 }
+
+/// Rows per multi-row INSERT of presence: well under both backends' parameter limits.
+const PRESENCE_CHUNK: usize = 300;
 
 fn decode_membership(row: &AnyRow) -> Result<Membership> {
     Ok(Membership {

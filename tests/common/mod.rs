@@ -111,7 +111,9 @@ pub struct TestServer {
     pub server: Option<Server>,
     pub url: String,
     pub admin: AdminClient,
-    pub db: TestDb,
+    /// None for a second replica on another server's database.
+    pub db: Option<TestDb>,
+    pub database_url: String,
 }
 
 /// A registered terminal with its own client.
@@ -130,7 +132,18 @@ impl TestServer {
     /// Starts a server with settings adjusted by `tweak` (short timeouts, small limits).
     pub async fn start_with(backend: Backend, tweak: impl FnOnce(&mut ServeArgs)) -> TestServer {
         let db = TestDb::create(backend).await;
-        let mut args = ServeArgs::with_database(&db.url);
+        let mut srv = Self::on_database(&db.url.clone(), tweak).await;
+        srv.db = Some(db);
+        srv
+    }
+
+    /// Another replica on this server's database.
+    pub async fn replica(&self) -> TestServer {
+        Self::on_database(&self.database_url, |_| {}).await
+    }
+
+    pub async fn on_database(database_url: &str, tweak: impl FnOnce(&mut ServeArgs)) -> TestServer {
+        let mut args = ServeArgs::with_database(database_url);
         args.listen = "127.0.0.1:0".parse().expect("addr");
         args.admin_token = Some(ADMIN_TOKEN.to_owned());
         args.sweep_interval = Duration::from_millis(50);
@@ -145,7 +158,8 @@ impl TestServer {
             server: Some(server),
             url,
             admin,
-            db,
+            db: None,
+            database_url: database_url.to_owned(),
         }
     }
 
@@ -182,6 +196,17 @@ impl TestServer {
 pub const WAIT: Duration = Duration::from_secs(10);
 
 impl Term {
+    /// The same terminal talking to another server (replica).
+    pub async fn via(&self, srv: &TestServer) -> Term {
+        Term {
+            id: self.id.clone(),
+            token: self.token.clone(),
+            client: client::terminal(&srv.url, &self.token)
+                .await
+                .expect("client"),
+        }
+    }
+
     pub fn c(&self) -> TerminalClient {
         self.client.clone()
     }

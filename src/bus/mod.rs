@@ -4,13 +4,24 @@
 //! coalesced or missed wake-up delays delivery but cannot lose or reorder anything, and a signal
 //! from another replica (a later Postgres LISTEN/NOTIFY relay) can call the same two methods.
 //! It also tells who is attached to this process, for Connect's presence check.
+//!
+//! [`postgres`] relays the same signals between replicas sharing one Postgres.
+
+pub mod postgres;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use tokio::sync::Notify;
+use tokio::sync::{Notify, mpsc};
 use uuid::Uuid;
+
+/// A change another replica must hear of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Signal {
+    Session(Uuid),
+    Memberships(Uuid),
+}
 
 /// One waiting stream (or Connect call): what changed since it last looked, and a wake-up.
 #[derive(Default)]
@@ -47,6 +58,8 @@ struct Registry {
 pub struct Bus {
     registry: Mutex<Registry>,
     next_id: AtomicU64,
+    /// Where signals for other replicas go (set when a relay runs).
+    remote: Mutex<Option<mpsc::UnboundedSender<Signal>>>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -81,7 +94,45 @@ impl Bus {
         }
     }
 
-    /// Signals every inbox following `session`.
+    /// Sends every later `publish` to other replicas too.
+    pub fn relay_to(&self, remote: mpsc::UnboundedSender<Signal>) {
+        *lock(&self.remote) = Some(remote);
+    }
+
+    /// A change committed here: wakes local inboxes and, through the relay, other replicas'.
+    pub fn publish(&self, signal: Signal) {
+        match signal {
+            Signal::Session(s) => self.session_changed(s),
+            Signal::Memberships(t) => self.memberships_changed(t),
+        }
+        if let Some(remote) = lock(&self.remote).as_ref() {
+            let _ = remote.send(signal);
+        }
+    }
+
+    /// Wakes every inbox as if everything had changed: after signals may have been lost.
+    pub fn wake_all(&self) {
+        let registry = lock(&self.registry);
+        for (session, inboxes) in &registry.by_session {
+            for inbox in inboxes.values() {
+                lock(&inbox.dirty_sessions).insert(*session);
+                inbox.notify.notify_one();
+            }
+        }
+        for inboxes in registry.by_terminal.values() {
+            for inbox in inboxes.values() {
+                inbox.memberships_changed.store(true, Ordering::Release);
+                inbox.notify.notify_one();
+            }
+        }
+    }
+
+    /// The terminals with a stream attached to this process.
+    pub fn attached_terminals(&self) -> Vec<Uuid> {
+        lock(&self.registry).by_terminal.keys().copied().collect()
+    }
+
+    /// Signals every inbox following `session` (a change here or on another replica).
     pub fn session_changed(&self, session: Uuid) {
         let registry = lock(&self.registry);
         if let Some(inboxes) = registry.by_session.get(&session) {
