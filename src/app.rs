@@ -13,7 +13,8 @@ use crate::bus::{Bus, Signal};
 use crate::domain::{self, Limits, Millis, Timeouts};
 use crate::error::{Error, Result};
 use crate::pb::{self, Role, SessionState, event::Payload};
-use crate::store::{Appended, Committed, Store};
+use crate::store::{Appended, Committed, NewMessage, Store};
+use crate::writer::MessageWriter;
 
 /// Settings the application layer needs (a subset of the server's flags).
 #[derive(Debug, Clone, Copy)]
@@ -24,6 +25,9 @@ pub struct Settings {
     pub offer_dialog_limit: usize,
     /// A presence row older than this belongs to a replica that stopped heart-beating.
     pub presence_ttl: Duration,
+    /// Parallel group-commit writers, and the most messages one commit carries.
+    pub message_writers: usize,
+    pub max_batch: usize,
 }
 
 pub struct App {
@@ -31,6 +35,8 @@ pub struct App {
     pub replica: Uuid,
     pub store: Arc<dyn Store>,
     pub bus: Arc<Bus>,
+    /// Group commit of messages.
+    pub writer: MessageWriter,
     pub settings: Settings,
     /// Becomes true when the server shuts down; long-lived streams end on it.
     pub shutdown: watch::Receiver<bool>,
@@ -57,6 +63,30 @@ pub fn new_token() -> String {
 }
 
 impl App {
+    /// Assembles the application and starts its group-commit writers.
+    pub fn new(
+        replica: Uuid,
+        store: Arc<dyn Store>,
+        bus: Arc<Bus>,
+        settings: Settings,
+        shutdown: watch::Receiver<bool>,
+    ) -> App {
+        let writer = MessageWriter::start(
+            store.clone(),
+            bus.clone(),
+            settings.message_writers,
+            settings.max_batch,
+        );
+        App {
+            replica,
+            store,
+            bus,
+            writer,
+            settings,
+            shutdown,
+        }
+    }
+
     /// Wakes whoever must see a committed change.
     fn publish(&self, c: &Committed) {
         if c.events.is_empty() {
@@ -183,28 +213,23 @@ impl App {
         Ok(c.session)
     }
 
-    /// Message (row C2): committed before it is acknowledged; idempotent with a key.
+    /// Message (row C2): committed (group commit) before it is acknowledged; idempotent with a key.
     pub async fn message(
         &self,
         actor: Uuid,
         session: Uuid,
         body: String,
-        idempotency_key: Option<&str>,
+        idempotency_key: Option<String>,
     ) -> Result<Appended> {
-        let mut change = |s: &mut pb::Session| {
-            domain::post_message(s, actor, body.clone(), domain::now_millis())
-        };
-        let (appended, committed) = self
-            .store
-            .append_message(session, actor, idempotency_key, &mut change)
-            .await?;
-        match committed {
-            Some(c) => self.publish(&c),
-            // A retry: the original's wake-up may have been lost with a replica that died
-            // between its commit and its signal. Signal again; followers catch up from the log.
-            None => self.bus.publish(Signal::Session(session)),
-        }
-        Ok(appended)
+        self.writer
+            .append(NewMessage {
+                session,
+                author: actor,
+                body,
+                idempotency_key,
+                time: domain::now_millis(),
+            })
+            .await
     }
 
     /// Transfer (rows C4, C5): offers the session to a target terminal.

@@ -78,6 +78,12 @@ pub struct ServeArgs {
     /// wake-up from another replica was lost (that replica died between commit and signal).
     #[arg(long, env = "HANDOFF_CATCH_UP_INTERVAL", default_value = "1s", value_parser = parse_duration)]
     pub catch_up_interval: Duration,
+    /// Parallel group-commit writers for messages (sessions are spread over them by id).
+    #[arg(long, env = "HANDOFF_MESSAGE_WRITERS", default_value_t = 2)]
+    pub message_writers: usize,
+    /// The most messages one group commit carries.
+    #[arg(long, env = "HANDOFF_MAX_BATCH", default_value_t = 512)]
+    pub max_batch: usize,
 }
 
 impl ServeArgs {
@@ -102,6 +108,8 @@ impl ServeArgs {
             },
             offer_dialog_limit: self.offer_dialog_limit,
             presence_ttl: self.presence_interval * 3,
+            message_writers: self.message_writers,
+            max_batch: self.max_batch,
         }
     }
 }

@@ -17,3 +17,4 @@ pub mod faults;
 pub mod pb;
 pub mod server;
 pub mod store;
+pub mod writer;

@@ -24,13 +24,13 @@ async fn main() -> Result<(), BoxError> {
         Command::Serve(args) => serve(args).await,
         Command::Admin(admin) => {
             let store = SqlStore::connect(&admin.database.database_url, 2).await?;
-            let app = App {
-                replica: uuid::Uuid::new_v4(),
-                store: Arc::new(store),
-                bus: Bus::new(),
-                settings: ServeArgs::with_database(&admin.database.database_url).settings(),
-                shutdown: tokio::sync::watch::channel(false).1,
-            };
+            let app = App::new(
+                uuid::Uuid::new_v4(),
+                Arc::new(store),
+                Bus::new(),
+                ServeArgs::with_database(&admin.database.database_url).settings(),
+                tokio::sync::watch::channel(false).1,
+            );
             run_admin(&app, admin.command).await
         }
     }

@@ -51,13 +51,13 @@ impl Server {
         let addr = listener.local_addr()?;
         let (shutdown, shutdown_rx) = watch::channel(false);
         let replica = uuid::Uuid::new_v4();
-        let app = Arc::new(App {
+        let app = Arc::new(App::new(
             replica,
-            store: store.clone(),
-            bus: Bus::new(),
-            settings: args.settings(),
-            shutdown: shutdown_rx.clone(),
-        });
+            store.clone(),
+            Bus::new(),
+            args.settings(),
+            shutdown_rx.clone(),
+        ));
 
         let (health, health_service) = tonic_health::server::health_reporter();
         health

@@ -10,7 +10,7 @@ use common::{Backend, TestDb};
 use handoff::domain::{self, Limits, NewSession, Offer, Timeouts};
 use handoff::error::Error;
 use handoff::pb::{self, event::Payload};
-use handoff::store::{Membership, SqlStore, Store};
+use handoff::store::{Membership, NewMessage, SqlStore, Store};
 use uuid::Uuid;
 
 const T: Timeouts = Timeouts {
@@ -172,33 +172,78 @@ async fn changes_commit_atomically_with_gap_free_sequence_numbers(backend: Backe
     s.close().await;
 }
 
-async fn an_idempotency_key_stores_a_message_once(backend: Backend) {
+async fn a_batch_of_messages_commits_together_and_keys_store_once(backend: Backend) {
     let db = TestDb::create(backend).await;
     let s = store(&db).await;
-    let (gw, bot) = (Uuid::new_v4(), Uuid::new_v4());
-    let id = open_session(&s, gw, bot).await;
-    let mut post = |x: &mut pb::Session| domain::post_message(x, gw, "hello".into(), 3_000);
-    let (first, committed) = s
-        .append_message(id, gw, Some("k1"), &mut post)
+    let (gw, bot, stranger) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
+    let one = open_session(&s, gw, bot).await;
+    let two = open_session(&s, gw, bot).await;
+    let msg = |session, author, body: &str, key: Option<&str>| NewMessage {
+        session,
+        author,
+        body: body.into(),
+        idempotency_key: key.map(str::to_owned),
+        time: 3_000,
+    };
+    let batch = vec![
+        msg(one, gw, "hello", Some("k1")),
+        msg(two, gw, "other session", None),
+        msg(one, bot, "hi", Some("k1")), // same key, other author: stored
+        msg(one, gw, "hello again", Some("k1")), // same key, same author, same batch: duplicate
+        msg(one, stranger, "let me in", None), // not a participant
+        msg(Uuid::new_v4(), gw, "nowhere", None), // no such session
+        msg(one, gw, "last", None),
+    ];
+    let results = s.append_messages(&batch).await.expect("the batch commits");
+    let seqs: Vec<Option<(u64, bool)>> = results
+        .iter()
+        .map(|r| r.as_ref().ok().map(|a| (a.seq, a.duplicate)))
+        .collect();
+    assert_eq!(
+        seqs,
+        vec![
+            Some((3, false)),
+            Some((3, false)),
+            Some((4, false)),
+            Some((3, true)),
+            None,
+            None,
+            Some((5, false))
+        ]
+    );
+    assert!(matches!(results[4], Err(Error::NotFound("session"))));
+    assert!(matches!(results[5], Err(Error::NotFound("session"))));
+
+    // A retry in a later batch finds the original.
+    let again = s
+        .append_messages(&[msg(one, gw, "hello", Some("k1"))])
         .await
         .unwrap();
-    assert!(!first.duplicate && committed.is_some());
-    let (again, committed) = s
-        .append_message(id, gw, Some("k1"), &mut post)
+    assert_eq!(
+        again[0].as_ref().ok().map(|a| (a.seq, a.duplicate)),
+        Some((3, true))
+    );
+    let bodies: Vec<String> = s
+        .events(one, 0, u64::MAX, 100)
+        .await
+        .unwrap()
+        .iter()
+        .filter_map(|e| match &e.payload {
+            Some(Payload::MessagePosted(m)) => Some(m.body.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(bodies, vec!["hello", "hi", "last"]);
+    assert_eq!(s.session(one).await.unwrap().unwrap().last_seq, 5);
+    assert_eq!(s.session(two).await.unwrap().unwrap().last_seq, 3);
+    // Later changes continue the sequence after the batch.
+    let next = s
+        .update_session(one, &mut |x| {
+            domain::post_message(x, bot, "after".into(), 4_000)
+        })
         .await
         .unwrap();
-    assert!(again.duplicate && committed.is_none());
-    assert_eq!(first.seq, again.seq);
-    // The key is scoped to its author: the other party may use the same one.
-    let mut reply = |x: &mut pb::Session| domain::post_message(x, bot, "hi".into(), 3_001);
-    let (other, _) = s
-        .append_message(id, bot, Some("k1"), &mut reply)
-        .await
-        .unwrap();
-    assert!(!other.duplicate);
-    let (plain, _) = s.append_message(id, gw, None, &mut post).await.unwrap();
-    assert_eq!((first.seq, other.seq, plain.seq), (3, 4, 5));
-    assert_eq!(s.session(id).await.unwrap().unwrap().last_seq, 5);
+    assert_eq!(next.events[0].seq, 6);
     s.close().await;
 }
 
@@ -317,6 +362,44 @@ async fn due_sessions_are_found_by_their_next_deadline(backend: Backend) {
     s.close().await;
 }
 
+async fn presence_is_refreshed_per_replica_and_expires(backend: Backend) {
+    let db = TestDb::create(backend).await;
+    let s = store(&db).await;
+    let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
+    let terminals: Vec<Uuid> = (0..700).map(|_| Uuid::new_v4()).collect();
+    s.refresh_presence(a, &terminals, 10_000)
+        .await
+        .expect("multi-row refresh");
+    assert!(
+        s.present_elsewhere(terminals[650], b, 9_000).await.unwrap(),
+        "seen on replica a"
+    );
+    assert!(
+        !s.present_elsewhere(terminals[650], a, 9_000).await.unwrap(),
+        "a's own rows do not count for a"
+    );
+    assert!(
+        !s.present_elsewhere(terminals[650], b, 10_001)
+            .await
+            .unwrap(),
+        "too old"
+    );
+    // The next refresh forgets what a no longer has attached.
+    s.refresh_presence(a, &terminals[..1], 12_000)
+        .await
+        .unwrap();
+    assert!(!s.present_elsewhere(terminals[650], b, 0).await.unwrap());
+    s.touch_presence(b, terminals[650], 12_500).await.unwrap();
+    assert!(
+        s.present_elsewhere(terminals[650], a, 12_000)
+            .await
+            .unwrap()
+    );
+    let (changed, _) = s.changed_since(0).await.unwrap();
+    assert!(changed.is_empty());
+    s.close().await;
+}
+
 async fn data_survives_a_reconnect(backend: Backend) {
     let db = TestDb::create(backend).await;
     let s = store(&db).await;
@@ -336,8 +419,9 @@ async fn data_survives_a_reconnect(backend: Backend) {
 on_every_backend!(
     terminals_are_unique_by_name_and_found_by_token_hash,
     changes_commit_atomically_with_gap_free_sequence_numbers,
-    an_idempotency_key_stores_a_message_once,
+    a_batch_of_messages_commits_together_and_keys_store_once,
     memberships_follow_participants_and_acknowledgements,
     due_sessions_are_found_by_their_next_deadline,
     data_survives_a_reconnect,
+    presence_is_refreshed_per_replica_and_expires,
 );

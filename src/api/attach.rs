@@ -314,10 +314,7 @@ async fn run_command(app: &App, terminal: Uuid, c: pb::Command) -> pb::Receipt {
         match c.kind {
             Some(command::Kind::Message(m)) => {
                 let (session, key) = validate_message(app, &m)?;
-                Ok(app
-                    .message(terminal, session, m.body, key.as_deref())
-                    .await?
-                    .seq)
+                Ok(app.message(terminal, session, m.body, key).await?.seq)
             }
             Some(command::Kind::AcknowledgeConnect(a)) => {
                 let session = parse_id("session_id", &a.session_id)?;

@@ -107,10 +107,7 @@ impl TerminalService for TerminalApi {
         let actor = authenticate(&self.app, request.metadata()).await?;
         let r = request.into_inner();
         let (session, key) = validate_message(&self.app, &r)?;
-        let a = self
-            .app
-            .message(actor, session, r.body, key.as_deref())
-            .await?;
+        let a = self.app.message(actor, session, r.body, key).await?;
         Ok(Response::new(pb::MessageResponse {
             seq: a.seq,
             time: Some(domain::timestamp(a.time)),

@@ -55,6 +55,16 @@ pub struct Appended {
     pub duplicate: bool,
 }
 
+/// A message to append, as the group-commit writer hands it to the store.
+#[derive(Debug, Clone)]
+pub struct NewMessage {
+    pub session: Uuid,
+    pub author: Uuid,
+    pub body: String,
+    pub idempotency_key: Option<String>,
+    pub time: Millis,
+}
+
 /// The domain change applied by [`Store::update_session`]: gets the locked snapshot, mutates it,
 /// returns the events to append (already numbered from the snapshot's `last_seq`).
 pub type SessionChange<'a> = dyn FnMut(&mut pb::Session) -> Result<Vec<pb::Event>> + Send + 'a;
@@ -80,16 +90,12 @@ pub trait Store: Send + Sync + 'static {
     /// Runs `change` on the locked snapshot and commits its events with the new snapshot.
     /// NOT_FOUND "session" when there is no such session.
     async fn update_session(&self, id: Uuid, change: &mut SessionChange<'_>) -> Result<Committed>;
-    /// Appends a message through `change` (which must emit exactly the message event), unless
-    /// `(author, idempotency_key)` was used in this session before, in which case the original
-    /// event's sequence number is returned and nothing is stored.
-    async fn append_message(
-        &self,
-        id: Uuid,
-        author: Uuid,
-        idempotency_key: Option<&str>,
-        change: &mut SessionChange<'_>,
-    ) -> Result<(Appended, Option<Committed>)>;
+    /// Appends a batch of messages, from any sessions, in one transaction (group commit). Each
+    /// message gets its own outcome: its sequence number; the original one when its
+    /// `(session, author, idempotency_key)` was stored before (`duplicate`); or why it was refused
+    /// (not a participant, session not open). Err only when the transaction itself failed, in which
+    /// case nothing of the batch was stored.
+    async fn append_messages(&self, batch: &[NewMessage]) -> Result<Vec<Result<Appended>>>;
 
     /// Events with `after < seq <= until`, in order, at most `limit`.
     async fn events(

@@ -10,11 +10,14 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use prost::Message as _;
-use sqlx::any::{AnyPoolOptions, AnyRow};
+use std::fmt::Write as _;
+
+use sqlx::any::{AnyArguments, AnyPoolOptions, AnyRow};
 use sqlx::{Any, AnyPool, Row, Transaction};
+use sqlx::{Arguments as _, AssertSqlSafe};
 use uuid::Uuid;
 
-use super::{Appended, Committed, Membership, SessionChange, Store};
+use super::{Appended, Committed, Membership, NewMessage, SessionChange, Store};
 use crate::domain::{self, Millis};
 use crate::error::{Error, Result};
 use crate::pb;
@@ -131,35 +134,10 @@ impl SqlStore {
     }
 
     /// Loads the locked snapshot, applies `change`, commits events, snapshot and memberships.
-    async fn apply(
-        &self,
-        id: Uuid,
-        idempotency: Option<(Uuid, &str)>,
-        change: &mut SessionChange<'_>,
-    ) -> Result<(Option<Appended>, Option<Committed>)> {
+    /// None when the change had nothing to append.
+    async fn apply(&self, id: Uuid, change: &mut SessionChange<'_>) -> Result<Option<Committed>> {
         let id_s = id.to_string();
         let mut tx = self.begin_write().await?;
-        if let Some((author, key)) = idempotency {
-            let found = sqlx::query(
-                "SELECT seq, created_ms FROM events \
-                 WHERE session_id = $1 AND author = $2 AND idempotency_key = $3",
-            )
-            .bind(&id_s)
-            .bind(author.to_string())
-            .bind(key)
-            .fetch_optional(&mut *tx)
-            .await?;
-            if let Some(row) = found {
-                return Ok((
-                    Some(Appended {
-                        seq: row.try_get::<i64, _>(0)? as u64,
-                        time: row.try_get(1)?,
-                        duplicate: true,
-                    }),
-                    None,
-                ));
-            }
-        }
         let Some(row) = sqlx::query(self.select_for_update())
             .bind(&id_s)
             .fetch_optional(&mut *tx)
@@ -175,16 +153,9 @@ impl SqlStore {
             .collect();
         let events = change(&mut session)?;
         if events.is_empty() {
-            return Ok((None, None));
+            return Ok(None);
         }
-        for (i, event) in events.iter().enumerate() {
-            let key = if i == 0 {
-                idempotency.map(|(_, k)| k)
-            } else {
-                None
-            };
-            insert_event(&mut tx, event, key).await?;
-        }
+        insert_events(&mut tx, events.iter().map(|e| (e, None))).await?;
         sqlx::query(
             "UPDATE sessions SET snapshot = $2, last_seq = $3, state = $4, next_deadline_ms = $5, \
              changed_ms = $6 WHERE id = $1",
@@ -199,19 +170,90 @@ impl SqlStore {
         .await?;
         let membership_changed = sync_members(&mut tx, &session, &before).await?;
         tx.commit().await?;
-        let appended = idempotency.and(events.first()).map(|e| Appended {
-            seq: e.seq,
-            time: domain::millis(&e.time).unwrap_or_default(),
-            duplicate: false,
-        });
-        Ok((
-            appended,
-            Some(Committed {
-                session,
-                events,
-                membership_changed,
-            }),
-        ))
+        Ok(Some(Committed {
+            session,
+            events,
+            membership_changed,
+        }))
+    }
+
+    /// Earlier sends of the batch's idempotency keys: (session, author, key) → original.
+    async fn originals(
+        tx: &mut Transaction<'static, Any>,
+        batch: &[NewMessage],
+    ) -> Result<HashMap<(String, String, String), Appended>> {
+        let keyed: Vec<&NewMessage> = batch
+            .iter()
+            .filter(|m| m.idempotency_key.is_some())
+            .collect();
+        let mut found = HashMap::new();
+        for chunk in keyed.chunks(KEY_CHUNK) {
+            let mut q = Statement::new(
+                "SELECT session_id, author, idempotency_key, seq, created_ms FROM events WHERE ",
+            );
+            for (i, m) in chunk.iter().enumerate() {
+                q.push(if i == 0 { "(" } else { " OR (" });
+                q.push("session_id = ").bind(m.session.to_string());
+                q.push(" AND author = ").bind(m.author.to_string());
+                q.push(" AND idempotency_key = ")
+                    .bind(m.idempotency_key.clone().unwrap_or_default());
+                q.push(")");
+            }
+            for row in q.query()?.fetch_all(&mut **tx).await? {
+                found.insert(
+                    (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?),
+                    Appended {
+                        seq: row.try_get::<i64, _>(3)? as u64,
+                        time: row.try_get(4)?,
+                        duplicate: true,
+                    },
+                );
+            }
+        }
+        Ok(found)
+    }
+}
+
+/// A statement assembled piece by piece (multi-row INSERTs, IN lists) that numbers its
+/// placeholders `$1, $2, …`, the spelling both backends accept. (sqlx's QueryBuilder spells them
+/// `?` for the Any driver, which Postgres rejects.)
+struct Statement {
+    sql: String,
+    args: AnyArguments,
+    error: Option<sqlx::error::BoxDynError>,
+}
+
+impl Statement {
+    fn new(sql: &str) -> Statement {
+        Statement {
+            sql: sql.to_owned(),
+            args: AnyArguments::default(),
+            error: None,
+        }
+    }
+
+    fn push(&mut self, sql: &str) -> &mut Self {
+        self.sql.push_str(sql);
+        self
+    }
+
+    fn bind<T>(&mut self, value: T) -> &mut Self
+    where
+        T: for<'t> sqlx::Encode<'t, Any> + sqlx::Type<Any>,
+    {
+        if let Err(e) = self.args.add(value) {
+            self.error.get_or_insert(e);
+        }
+        let n = self.args.len();
+        let _ = write!(self.sql, "${n}");
+        self
+    }
+
+    fn query(self) -> Result<sqlx::query::Query<'static, Any, AnyArguments>> {
+        match self.error {
+            Some(e) => Err(Error::Internal(format!("cannot encode a parameter: {e}"))),
+            None => Ok(sqlx::query_with(AssertSqlSafe(self.sql), self.args)),
+        }
     }
 }
 
@@ -267,26 +309,38 @@ fn decode_terminal(row: &AnyRow) -> Result<pb::Terminal> {
     })
 }
 
-async fn insert_event(
+/// Appends events with one multi-row INSERT per chunk: a batch of messages costs a few
+/// statements, not one round trip per message.
+async fn insert_events<'e>(
     tx: &mut Transaction<'static, Any>,
-    event: &pb::Event,
-    key: Option<&str>,
+    events: impl Iterator<Item = (&'e pb::Event, Option<&'e str>)>,
 ) -> Result<()> {
-    let author =
-        (!event.author_terminal_id.is_empty()).then_some(event.author_terminal_id.as_str());
-    sqlx::query(
-        "INSERT INTO events (session_id, seq, kind, author, idempotency_key, created_ms, payload) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(&event.session_id)
-    .bind(event.seq as i64)
-    .bind(domain::kind_name(event))
-    .bind(author)
-    .bind(key)
-    .bind(domain::millis(&event.time).unwrap_or_default())
-    .bind(event.encode_to_vec())
-    .execute(&mut **tx)
-    .await?;
+    let events: Vec<_> = events.collect();
+    for chunk in events.chunks(EVENT_CHUNK) {
+        let mut q = Statement::new(
+            "INSERT INTO events (session_id, seq, kind, author, idempotency_key, created_ms, payload) VALUES ",
+        );
+        for (i, (event, key)) in chunk.iter().enumerate() {
+            let author =
+                (!event.author_terminal_id.is_empty()).then(|| event.author_terminal_id.clone());
+            q.push(if i == 0 { "(" } else { ", (" })
+                .bind(event.session_id.clone())
+                .push(", ")
+                .bind(event.seq as i64)
+                .push(", ")
+                .bind(domain::kind_name(event).to_owned())
+                .push(", ")
+                .bind(author)
+                .push(", ")
+                .bind(key.map(str::to_owned))
+                .push(", ")
+                .bind(domain::millis(&event.time).unwrap_or_default())
+                .push(", ")
+                .bind(event.encode_to_vec())
+                .push(")");
+        }
+        q.query()?.execute(&mut **tx).await?;
+    }
     Ok(())
 }
 
@@ -428,9 +482,7 @@ impl Store for SqlStore {
         .execute(&mut *tx)
         .await
         .map_err(|e| map_unique(e, "session already exists".to_owned()))?;
-        for event in events {
-            insert_event(&mut tx, event, None).await?;
-        }
+        insert_events(&mut tx, events.iter().map(|e| (e, None))).await?;
         let membership_changed = sync_members(&mut tx, session, &HashMap::new()).await?;
         tx.commit().await?;
         Ok(Committed {
@@ -449,9 +501,9 @@ impl Store for SqlStore {
     }
 
     async fn update_session(&self, id: Uuid, change: &mut SessionChange<'_>) -> Result<Committed> {
-        match self.apply(id, None, change).await? {
-            (_, Some(committed)) => Ok(committed),
-            (_, None) => {
+        match self.apply(id, change).await? {
+            Some(committed) => Ok(committed),
+            None => {
                 // Nothing to append (an idempotent no-op): report the current state.
                 let session = self.session(id).await?.ok_or(Error::NotFound("session"))?;
                 Ok(Committed {
@@ -463,32 +515,98 @@ impl Store for SqlStore {
         }
     }
 
-    async fn append_message(
-        &self,
-        id: Uuid,
-        author: Uuid,
-        idempotency_key: Option<&str>,
-        change: &mut SessionChange<'_>,
-    ) -> Result<(Appended, Option<Committed>)> {
-        let (appended, committed) = match idempotency_key {
-            Some(key) => self.apply(id, Some((author, key)), change).await?,
-            None => {
-                let (_, committed) = self.apply(id, None, change).await?;
-                let appended =
-                    committed
-                        .as_ref()
-                        .and_then(|c| c.events.first())
-                        .map(|e| Appended {
-                            seq: e.seq,
-                            time: domain::millis(&e.time).unwrap_or_default(),
-                            duplicate: false,
-                        });
-                (appended, committed)
+    async fn append_messages(&self, batch: &[NewMessage]) -> Result<Vec<Result<Appended>>> {
+        let mut tx = self.begin_write().await?;
+        let mut originals = Self::originals(&mut tx, batch).await?;
+
+        // Lock every session of the batch, in id order so that concurrent writers cannot deadlock.
+        let mut ids: Vec<String> = batch.iter().map(|m| m.session.to_string()).collect();
+        ids.sort();
+        ids.dedup();
+        let mut sessions: HashMap<String, pb::Session> = HashMap::new();
+        for chunk in ids.chunks(KEY_CHUNK) {
+            let mut q = Statement::new("SELECT snapshot, last_seq, id FROM sessions WHERE id IN (");
+            for (i, id) in chunk.iter().enumerate() {
+                q.push(if i == 0 { "" } else { ", " }).bind(id.clone());
             }
-        };
-        let appended =
-            appended.ok_or_else(|| Error::Internal("message change emitted no event".into()))?;
-        Ok((appended, committed))
+            q.push(") ORDER BY id");
+            if self.backend == Backend::Postgres {
+                q.push(" FOR UPDATE");
+            }
+            for row in q.query()?.fetch_all(&mut *tx).await? {
+                sessions.insert(row.try_get(2)?, decode_session(&row)?);
+            }
+        }
+
+        let mut results = Vec::with_capacity(batch.len());
+        let mut events: Vec<(pb::Event, Option<&str>)> = Vec::with_capacity(batch.len());
+        for m in batch {
+            let key = m.idempotency_key.as_deref();
+            let identity = key.map(|k| (m.session.to_string(), m.author.to_string(), k.to_owned()));
+            if let Some(original) = identity.as_ref().and_then(|i| originals.get(i)) {
+                results.push(Ok(*original));
+                continue;
+            }
+            let Some(session) = sessions.get_mut(&m.session.to_string()) else {
+                results.push(Err(Error::NotFound("session")));
+                continue;
+            };
+            match domain::post_message(session, m.author, m.body.clone(), m.time) {
+                Ok(mut new) => {
+                    let event = new.remove(0);
+                    let appended = Appended {
+                        seq: event.seq,
+                        time: m.time,
+                        duplicate: false,
+                    };
+                    if let Some(i) = identity {
+                        // A second send of the same key within this batch is a duplicate too.
+                        originals.insert(
+                            i,
+                            Appended {
+                                duplicate: true,
+                                ..appended
+                            },
+                        );
+                    }
+                    events.push((event, key));
+                    results.push(Ok(appended));
+                }
+                Err(e) => results.push(Err(e)),
+            }
+        }
+        if events.is_empty() {
+            return Ok(results);
+        }
+        insert_events(&mut tx, events.iter().map(|(e, k)| (e, *k))).await?;
+
+        // Messages change nothing in the snapshot but the sequence number, which has a column.
+        let touched: Vec<(&String, i64)> = events
+            .iter()
+            .map(|(e, _)| &e.session_id)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .filter_map(|id| sessions.get(id).map(|s| (id, s.last_seq as i64)))
+            .collect();
+        let now = domain::now_millis();
+        for chunk in touched.chunks(KEY_CHUNK) {
+            let mut q = Statement::new("UPDATE sessions SET changed_ms = ");
+            q.bind(now).push(", last_seq = CASE id");
+            for (id, seq) in chunk {
+                q.push(" WHEN ")
+                    .bind((*id).clone())
+                    .push(" THEN ")
+                    .bind(*seq);
+            }
+            q.push(" ELSE last_seq END WHERE id IN (");
+            for (i, (id, _)) in chunk.iter().enumerate() {
+                q.push(if i == 0 { "" } else { ", " }).bind((*id).clone());
+            }
+            q.push(")");
+            q.query()?.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(results)
     }
 
     async fn events(
@@ -610,18 +728,21 @@ impl Store for SqlStore {
         let replica = replica.to_string();
         let mut tx = self.begin_write().await?;
         for chunk in terminals.chunks(PRESENCE_CHUNK) {
-            let mut q = sqlx::QueryBuilder::<Any>::new(
-                "INSERT INTO presence (terminal_id, replica_id, seen_ms) ",
-            );
-            q.push_values(chunk, |mut row, t| {
-                row.push_bind(t.to_string())
-                    .push_bind(replica.clone())
-                    .push_bind(now);
-            });
+            let mut q =
+                Statement::new("INSERT INTO presence (terminal_id, replica_id, seen_ms) VALUES ");
+            for (i, t) in chunk.iter().enumerate() {
+                q.push(if i == 0 { "(" } else { ", (" })
+                    .bind(t.to_string())
+                    .push(", ")
+                    .bind(replica.clone())
+                    .push(", ")
+                    .bind(now)
+                    .push(")");
+            }
             q.push(
                 " ON CONFLICT (terminal_id, replica_id) DO UPDATE SET seen_ms = excluded.seen_ms",
             );
-            q.build().execute(&mut *tx).await?;
+            q.query()?.execute(&mut *tx).await?;
         }
         // Whatever this replica did not just confirm has detached.
         sqlx::query("DELETE FROM presence WHERE replica_id = $1 AND seen_ms < $2")
@@ -664,8 +785,11 @@ impl Store for SqlStore {
     }
 }
 
-/// Rows per multi-row INSERT of presence: well under both backends' parameter limits.
+/// Rows per multi-row statement: well under both backends' bind-parameter limits (Postgres
+/// 65535, SQLite 32766).
 const PRESENCE_CHUNK: usize = 300;
+const EVENT_CHUNK: usize = 500;
+const KEY_CHUNK: usize = 300;
 
 fn decode_membership(row: &AnyRow) -> Result<Membership> {
     Ok(Membership {

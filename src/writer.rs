@@ -1,0 +1,95 @@
+//! Group commit of messages: appends from every session are gathered into one transaction, and
+//! each sender is answered only after that transaction committed.
+//!
+//! One task per shard takes everything queued while its previous commit was in flight, so under
+//! load a commit carries many messages and at low load a message waits for nothing but its own
+//! commit. Sessions are assigned to shards by id, so a session's messages are ordered by one
+//! queue, and shards never contend for the same session rows.
+
+use std::sync::Arc;
+
+use tokio::sync::{mpsc, oneshot};
+use uuid::Uuid;
+
+use crate::bus::{Bus, Signal};
+use crate::error::{Error, Result};
+use crate::store::{Appended, NewMessage, Store};
+
+struct Job {
+    message: NewMessage,
+    reply: oneshot::Sender<Result<Appended>>,
+}
+
+pub struct MessageWriter {
+    shards: Vec<mpsc::Sender<Job>>,
+}
+
+impl MessageWriter {
+    /// Starts `shards` writer tasks, each committing at most `max_batch` messages at a time.
+    pub fn start(
+        store: Arc<dyn Store>,
+        bus: Arc<Bus>,
+        shards: usize,
+        max_batch: usize,
+    ) -> MessageWriter {
+        let shards = (0..shards.max(1))
+            .map(|_| {
+                let (tx, rx) = mpsc::channel(max_batch * 4);
+                tokio::spawn(run(store.clone(), bus.clone(), rx, max_batch.max(1)));
+                tx
+            })
+            .collect();
+        MessageWriter { shards }
+    }
+
+    /// Appends one message; returns once it is committed (or refused).
+    pub async fn append(&self, message: NewMessage) -> Result<Appended> {
+        let shard = (message.session.as_u128() % self.shards.len() as u128) as usize;
+        let (reply, answer) = oneshot::channel();
+        self.shards[shard]
+            .send(Job { message, reply })
+            .await
+            .map_err(|_| Error::Unavailable("the server is shutting down".into()))?;
+        answer
+            .await
+            .map_err(|_| Error::Unavailable("the server is shutting down".into()))?
+    }
+}
+
+async fn run(store: Arc<dyn Store>, bus: Arc<Bus>, mut rx: mpsc::Receiver<Job>, max_batch: usize) {
+    let mut jobs = Vec::with_capacity(max_batch);
+    while rx.recv_many(&mut jobs, max_batch).await > 0 {
+        let (messages, replies): (Vec<NewMessage>, Vec<_>) =
+            jobs.drain(..).map(|j| (j.message, j.reply)).unzip();
+        match store.append_messages(&messages).await {
+            Ok(results) => {
+                // Wake each session once. Duplicates too: the original's wake-up may have been
+                // lost with a replica that died between its commit and its signal.
+                let mut woken: Vec<Uuid> = messages
+                    .iter()
+                    .zip(&results)
+                    .filter(|(_, r)| r.is_ok())
+                    .map(|(m, _)| m.session)
+                    .collect();
+                woken.sort_unstable();
+                woken.dedup();
+                for session in woken {
+                    bus.publish(Signal::Session(session));
+                }
+                for (reply, result) in replies.into_iter().zip(results) {
+                    let _ = reply.send(result);
+                }
+            }
+            Err(e) => {
+                // Nothing of the batch was stored; every sender may retry (with its key).
+                let (code, message) = (e.code(), e.public_message());
+                for reply in replies {
+                    let _ = reply.send(Err(match code {
+                        tonic::Code::Unavailable => Error::Unavailable(message.clone()),
+                        _ => Error::Internal(message.clone()),
+                    }));
+                }
+            }
+        }
+    }
+}
