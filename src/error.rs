@@ -88,7 +88,12 @@ impl Error {
 fn is_transient(e: &sqlx::Error) -> bool {
     matches!(
         e,
-        sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed
+        sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::Protocol(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::WorkerCrashed
     ) || matches!(e, sqlx::Error::Database(db) if db.code().is_some_and(|c| {
         // Postgres: connection exceptions, serialization failures, shutting down;
         // SQLite: SQLITE_BUSY / SQLITE_LOCKED.

@@ -27,6 +27,14 @@ pub type AttachStream = ReceiverStream<Result<pb::AttachResponse, Status>>;
 const STREAM_BUFFER: usize = 64;
 /// How many events one log read fetches.
 const BATCH: usize = 256;
+/// How long delivery waits before retrying after the database was unreachable.
+const RETRY_PAUSE: std::time::Duration = std::time::Duration::from_millis(250);
+
+fn shutting_down() -> Stop {
+    Stop::Failed(Error::Unavailable(
+        "the server is shutting down; attach again and resume".into(),
+    ))
+}
 
 /// Reads the hello, validates its cursors, and starts delivery.
 pub async fn start(
@@ -143,36 +151,64 @@ impl Delivery {
         reader.abort();
     }
 
-    async fn deliver(&mut self, mut resume: HashMap<Uuid, u64>) -> Result<(), Stop> {
+    async fn deliver(&mut self, resume: HashMap<Uuid, u64>) -> Result<(), Stop> {
         let mut shutdown = self.app.shutdown.clone();
-        let mut pending = self.reload(&mut resume).await?;
-        // Cursors the client named for sessions with nothing left by our books (it acknowledged
-        // past them): serve them anyway, the client knows best what it has seen.
-        for (session, seq) in resume {
-            if let Some(m) = self.app.store.membership(self.terminal, session).await? {
-                self.add(session, seq.max(m.joined_seq.saturating_sub(1)), m.left_seq)
-                    .await?;
-                pending.insert(session);
-            }
-        }
+        let mut pending = HashSet::new();
+        let mut resume = Some(resume);
+        let mut reload = true;
         loop {
             pending.extend(self.sub.inbox().take_dirty());
-            if self.sub.inbox().take_memberships_changed() {
-                pending.extend(self.reload(&mut HashMap::new()).await?);
-            }
-            for session in std::mem::take(&mut pending) {
-                self.pump(session).await?;
+            reload |= self.sub.inbox().take_memberships_changed();
+            match self.step(&mut resume, reload, &mut pending).await {
+                Ok(()) => reload = false,
+                // The database is unreachable (restarting, failing over): keep the stream and
+                // retry; the cursors make the catch-up exact.
+                Err(Stop::Failed(e)) if e.code() == tonic::Code::Unavailable => {
+                    tracing::warn!(terminal = %self.terminal, error = %e, "stream delivery paused; retrying");
+                    reload = true;
+                    pending.extend(self.follows.keys().copied());
+                    tokio::select! {
+                        _ = tokio::time::sleep(RETRY_PAUSE) => continue,
+                        _ = self.tx.closed() => return Err(Stop::Gone),
+                        _ = shutdown.changed() => return Err(shutting_down()),
+                    }
+                }
+                Err(stop) => return Err(stop),
             }
             tokio::select! {
                 _ = self.sub.inbox().wait() => {}
                 _ = self.tx.closed() => return Err(Stop::Gone),
-                _ = shutdown.changed() => {
-                    return Err(Stop::Failed(Error::Unavailable(
-                        "the server is shutting down; attach again and resume".into(),
-                    )));
-                }
+                _ = shutdown.changed() => return Err(shutting_down()),
             }
         }
+    }
+
+    /// One round: (re)load memberships if needed, then deliver every pending session.
+    async fn step(
+        &mut self,
+        resume: &mut Option<HashMap<Uuid, u64>>,
+        reload: bool,
+        pending: &mut HashSet<Uuid>,
+    ) -> Result<(), Stop> {
+        if reload {
+            let mut cursors = resume.clone().unwrap_or_default();
+            pending.extend(self.reload(&mut cursors).await?);
+            // Cursors the client named for sessions with nothing left by our books (it
+            // acknowledged past them): serve them anyway, the client knows what it has seen.
+            for (session, seq) in cursors {
+                if let Some(m) = self.app.store.membership(self.terminal, session).await? {
+                    self.add(session, seq.max(m.joined_seq.saturating_sub(1)), m.left_seq)
+                        .await?;
+                    pending.insert(session);
+                }
+            }
+            *resume = None;
+        }
+        while let Some(&session) = pending.iter().next() {
+            self.pump(session).await?;
+            pending.remove(&session);
+        }
+        Ok(())
     }
 
     /// Re-reads the terminal's memberships: starts following new sessions, notes departures.
