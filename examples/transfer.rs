@@ -34,6 +34,7 @@ async fn register(
             name: name.clone(),
             display_name: name.clone(),
             kind: kind as i32,
+            groups: Vec::new(),
         })
         .await?
         .into_inner();

@@ -10,7 +10,7 @@ use tokio::sync::watch;
 use uuid::Uuid;
 
 use crate::bus::{Bus, Signal};
-use crate::domain::{self, Limits, Millis, Timeouts};
+use crate::domain::{self, Limits, Millis, NoCandidate, Timeouts};
 use crate::error::{Error, Result};
 use crate::pb::{self, Role, SessionState, event::Payload};
 use crate::store::{Appended, Committed, NewMessage, Store};
@@ -232,16 +232,42 @@ impl App {
             .await
     }
 
-    /// Transfer (rows C4, C5): offers the session to a target terminal.
+    /// Transfer (rows C4, C5, C6): offers the session to a terminal, or to the members of a
+    /// group that are attached now (on any replica).
     pub async fn transfer(
         &self,
         actor: Uuid,
         session: Uuid,
-        target: Uuid,
+        target: pb::TransferTarget,
         facts: HashMap<String, String>,
         note: String,
     ) -> Result<pb::Transfer> {
-        let target_exists = self.store.terminal(target).await?.is_some();
+        let candidates = match &target.kind {
+            Some(pb::transfer_target::Kind::TerminalId(id)) => {
+                let id: Uuid = id
+                    .parse()
+                    .map_err(|_| Error::invalid("target.terminal_id", "is not a valid id"))?;
+                match self.store.terminal(id).await? {
+                    Some(_) => Ok(vec![id]),
+                    None => Err(NoCandidate::NoSuchTerminal),
+                }
+            }
+            Some(pb::transfer_target::Kind::Group(group)) => {
+                let members = self.store.group_members(group).await?;
+                let mut available = Vec::with_capacity(members.len());
+                for m in members.iter().filter(|m| **m != actor) {
+                    if self.is_attached(*m).await? {
+                        available.push(*m);
+                    }
+                }
+                match (members.is_empty(), available.is_empty()) {
+                    (true, _) => Err(NoCandidate::NoSuchGroup(group.clone())),
+                    (false, true) => Err(NoCandidate::NobodyAvailable(group.clone())),
+                    (false, false) => Ok(available),
+                }
+            }
+            None => return Err(Error::invalid("target", "is required")),
+        };
         let transfer_id = Uuid::now_v7();
         let settings = self.settings;
         let c = self
@@ -251,8 +277,8 @@ impl App {
                     actor,
                     domain::Offer {
                         transfer_id,
-                        target,
-                        target_exists,
+                        target: target.clone(),
+                        candidates: candidates.clone(),
                         facts: facts.clone(),
                         note: note.clone(),
                     },
@@ -299,7 +325,11 @@ impl App {
                 domain::decline_transfer(s, actor, transfer, reason.clone(), domain::now_millis())
             })
             .await?;
-        past_transfer(&c.session, transfer)
+        // A group offer stays open after one member declines.
+        match c.session.active_transfer {
+            Some(t) if t.id == transfer.to_string() => Ok(t),
+            _ => past_transfer(&c.session, transfer),
+        }
     }
 
     pub async fn cancel_transfer(
@@ -382,7 +412,7 @@ impl App {
         let Some(t) = offer.transfer.as_ref() else {
             return Ok(());
         };
-        if domain::transfer_target(t) != actor.to_string() {
+        if !t.offered_to_terminal_ids.contains(&actor.to_string()) {
             return Ok(());
         }
         let s = self

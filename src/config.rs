@@ -139,6 +139,9 @@ pub enum AdminCommand {
         kind: KindArg,
         #[arg(long, default_value = "")]
         display_name: String,
+        /// A group it belongs to (repeat for several); transfers can target a group.
+        #[arg(long = "group")]
+        groups: Vec<String>,
         /// Print `export PREFIX_ID=…` and `export PREFIX_TOKEN=…` lines for a shell to eval.
         #[arg(long)]
         export_as: Option<String>,

@@ -280,18 +280,41 @@ pub fn post_message(s: &mut Session, actor: Uuid, body: String, now: Millis) -> 
     Ok(out)
 }
 
+/// Why a transfer has nobody to go to, found out before the session is locked but reported
+/// only after the permission check, so a foreign session reveals nothing about terminals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoCandidate {
+    NoSuchTerminal,
+    NoSuchGroup(String),
+    NobodyAvailable(String),
+}
+
 /// What Transfer needs besides the session.
 pub struct Offer {
     pub transfer_id: Uuid,
-    pub target: Uuid,
-    /// Whether the target terminal exists; checked after the permission check so that a foreign
-    /// session does not reveal anything about terminals.
-    pub target_exists: bool,
+    pub target: pb::TransferTarget,
+    /// Whom to offer to: the target terminal, or the members of the target group attached now.
+    pub candidates: std::result::Result<Vec<Uuid>, NoCandidate>,
     pub facts: HashMap<String, String>,
     pub note: String,
 }
 
-/// Transfer (claims 1, 7, 35): the holder offers the session to a target.
+impl Offer {
+    /// An offer to one particular terminal, known to exist, with no facts or note.
+    pub fn to_terminal(transfer_id: Uuid, target: Uuid) -> Offer {
+        Offer {
+            transfer_id,
+            target: pb::TransferTarget {
+                kind: Some(pb::transfer_target::Kind::TerminalId(target.to_string())),
+            },
+            candidates: Ok(vec![target]),
+            facts: HashMap::new(),
+            note: String::new(),
+        }
+    }
+}
+
+/// Transfer (claims 1, 7, 8, 35): the holder offers the session to a terminal or a group.
 pub fn offer_transfer(
     s: &mut Session,
     actor: Uuid,
@@ -307,35 +330,49 @@ pub fn offer_transfer(
             "only the holder can transfer the session",
         ));
     }
-    if !o.target_exists {
-        return Err(Error::NotFound("target terminal"));
-    }
+    let candidates = match o.candidates {
+        Ok(c) => c,
+        Err(NoCandidate::NoSuchTerminal) => return Err(Error::NotFound("target terminal")),
+        Err(NoCandidate::NoSuchGroup(_)) => return Err(Error::NotFound("target group")),
+        Err(NoCandidate::NobodyAvailable(g)) => {
+            return Err(Error::Unavailable(format!(
+                "no member of group {g:?} is attached; the session stays with its holder"
+            )));
+        }
+    };
     if let Some(active) = &s.active_transfer {
         return Err(Error::precondition(format!(
             "transfer {} is already in flight; cancel it or wait for its outcome",
             active.id
         )));
     }
-    let target = o.target.to_string();
-    if role_of(s, o.target).is_some() {
-        return Err(Error::precondition(
-            "the target already takes part in this session",
-        ));
+    let is_group = matches!(o.target.kind, Some(pb::transfer_target::Kind::Group(_)));
+    // A group offer skips members already in the session (the holder itself, say).
+    let offered_to: Vec<String> = candidates
+        .iter()
+        .filter(|c| role_of(s, **c).is_none())
+        .map(Uuid::to_string)
+        .collect();
+    if offered_to.is_empty() || (!is_group && offered_to.len() != candidates.len()) {
+        return Err(Error::precondition(if is_group {
+            "every available member of the group already takes part in this session"
+        } else {
+            "the target already takes part in this session"
+        }));
     }
     merge_facts(s, &o.facts, limits)?;
     let mut transfer = Transfer {
         id: o.transfer_id.to_string(),
         session_id: s.id.clone(),
         from_terminal_id: actor.to_string(),
-        target: Some(pb::TransferTarget {
-            kind: Some(pb::transfer_target::Kind::TerminalId(target.clone())),
-        }),
+        target: Some(o.target),
         facts: o.facts,
         note: o.note,
         state: TransferState::Offered as i32,
         offered_seq: s.last_seq + 1,
         offer_time: Some(timestamp(now)),
         expire_time: Some(timestamp(ms_after(now, t.offer))),
+        offered_to_terminal_ids: offered_to.clone(),
         ..Default::default()
     };
     let mut out = Vec::new();
@@ -350,57 +387,87 @@ pub fn offer_transfer(
         }),
     );
     transfer.offered_seq = seq;
-    set_role(s, &target, Role::Target, seq);
+    for target in &offered_to {
+        set_role(s, target, Role::Target, seq);
+    }
     s.active_transfer = Some(transfer);
     Ok(out)
 }
 
-/// The terminal a transfer is addressed to.
+/// The terminal a transfer to a particular terminal is addressed to ("" for a group).
 pub fn transfer_target(t: &Transfer) -> &str {
     match t.target.as_ref().and_then(|t| t.kind.as_ref()) {
         Some(pb::transfer_target::Kind::TerminalId(id)) => id,
-        None => "",
+        _ => "",
     }
 }
 
+/// Whether the offer is (still) open to `terminal`: offered to it and not declined by it.
+pub fn is_offered_to(t: &Transfer, terminal: &str) -> bool {
+    t.offered_to_terminal_ids.iter().any(|x| x == terminal)
+        && !t.declined_by_terminal_ids.iter().any(|x| x == terminal)
+}
+
+/// Removes the offer's targets that have not accepted from the participants.
+fn withdraw_offer(s: &mut Session, t: &Transfer) {
+    let targets: Vec<String> = s
+        .participants
+        .iter()
+        .filter(|p| p.role() == Role::Target && t.offered_to_terminal_ids.contains(&p.terminal_id))
+        .map(|p| p.terminal_id.clone())
+        .collect();
+    for target in targets {
+        remove_participant(s, &target);
+    }
+}
+
+/// Why `actor` can no longer answer transfer `t`.
+fn closed_offer(t: &Transfer, actor: &str) -> Error {
+    if !t.accepted_by_terminal_id.is_empty() && t.accepted_by_terminal_id != actor {
+        return Error::precondition(format!(
+            "transfer {} was accepted by another terminal",
+            t.id
+        ));
+    }
+    if t.declined_by_terminal_ids.iter().any(|x| x == actor) {
+        return Error::precondition(format!("transfer {} was declined by this terminal", t.id));
+    }
+    Error::precondition(format!(
+        "transfer {} is no longer open: {}",
+        t.id,
+        state_word(t.state())
+    ))
+}
+
 /// Finds the open transfer `transfer_id` addressed to `actor`, explaining precisely why not.
-/// A former target of an ended offer learns that it ended rather than "session not found": it was
-/// told of the session already, so nothing leaks.
+/// A terminal that was offered the session learns that the offer ended rather than "session not
+/// found": it was told of the session already, so nothing leaks.
 fn open_offer_for(s: &mut Session, actor: Uuid, transfer_id: Uuid) -> Result<&mut Transfer> {
     let actor_s = actor.to_string();
     let tid = transfer_id.to_string();
+    let known = |t: &&Transfer| t.id == tid && t.offered_to_terminal_ids.contains(&actor_s);
     if role_of(s, actor).is_none() {
         return match s
-            .past_transfers
+            .active_transfer
             .iter()
-            .find(|t| t.id == tid && transfer_target(t) == actor_s)
+            .chain(&s.past_transfers)
+            .find(known)
         {
-            Some(past) => Err(Error::precondition(format!(
-                "transfer {} is no longer open: {}",
-                past.id,
-                state_word(past.state())
-            ))),
+            Some(t) => Err(closed_offer(t, &actor_s)),
             None => Err(Error::NotFound("session")),
         };
     }
-    if s.past_transfers.iter().any(|t| t.id == tid) {
-        let past = s.past_transfers.iter().find(|t| t.id == tid);
-        return Err(Error::precondition(format!(
-            "transfer {tid} is no longer open: {}",
-            past.map(|p| state_word(p.state())).unwrap_or("ended")
-        )));
+    if let Some(past) = s.past_transfers.iter().find(|t| t.id == tid) {
+        return Err(closed_offer(past, &actor_s));
     }
     match s.active_transfer.as_mut() {
         Some(t) if t.id == tid => {
-            if transfer_target(t) != actor_s {
+            if !is_offered_to(t, &actor_s) {
                 Err(Error::precondition(
                     "this transfer is not addressed to this terminal",
                 ))
             } else if t.state() != TransferState::Offered {
-                Err(Error::precondition(format!(
-                    "transfer {tid} is no longer open: {}",
-                    state_word(t.state())
-                )))
+                Err(closed_offer(t, &actor_s))
             } else {
                 Ok(t)
             }
@@ -435,7 +502,11 @@ pub fn accept_transfer(
     transfer.set_state(TransferState::Accepted);
     transfer.accept_time = Some(timestamp(now));
     transfer.handoff_deadline = Some(timestamp(deadline));
+    transfer.accepted_by_terminal_id = actor.to_string();
+    let accepted = transfer.clone();
+    // First accept wins: the other members of a group lose the offer at this event.
     set_role(s, &actor.to_string(), Role::Incoming, 0);
+    withdraw_offer(s, &accepted);
     let mut out = Vec::new();
     emit(
         s,
@@ -474,8 +545,14 @@ pub fn decline_transfer(
     reason: String,
     now: Millis,
 ) -> Result<Vec<Event>> {
-    open_offer_for(s, actor, transfer_id)?;
-    close_transfer(s, TransferState::Declined, &reason, now);
+    let transfer = open_offer_for(s, actor, transfer_id)?;
+    transfer.declined_by_terminal_ids.push(actor.to_string());
+    // A group offer stays open while some member may still take it.
+    let everyone_declined =
+        transfer.offered_to_terminal_ids.len() == transfer.declined_by_terminal_ids.len();
+    if everyone_declined {
+        close_transfer(s, TransferState::Declined, &reason, now);
+    }
     remove_participant(s, &actor.to_string());
     let mut out = Vec::new();
     emit(
@@ -524,7 +601,7 @@ pub fn cancel_transfer(
     }
     let closed = close_transfer(s, TransferState::Cancelled, &reason, now);
     if let Some(t) = &closed {
-        remove_participant(s, transfer_target(t));
+        withdraw_offer(s, t);
     }
     let mut out = Vec::new();
     emit(
@@ -559,8 +636,10 @@ fn end_session(
                 reason: "the session ended".to_owned(),
             }),
         );
-        let target = transfer_target(&t).to_owned();
-        remove_participant(s, &target);
+        withdraw_offer(s, &t);
+        if !t.accepted_by_terminal_id.is_empty() {
+            remove_participant(s, &t.accepted_by_terminal_id);
+        }
     }
     let seq = emit(
         s,
@@ -590,7 +669,7 @@ fn complete_handoff(
     let Some(t) = close_transfer(s, TransferState::Completed, "", now) else {
         return 0;
     };
-    let next = transfer_target(&t).to_owned();
+    let next = t.accepted_by_terminal_id.clone();
     let seq = emit(
         s,
         out,
@@ -728,7 +807,7 @@ pub fn on_deadline(s: &mut Session, now: Millis) -> Vec<Event> {
             if let Some(t) =
                 close_transfer(s, TransferState::Expired, "nobody accepted in time", now)
             {
-                remove_participant(s, transfer_target(&t));
+                withdraw_offer(s, &t);
                 emit(
                     s,
                     &mut out,
@@ -823,13 +902,7 @@ mod tests {
             offer_transfer(
                 &mut s,
                 bot,
-                Offer {
-                    transfer_id: tid,
-                    target: agent,
-                    target_exists: true,
-                    facts: HashMap::new(),
-                    note: String::new(),
-                },
+                Offer::to_terminal(tid, agent),
                 3_000,
                 &timeouts(),
                 &Limits::default(),
@@ -849,13 +922,7 @@ mod tests {
     fn offer_expires_and_handoff_is_forced_after_grace() {
         let (gw, bot, agent) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
         let mut s = open_session(gw, bot);
-        let offer = |id| Offer {
-            transfer_id: id,
-            target: agent,
-            target_exists: true,
-            facts: HashMap::new(),
-            note: String::new(),
-        };
+        let offer = |id| Offer::to_terminal(id, agent);
         offer_transfer(
             &mut s,
             bot,

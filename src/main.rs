@@ -69,6 +69,7 @@ async fn run_admin(app: &App, command: AdminCommand) -> Result<(), BoxError> {
             name,
             kind,
             display_name,
+            groups,
             export_as,
         } => {
             let kind = match kind {
@@ -77,7 +78,7 @@ async fn run_admin(app: &App, command: AdminCommand) -> Result<(), BoxError> {
                 KindArg::Gateway => TerminalKind::Gateway,
             };
             let (terminal, token) =
-                handoff::api::create_terminal(app, &name, &display_name, kind).await?;
+                handoff::api::create_terminal(app, &name, &display_name, kind, &groups).await?;
             match export_as {
                 Some(prefix) => {
                     println!("export {prefix}_ID={}", terminal.id);

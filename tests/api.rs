@@ -1190,6 +1190,7 @@ async fn the_admin_api_guards_terminal_registration(backend: Backend) {
         name: name.into(),
         display_name: String::new(),
         kind: TerminalKind::Agent as i32,
+        groups: Vec::new(),
     };
     assert_eq!(
         code(wrong.clone().create_terminal(req("x")).await),
@@ -1276,6 +1277,227 @@ async fn the_admin_api_guards_terminal_registration(backend: Backend) {
     closed.stop().await;
 }
 
+fn to_group(session: &str, group: &str) -> pb::TransferRequest {
+    pb::TransferRequest {
+        session_id: session.to_owned(),
+        target: Some(pb::TransferTarget {
+            kind: Some(pb::transfer_target::Kind::Group(group.to_owned())),
+        }),
+        facts: Default::default(),
+        note: "for billing".into(),
+    }
+}
+
+// C6: a transfer to a group is offered to its members that are attached; exactly one accept
+// wins, atomically; the others see the offer taken and lose access.
+async fn a_group_offer_goes_to_available_members_and_the_first_accept_wins(backend: Backend) {
+    let c = cast(backend).await;
+    let alice = c
+        .srv
+        .terminal_in("alice-b", TerminalKind::Agent, &["billing"])
+        .await;
+    let bob = c
+        .srv
+        .terminal_in("bob", TerminalKind::Agent, &["billing", "tier2"])
+        .await;
+    let carol = c
+        .srv
+        .terminal_in("carol", TerminalKind::Agent, &["billing"])
+        .await;
+    let mut bot_feed = c.bot.attach().await;
+    let mut alice_feed = alice.attach().await;
+    let mut bob_feed = bob.attach().await;
+    let s = open_session(&c.gateway, &c.bot, &mut bot_feed, "+15550120", Channel::Web).await;
+    c.gateway.say(&s.id, "I need a refund").await.unwrap();
+
+    let t = c
+        .bot
+        .c()
+        .transfer(to_group(&s.id, "billing"))
+        .await
+        .expect("group transfer")
+        .into_inner()
+        .transfer
+        .unwrap();
+    let mut offered = t.offered_to_terminal_ids.clone();
+    offered.sort();
+    let mut expected = vec![alice.id.clone(), bob.id.clone()];
+    expected.sort();
+    assert_eq!(
+        offered, expected,
+        "carol is not attached, so she is not offered the session"
+    );
+    for feed in [&mut alice_feed, &mut bob_feed] {
+        let (e, _) = event_where(feed, is(|p| matches!(p, Payload::TransferOffered(_)))).await;
+        let Some(Payload::TransferOffered(o)) = e.payload else {
+            unreachable!()
+        };
+        let ctx = o.context.expect("each member gets the context");
+        assert_eq!(
+            ctx.dialog.iter().filter_map(body).collect::<Vec<_>>(),
+            vec!["I need a refund"]
+        );
+    }
+    assert_eq!(code(carol.session(&s.id).await), Code::NotFound);
+
+    // Both accept at once: exactly one wins.
+    let (a, b) = tokio::join!(alice.accept(&s.id, &t.id), bob.accept(&s.id, &t.id));
+    let (winner, loser, mut loser_feed, lost) = match (a, b) {
+        (Ok(_), Err(e)) => (&alice, &bob, bob_feed, e),
+        (Err(e), Ok(_)) => (&bob, &alice, alice_feed, e),
+        other => panic!("exactly one accept must win: {other:?}"),
+    };
+    assert_eq!(lost.code(), Code::FailedPrecondition);
+    assert!(
+        lost.message().contains("accepted by another"),
+        "{}",
+        lost.message()
+    );
+    let (taken, _) = event_where(
+        &mut loser_feed,
+        is(|p| matches!(p, Payload::TransferAccepted(_))),
+    )
+    .await;
+    let Some(Payload::TransferAccepted(acc)) = taken.payload else {
+        unreachable!()
+    };
+    assert_eq!(
+        acc.accepted_by_terminal_id, winner.id,
+        "the loser sees the offer taken"
+    );
+    assert_quiet(&mut loser_feed, Duration::from_millis(300)).await;
+    assert_eq!(code(loser.session(&s.id).await), Code::NotFound);
+
+    c.bot.disconnect(&s.id).await.unwrap();
+    winner
+        .say(&s.id, "refund on its way")
+        .await
+        .expect("the winner holds the session");
+    let session = winner.session(&s.id).await.unwrap();
+    assert_eq!(session.holder_terminal_id, winner.id);
+    assert_eq!(session.past_transfers[0].accepted_by_terminal_id, winner.id);
+    c.srv.stop().await;
+}
+
+// C6 where the claims are silent: members decline one by one (the offer stays open until all
+// have), an empty or absent group is refused, and group membership is managed by the admin API.
+async fn group_offers_handle_declines_and_absent_members(backend: Backend) {
+    let c = cast(backend).await;
+    let alice = c
+        .srv
+        .terminal_in("alice-g", TerminalKind::Agent, &["sales"])
+        .await;
+    let bob = c.srv.terminal("bob-g", TerminalKind::Agent).await;
+    let mut bot_feed = c.bot.attach().await;
+    let _alice_feed = alice.attach().await;
+    let _bob_feed = bob.attach().await;
+    let s = open_session(&c.gateway, &c.bot, &mut bot_feed, "+15550121", Channel::Sms).await;
+
+    let unknown = c
+        .bot
+        .c()
+        .transfer(to_group(&s.id, "nobody-here"))
+        .await
+        .expect_err("unknown group");
+    assert_eq!(unknown.code(), Code::NotFound);
+    let bad = c
+        .bot
+        .c()
+        .transfer(to_group(&s.id, "bad group!"))
+        .await
+        .expect_err("malformed");
+    assert_eq!(bad.code(), Code::InvalidArgument);
+
+    let set = c
+        .srv
+        .admin
+        .clone()
+        .set_terminal_groups(pb::SetTerminalGroupsRequest {
+            terminal_id: bob.id.clone(),
+            groups: vec!["sales".into()],
+        })
+        .await
+        .expect("set groups")
+        .into_inner();
+    assert_eq!(set.terminal.unwrap().groups, vec!["sales".to_owned()]);
+    let t = c
+        .bot
+        .c()
+        .transfer(to_group(&s.id, "sales"))
+        .await
+        .unwrap()
+        .into_inner()
+        .transfer
+        .unwrap();
+    assert_eq!(t.offered_to_terminal_ids.len(), 2);
+    let decline = |who: &Term| {
+        let mut client = who.c();
+        let req = pb::DeclineTransferRequest {
+            session_id: s.id.clone(),
+            transfer_id: t.id.clone(),
+            reason: "busy".into(),
+        };
+        async move { client.decline_transfer(req).await }
+    };
+    let first = decline(&alice)
+        .await
+        .expect("decline")
+        .into_inner()
+        .transfer
+        .unwrap();
+    assert_eq!(
+        first.state(),
+        TransferState::Offered,
+        "bob may still take it"
+    );
+    assert_eq!(
+        code(alice.accept(&s.id, &t.id).await),
+        Code::FailedPrecondition
+    );
+    let second = decline(&bob)
+        .await
+        .expect("decline")
+        .into_inner()
+        .transfer
+        .unwrap();
+    assert_eq!(second.state(), TransferState::Declined);
+    let (d1, _) = event_where(
+        &mut bot_feed,
+        is(|p| matches!(p, Payload::TransferDeclined(_))),
+    )
+    .await;
+    let (d2, _) = event_where(
+        &mut bot_feed,
+        is(|p| matches!(p, Payload::TransferDeclined(_))),
+    )
+    .await;
+    assert!(d2.seq > d1.seq);
+    assert_eq!(
+        c.bot.session(&s.id).await.unwrap().holder_terminal_id,
+        c.bot.id
+    );
+
+    // With every member detached, a group transfer is refused and the session stays put.
+    drop((_alice_feed, _bob_feed));
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let nobody = c
+        .bot
+        .c()
+        .transfer(to_group(&s.id, "sales"))
+        .await
+        .expect_err("nobody attached");
+    assert_eq!(nobody.code(), Code::Unavailable);
+    assert!(
+        c.bot
+            .session(&s.id)
+            .await
+            .unwrap()
+            .active_transfer
+            .is_none()
+    );
+    c.srv.stop().await;
+}
+
 on_every_backend!(
     connect_opens_a_session_once_the_destination_acknowledges,
     connect_fails_cleanly_when_the_destination_is_away,
@@ -1294,4 +1516,6 @@ on_every_backend!(
     list_events_pages_and_filters_for_the_caller,
     transfers_are_validated,
     the_admin_api_guards_terminal_registration,
+    a_group_offer_goes_to_available_members_and_the_first_accept_wins,
+    group_offers_handle_declines_and_absent_members,
 );

@@ -236,3 +236,63 @@ async fn a_conversation_survives_a_postgres_restart() {
     b.stop().await;
     a.stop().await;
 }
+
+// C6 across replicas: two members of a group, attached to different replicas, accept the same
+// offer at the same moment; exactly one wins.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_accept_wins_across_replicas() {
+    let a = TestServer::start(Backend::Postgres).await;
+    let b = a.replica().await;
+    let gateway = a.terminal("gateway", TerminalKind::Gateway).await;
+    let bot = a.terminal("bot", TerminalKind::Bot).await;
+    let alice = a
+        .terminal_in("alice", TerminalKind::Agent, &["billing"])
+        .await;
+    let bob = a
+        .terminal_in("bob", TerminalKind::Agent, &["billing"])
+        .await
+        .via(&b)
+        .await;
+    let mut bot_feed = bot.attach().await;
+    let mut alice_feed = alice.attach().await;
+    let mut bob_feed = bob.attach().await;
+    let s = open_session(&gateway, &bot, &mut bot_feed, "+15550203", Channel::Im).await;
+    let t = bot
+        .c()
+        .transfer(pb::TransferRequest {
+            session_id: s.id.clone(),
+            target: Some(pb::TransferTarget {
+                kind: Some(pb::transfer_target::Kind::Group("billing".into())),
+            }),
+            facts: Default::default(),
+            note: String::new(),
+        })
+        .await
+        .expect("bob on replica B counts as available")
+        .into_inner()
+        .transfer
+        .unwrap();
+    assert_eq!(t.offered_to_terminal_ids.len(), 2);
+    for feed in [&mut alice_feed, &mut bob_feed] {
+        event_where(feed, is(|p| matches!(p, Payload::TransferOffered(_)))).await;
+    }
+    let (x, y) = tokio::join!(alice.accept(&s.id, &t.id), bob.accept(&s.id, &t.id));
+    assert_eq!(
+        x.is_ok() as u8 + y.is_ok() as u8,
+        1,
+        "exactly one winner: {x:?} {y:?}"
+    );
+    let winner = if x.is_ok() { &alice } else { &bob };
+    let (acc, _) = event_where(
+        &mut bot_feed,
+        is(|p| matches!(p, Payload::TransferAccepted(_))),
+    )
+    .await;
+    let Some(Payload::TransferAccepted(acc)) = acc.payload else {
+        unreachable!()
+    };
+    assert_eq!(acc.accepted_by_terminal_id, winner.id);
+    drop((alice_feed, bob_feed, bot_feed));
+    b.stop().await;
+    a.stop().await;
+}

@@ -32,6 +32,7 @@ fn terminal(name: &str) -> pb::Terminal {
         display_name: String::new(),
         kind: pb::TerminalKind::Agent as i32,
         create_time: Some(domain::timestamp(1_700_000_000_000)),
+        groups: Vec::new(),
     }
 }
 
@@ -267,13 +268,7 @@ async fn memberships_follow_participants_and_acknowledgements(backend: Backend) 
             domain::offer_transfer(
                 x,
                 bot,
-                Offer {
-                    transfer_id: tid,
-                    target: agent,
-                    target_exists: true,
-                    facts: HashMap::new(),
-                    note: String::new(),
-                },
+                Offer::to_terminal(tid, agent),
                 4_000,
                 &T,
                 &Limits::default(),
@@ -336,13 +331,7 @@ async fn due_sessions_are_found_by_their_next_deadline(backend: Backend) {
         domain::offer_transfer(
             x,
             bot,
-            Offer {
-                transfer_id: Uuid::new_v4(),
-                target: agent,
-                target_exists: true,
-                facts: HashMap::new(),
-                note: String::new(),
-            },
+            Offer::to_terminal(Uuid::new_v4(), agent),
             10_000,
             &T,
             &Limits::default(),

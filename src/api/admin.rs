@@ -41,24 +41,46 @@ impl AdminApi {
     }
 }
 
+/// Terminal and group names: 1-64 of letters, digits, '-', '_', '.'.
+pub fn check_name(field: &str, name: &str) -> Result<()> {
+    let valid = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            format!("{name:?} must be 1-64 characters: letters, digits, '-', '_' or '.'"),
+        ))
+    }
+}
+
+fn check_groups(groups: &[String]) -> Result<Vec<String>> {
+    if groups.len() > 64 {
+        return Err(Error::invalid("groups", "at most 64 groups per terminal"));
+    }
+    for (i, g) in groups.iter().enumerate() {
+        check_name(&format!("groups[{i}]"), g)?;
+    }
+    let mut groups = groups.to_vec();
+    groups.sort();
+    groups.dedup();
+    Ok(groups)
+}
+
 /// Validates and registers a terminal; shared by the RPC and the `handoff admin` command.
 pub async fn create_terminal(
     app: &App,
     name: &str,
     display_name: &str,
     kind: pb::TerminalKind,
+    groups: &[String],
 ) -> Result<(pb::Terminal, String)> {
-    let valid_name = !name.is_empty()
-        && name.len() <= 64
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if !valid_name {
-        return Err(Error::invalid(
-            "name",
-            "must be 1-64 characters: letters, digits, '-', '_' or '.'",
-        ));
-    }
+    check_name("name", name)?;
+    let groups = check_groups(groups)?;
     check_len("display_name", display_name, 256)?;
     if kind == pb::TerminalKind::Unspecified {
         return Err(Error::invalid(
@@ -72,11 +94,19 @@ pub async fn create_terminal(
         display_name: display_name.to_owned(),
         kind: kind as i32,
         create_time: Some(domain::timestamp(domain::now_millis())),
+        groups: groups.clone(),
     };
     let token = new_token();
     app.store
         .create_terminal(&terminal, &token_hash(&token))
         .await?;
+    if !groups.is_empty() {
+        let id = terminal
+            .id
+            .parse()
+            .map_err(|_| Error::Internal("new id is not a UUID".into()))?;
+        app.store.set_groups(id, &groups).await?;
+    }
     Ok((terminal, token))
 }
 
@@ -89,7 +119,8 @@ impl AdminService for AdminApi {
         self.authorize(&request)?;
         let r = request.into_inner();
         let kind = pb::TerminalKind::try_from(r.kind).unwrap_or(pb::TerminalKind::Unspecified);
-        let (terminal, token) = create_terminal(&self.app, &r.name, &r.display_name, kind).await?;
+        let (terminal, token) =
+            create_terminal(&self.app, &r.name, &r.display_name, kind, &r.groups).await?;
         Ok(Response::new(pb::CreateTerminalResponse {
             terminal: Some(terminal),
             token,
@@ -104,7 +135,12 @@ impl AdminService for AdminApi {
         let r = request.into_inner();
         let limit = page_size("page_size", r.page_size)?;
         let after = parse_page_token("page_token", "terminals", &r.page_token)?.unwrap_or_default();
-        let terminals = self.app.store.list_terminals(&after, limit).await?;
+        let mut terminals = self.app.store.list_terminals(&after, limit).await?;
+        let ids: Vec<String> = terminals.iter().map(|t| t.id.clone()).collect();
+        let mut groups = self.app.store.groups_of(&ids).await?;
+        for t in &mut terminals {
+            t.groups = groups.remove(&t.id).unwrap_or_default();
+        }
         let next_page_token = match terminals.last() {
             Some(last) if terminals.len() == limit => page_token("terminals", &last.name),
             _ => String::new(),
@@ -112,6 +148,29 @@ impl AdminService for AdminApi {
         Ok(Response::new(pb::ListTerminalsResponse {
             terminals,
             next_page_token,
+        }))
+    }
+
+    async fn set_terminal_groups(
+        &self,
+        request: Request<pb::SetTerminalGroupsRequest>,
+    ) -> Result<Response<pb::SetTerminalGroupsResponse>, Status> {
+        self.authorize(&request)?;
+        let r = request.into_inner();
+        let id = parse_id("terminal_id", &r.terminal_id)?;
+        let groups = check_groups(&r.groups)?;
+        if !self.app.store.set_groups(id, &groups).await? {
+            return Err(Error::NotFound("terminal").into());
+        }
+        let mut terminal = self
+            .app
+            .store
+            .terminal(id)
+            .await?
+            .ok_or(Error::NotFound("terminal"))?;
+        terminal.groups = groups;
+        Ok(Response::new(pb::SetTerminalGroupsResponse {
+            terminal: Some(terminal),
         }))
     }
 

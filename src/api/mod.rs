@@ -4,7 +4,7 @@ mod admin;
 mod attach;
 mod terminal;
 
-pub use admin::{AdminApi, create_terminal};
+pub use admin::{AdminApi, check_name, create_terminal};
 pub use terminal::TerminalApi;
 
 use std::collections::HashMap;

@@ -6,7 +6,7 @@ use tonic::{Request, Response, Status, Streaming};
 use uuid::Uuid;
 
 use super::{
-    attach, authenticate, check_facts, check_len, page_size, page_token, parse_id,
+    attach, authenticate, check_facts, check_len, check_name, page_size, page_token, parse_id,
     parse_page_token, validate_caller,
 };
 use crate::app::App;
@@ -46,11 +46,21 @@ pub(super) fn validate_message(
     Ok((session, key))
 }
 
-fn target_terminal(target: Option<&pb::TransferTarget>) -> Result<Uuid> {
-    match target.and_then(|t| t.kind.as_ref()) {
-        Some(pb::transfer_target::Kind::TerminalId(id)) => parse_id("target.terminal_id", id),
-        None => Err(Error::invalid("target", "is required")),
+/// Checks the target's form; whether it exists is decided after the session's permission check.
+fn validate_target(target: Option<pb::TransferTarget>) -> Result<pb::TransferTarget> {
+    match target.as_ref().and_then(|t| t.kind.as_ref()) {
+        Some(pb::transfer_target::Kind::TerminalId(id)) => {
+            parse_id("target.terminal_id", id)?;
+        }
+        Some(pb::transfer_target::Kind::Group(group)) => check_name("target.group", group)?,
+        None => {
+            return Err(Error::invalid(
+                "target",
+                "is required: a terminal_id or a group",
+            ));
+        }
     }
+    target.ok_or_else(|| Error::invalid("target", "is required"))
 }
 
 fn reason(field: &str, r: &str, app: &App) -> Result<String> {
@@ -122,7 +132,7 @@ impl TerminalService for TerminalApi {
         let actor = authenticate(&self.app, request.metadata()).await?;
         let r = request.into_inner();
         let session = parse_id("session_id", &r.session_id)?;
-        let target = target_terminal(r.target.as_ref())?;
+        let target = validate_target(r.target)?;
         check_facts("facts", &r.facts, &self.app.settings.limits)?;
         check_len("note", &r.note, self.app.settings.limits.max_note_bytes)?;
         let transfer = self

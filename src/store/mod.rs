@@ -12,6 +12,8 @@ mod sql;
 
 pub use sql::{Backend, SqlStore};
 
+use std::collections::HashMap;
+
 use uuid::Uuid;
 
 use crate::domain::Millis;
@@ -79,6 +81,12 @@ pub trait Store: Send + Sync + 'static {
     async fn list_terminals(&self, after_name: &str, limit: usize) -> Result<Vec<pb::Terminal>>;
     /// Replaces a terminal's token hash; false when there is no such terminal.
     async fn set_token_hash(&self, id: Uuid, token_hash: &str) -> Result<bool>;
+    /// Replaces the groups a terminal belongs to; false when there is no such terminal.
+    async fn set_groups(&self, id: Uuid, groups: &[String]) -> Result<bool>;
+    /// The groups of each of these terminals (terminal id → groups, sorted).
+    async fn groups_of(&self, ids: &[String]) -> Result<HashMap<String, Vec<String>>>;
+    /// The members of a group.
+    async fn group_members(&self, group: &str) -> Result<Vec<Uuid>>;
 
     /// Stores a new session with its first events.
     async fn create_session(

@@ -306,6 +306,7 @@ fn decode_terminal(row: &AnyRow) -> Result<pb::Terminal> {
         display_name: row.try_get("display_name")?,
         kind: row.try_get::<i64, _>("kind")? as i32,
         create_time: Some(domain::timestamp(row.try_get("created_ms")?)),
+        groups: Vec::new(),
     })
 }
 
@@ -461,6 +462,66 @@ impl Store for SqlStore {
             .execute(&self.write)
             .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    async fn set_groups(&self, id: Uuid, groups: &[String]) -> Result<bool> {
+        let id = id.to_string();
+        let mut tx = self.begin_write().await?;
+        let exists = sqlx::query("SELECT 1 FROM terminals WHERE id = $1")
+            .bind(&id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .is_some();
+        if !exists {
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM terminal_groups WHERE terminal_id = $1")
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        for group in groups {
+            sqlx::query(
+                "INSERT INTO terminal_groups (group_name, terminal_id) VALUES ($1, $2) \
+                 ON CONFLICT (group_name, terminal_id) DO NOTHING",
+            )
+            .bind(group)
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn groups_of(&self, ids: &[String]) -> Result<HashMap<String, Vec<String>>> {
+        let mut out: HashMap<String, Vec<String>> = HashMap::new();
+        for chunk in ids.chunks(KEY_CHUNK) {
+            let mut q = Statement::new(
+                "SELECT terminal_id, group_name FROM terminal_groups WHERE terminal_id IN (",
+            );
+            for (i, id) in chunk.iter().enumerate() {
+                q.push(if i == 0 { "" } else { ", " }).bind(id.clone());
+            }
+            q.push(") ORDER BY terminal_id, group_name");
+            for row in q.query()?.fetch_all(&self.read).await? {
+                out.entry(row.try_get(0)?)
+                    .or_default()
+                    .push(row.try_get(1)?);
+            }
+        }
+        Ok(out)
+    }
+
+    async fn group_members(&self, group: &str) -> Result<Vec<Uuid>> {
+        let rows = sqlx::query(
+            "SELECT terminal_id FROM terminal_groups WHERE group_name = $1 ORDER BY terminal_id",
+        )
+        .bind(group)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|r| parse_uuid(&r.try_get::<String, _>(0)?))
+            .collect()
     }
 
     async fn create_session(

@@ -164,6 +164,11 @@ impl TestServer {
     }
 
     pub async fn terminal(&self, name: &str, kind: pb::TerminalKind) -> Term {
+        self.terminal_in(name, kind, &[]).await
+    }
+
+    /// A terminal that belongs to `groups`.
+    pub async fn terminal_in(&self, name: &str, kind: pb::TerminalKind, groups: &[&str]) -> Term {
         let created = self
             .admin
             .clone()
@@ -171,6 +176,7 @@ impl TestServer {
                 name: name.to_owned(),
                 display_name: format!("{name} (test)"),
                 kind: kind as i32,
+                groups: groups.iter().map(|g| g.to_string()).collect(),
             })
             .await
             .expect("create terminal")

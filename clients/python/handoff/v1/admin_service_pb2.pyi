@@ -8,14 +8,16 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class CreateTerminalRequest(_message.Message):
-    __slots__ = ("name", "display_name", "kind")
+    __slots__ = ("name", "display_name", "kind", "groups")
     NAME_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
+    GROUPS_FIELD_NUMBER: _ClassVar[int]
     name: str
     display_name: str
     kind: _types_pb2.TerminalKind
-    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., kind: _Optional[_Union[_types_pb2.TerminalKind, str]] = ...) -> None: ...
+    groups: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, name: _Optional[str] = ..., display_name: _Optional[str] = ..., kind: _Optional[_Union[_types_pb2.TerminalKind, str]] = ..., groups: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class CreateTerminalResponse(_message.Message):
     __slots__ = ("terminal", "token")
@@ -40,6 +42,20 @@ class ListTerminalsResponse(_message.Message):
     terminals: _containers.RepeatedCompositeFieldContainer[_types_pb2.Terminal]
     next_page_token: str
     def __init__(self, terminals: _Optional[_Iterable[_Union[_types_pb2.Terminal, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class SetTerminalGroupsRequest(_message.Message):
+    __slots__ = ("terminal_id", "groups")
+    TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    GROUPS_FIELD_NUMBER: _ClassVar[int]
+    terminal_id: str
+    groups: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, terminal_id: _Optional[str] = ..., groups: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class SetTerminalGroupsResponse(_message.Message):
+    __slots__ = ("terminal",)
+    TERMINAL_FIELD_NUMBER: _ClassVar[int]
+    terminal: _types_pb2.Terminal
+    def __init__(self, terminal: _Optional[_Union[_types_pb2.Terminal, _Mapping]] = ...) -> None: ...
 
 class RotateTerminalTokenRequest(_message.Message):
     __slots__ = ("terminal_id",)

@@ -52,6 +52,11 @@ class AdminServiceStub:
                 request_serializer=handoff_dot_v1_dot_admin__service__pb2.ListTerminalsRequest.SerializeToString,
                 response_deserializer=handoff_dot_v1_dot_admin__service__pb2.ListTerminalsResponse.FromString,
                 _registered_method=True)
+        self.SetTerminalGroups = channel.unary_unary(
+                '/handoff.v1.AdminService/SetTerminalGroups',
+                request_serializer=handoff_dot_v1_dot_admin__service__pb2.SetTerminalGroupsRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_admin__service__pb2.SetTerminalGroupsResponse.FromString,
+                _registered_method=True)
         self.RotateTerminalToken = channel.unary_unary(
                 '/handoff.v1.AdminService/RotateTerminalToken',
                 request_serializer=handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenRequest.SerializeToString,
@@ -87,6 +92,14 @@ class AdminServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SetTerminalGroups(self, request, context):
+        """Replaces the groups a terminal belongs to (transfers to a group are offered to its members).
+        Errors: INVALID_ARGUMENT (malformed id or group name), NOT_FOUND (no such terminal).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def RotateTerminalToken(self, request, context):
         """Replaces a terminal's token; the old one stops working at once. Returns the new token once.
         Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND (no such terminal).
@@ -107,6 +120,11 @@ def add_AdminServiceServicer_to_server(servicer, server):
                     servicer.ListTerminals,
                     request_deserializer=handoff_dot_v1_dot_admin__service__pb2.ListTerminalsRequest.FromString,
                     response_serializer=handoff_dot_v1_dot_admin__service__pb2.ListTerminalsResponse.SerializeToString,
+            ),
+            'SetTerminalGroups': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetTerminalGroups,
+                    request_deserializer=handoff_dot_v1_dot_admin__service__pb2.SetTerminalGroupsRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_admin__service__pb2.SetTerminalGroupsResponse.SerializeToString,
             ),
             'RotateTerminalToken': grpc.unary_unary_rpc_method_handler(
                     servicer.RotateTerminalToken,
@@ -176,6 +194,33 @@ class AdminService:
             '/handoff.v1.AdminService/ListTerminals',
             handoff_dot_v1_dot_admin__service__pb2.ListTerminalsRequest.SerializeToString,
             handoff_dot_v1_dot_admin__service__pb2.ListTerminalsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetTerminalGroups(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.AdminService/SetTerminalGroups',
+            handoff_dot_v1_dot_admin__service__pb2.SetTerminalGroupsRequest.SerializeToString,
+            handoff_dot_v1_dot_admin__service__pb2.SetTerminalGroupsResponse.FromString,
             options,
             channel_credentials,
             insecure,

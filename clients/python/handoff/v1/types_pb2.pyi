@@ -87,18 +87,20 @@ SESSION_END_REASON_CALLER_DISCONNECTED: SessionEndReason
 SESSION_END_REASON_CONNECT_NOT_ACKNOWLEDGED: SessionEndReason
 
 class Terminal(_message.Message):
-    __slots__ = ("id", "name", "display_name", "kind", "create_time")
+    __slots__ = ("id", "name", "display_name", "kind", "create_time", "groups")
     ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    GROUPS_FIELD_NUMBER: _ClassVar[int]
     id: str
     name: str
     display_name: str
     kind: TerminalKind
     create_time: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., display_name: _Optional[str] = ..., kind: _Optional[_Union[TerminalKind, str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    groups: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., display_name: _Optional[str] = ..., kind: _Optional[_Union[TerminalKind, str]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., groups: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Caller(_message.Message):
     __slots__ = ("id", "display_name")
@@ -133,13 +135,15 @@ class Tenure(_message.Message):
     def __init__(self, terminal_id: _Optional[str] = ..., from_seq: _Optional[int] = ..., until_seq: _Optional[int] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class TransferTarget(_message.Message):
-    __slots__ = ("terminal_id",)
+    __slots__ = ("terminal_id", "group")
     TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    GROUP_FIELD_NUMBER: _ClassVar[int]
     terminal_id: str
-    def __init__(self, terminal_id: _Optional[str] = ...) -> None: ...
+    group: str
+    def __init__(self, terminal_id: _Optional[str] = ..., group: _Optional[str] = ...) -> None: ...
 
 class Transfer(_message.Message):
-    __slots__ = ("id", "session_id", "from_terminal_id", "target", "facts", "note", "state", "offered_seq", "offer_time", "expire_time", "accept_time", "handoff_deadline", "end_time", "reason")
+    __slots__ = ("id", "session_id", "from_terminal_id", "target", "facts", "note", "state", "offered_seq", "offer_time", "expire_time", "accept_time", "handoff_deadline", "end_time", "reason", "offered_to_terminal_ids", "accepted_by_terminal_id", "declined_by_terminal_ids")
     class FactsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -161,6 +165,9 @@ class Transfer(_message.Message):
     HANDOFF_DEADLINE_FIELD_NUMBER: _ClassVar[int]
     END_TIME_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
+    OFFERED_TO_TERMINAL_IDS_FIELD_NUMBER: _ClassVar[int]
+    ACCEPTED_BY_TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    DECLINED_BY_TERMINAL_IDS_FIELD_NUMBER: _ClassVar[int]
     id: str
     session_id: str
     from_terminal_id: str
@@ -175,7 +182,10 @@ class Transfer(_message.Message):
     handoff_deadline: _timestamp_pb2.Timestamp
     end_time: _timestamp_pb2.Timestamp
     reason: str
-    def __init__(self, id: _Optional[str] = ..., session_id: _Optional[str] = ..., from_terminal_id: _Optional[str] = ..., target: _Optional[_Union[TransferTarget, _Mapping]] = ..., facts: _Optional[_Mapping[str, str]] = ..., note: _Optional[str] = ..., state: _Optional[_Union[TransferState, str]] = ..., offered_seq: _Optional[int] = ..., offer_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., accept_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., handoff_deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reason: _Optional[str] = ...) -> None: ...
+    offered_to_terminal_ids: _containers.RepeatedScalarFieldContainer[str]
+    accepted_by_terminal_id: str
+    declined_by_terminal_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, id: _Optional[str] = ..., session_id: _Optional[str] = ..., from_terminal_id: _Optional[str] = ..., target: _Optional[_Union[TransferTarget, _Mapping]] = ..., facts: _Optional[_Mapping[str, str]] = ..., note: _Optional[str] = ..., state: _Optional[_Union[TransferState, str]] = ..., offered_seq: _Optional[int] = ..., offer_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., accept_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., handoff_deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reason: _Optional[str] = ..., offered_to_terminal_ids: _Optional[_Iterable[str]] = ..., accepted_by_terminal_id: _Optional[str] = ..., declined_by_terminal_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Session(_message.Message):
     __slots__ = ("id", "channel", "caller", "caller_terminal_id", "holder_terminal_id", "state", "facts", "last_seq", "create_time", "end_time", "end_reason", "participants", "active_transfer", "holders", "connect_deadline", "past_transfers", "acknowledged_disconnect_seq")

@@ -12,7 +12,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file handoff/v1/admin_service.proto.
  */
 export const file_handoff_v1_admin_service: GenFile = /*@__PURE__*/
-  fileDesc("Ch5oYW5kb2ZmL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEiYwoVQ3JlYXRlVGVybWluYWxSZXF1ZXN0EgwKBG5hbWUYASABKAkSFAoMZGlzcGxheV9uYW1lGAIgASgJEiYKBGtpbmQYAyABKA4yGC5oYW5kb2ZmLnYxLlRlcm1pbmFsS2luZCJPChZDcmVhdGVUZXJtaW5hbFJlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBINCgV0b2tlbhgCIAEoCSI9ChRMaXN0VGVybWluYWxzUmVxdWVzdBIRCglwYWdlX3NpemUYASABKAUSEgoKcGFnZV90b2tlbhgCIAEoCSJZChVMaXN0VGVybWluYWxzUmVzcG9uc2USJwoJdGVybWluYWxzGAEgAygLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkiMQoaUm90YXRlVGVybWluYWxUb2tlblJlcXVlc3QSEwoLdGVybWluYWxfaWQYASABKAkiVAobUm90YXRlVGVybWluYWxUb2tlblJlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBINCgV0b2tlbhgCIAEoCTKlAgoMQWRtaW5TZXJ2aWNlElcKDkNyZWF0ZVRlcm1pbmFsEiEuaGFuZG9mZi52MS5DcmVhdGVUZXJtaW5hbFJlcXVlc3QaIi5oYW5kb2ZmLnYxLkNyZWF0ZVRlcm1pbmFsUmVzcG9uc2USVAoNTGlzdFRlcm1pbmFscxIgLmhhbmRvZmYudjEuTGlzdFRlcm1pbmFsc1JlcXVlc3QaIS5oYW5kb2ZmLnYxLkxpc3RUZXJtaW5hbHNSZXNwb25zZRJmChNSb3RhdGVUZXJtaW5hbFRva2VuEiYuaGFuZG9mZi52MS5Sb3RhdGVUZXJtaW5hbFRva2VuUmVxdWVzdBonLmhhbmRvZmYudjEuUm90YXRlVGVybWluYWxUb2tlblJlc3BvbnNlYgZwcm90bzM", [file_handoff_v1_types]);
+  fileDesc("Ch5oYW5kb2ZmL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEicwoVQ3JlYXRlVGVybWluYWxSZXF1ZXN0EgwKBG5hbWUYASABKAkSFAoMZGlzcGxheV9uYW1lGAIgASgJEiYKBGtpbmQYAyABKA4yGC5oYW5kb2ZmLnYxLlRlcm1pbmFsS2luZBIOCgZncm91cHMYBCADKAkiTwoWQ3JlYXRlVGVybWluYWxSZXNwb25zZRImCgh0ZXJtaW5hbBgBIAEoCzIULmhhbmRvZmYudjEuVGVybWluYWwSDQoFdG9rZW4YAiABKAkiPQoUTGlzdFRlcm1pbmFsc1JlcXVlc3QSEQoJcGFnZV9zaXplGAEgASgFEhIKCnBhZ2VfdG9rZW4YAiABKAkiWQoVTGlzdFRlcm1pbmFsc1Jlc3BvbnNlEicKCXRlcm1pbmFscxgBIAMoCzIULmhhbmRvZmYudjEuVGVybWluYWwSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIj8KGFNldFRlcm1pbmFsR3JvdXBzUmVxdWVzdBITCgt0ZXJtaW5hbF9pZBgBIAEoCRIOCgZncm91cHMYAiADKAkiQwoZU2V0VGVybWluYWxHcm91cHNSZXNwb25zZRImCgh0ZXJtaW5hbBgBIAEoCzIULmhhbmRvZmYudjEuVGVybWluYWwiMQoaUm90YXRlVGVybWluYWxUb2tlblJlcXVlc3QSEwoLdGVybWluYWxfaWQYASABKAkiVAobUm90YXRlVGVybWluYWxUb2tlblJlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBINCgV0b2tlbhgCIAEoCTKHAwoMQWRtaW5TZXJ2aWNlElcKDkNyZWF0ZVRlcm1pbmFsEiEuaGFuZG9mZi52MS5DcmVhdGVUZXJtaW5hbFJlcXVlc3QaIi5oYW5kb2ZmLnYxLkNyZWF0ZVRlcm1pbmFsUmVzcG9uc2USVAoNTGlzdFRlcm1pbmFscxIgLmhhbmRvZmYudjEuTGlzdFRlcm1pbmFsc1JlcXVlc3QaIS5oYW5kb2ZmLnYxLkxpc3RUZXJtaW5hbHNSZXNwb25zZRJgChFTZXRUZXJtaW5hbEdyb3VwcxIkLmhhbmRvZmYudjEuU2V0VGVybWluYWxHcm91cHNSZXF1ZXN0GiUuaGFuZG9mZi52MS5TZXRUZXJtaW5hbEdyb3Vwc1Jlc3BvbnNlEmYKE1JvdGF0ZVRlcm1pbmFsVG9rZW4SJi5oYW5kb2ZmLnYxLlJvdGF0ZVRlcm1pbmFsVG9rZW5SZXF1ZXN0GicuaGFuZG9mZi52MS5Sb3RhdGVUZXJtaW5hbFRva2VuUmVzcG9uc2ViBnByb3RvMw", [file_handoff_v1_types]);
 
 /**
  * @generated from message handoff.v1.CreateTerminalRequest
@@ -36,6 +36,13 @@ export type CreateTerminalRequest = Message<"handoff.v1.CreateTerminalRequest"> 
    * @generated from field: handoff.v1.TerminalKind kind = 3;
    */
   kind: TerminalKind;
+
+  /**
+   * Groups it belongs to (same rules as the name).
+   *
+   * @generated from field: repeated string groups = 4;
+   */
+  groups: string[];
 };
 
 /**
@@ -116,6 +123,45 @@ export const ListTerminalsResponseSchema: GenMessage<ListTerminalsResponse> = /*
   messageDesc(file_handoff_v1_admin_service, 3);
 
 /**
+ * @generated from message handoff.v1.SetTerminalGroupsRequest
+ */
+export type SetTerminalGroupsRequest = Message<"handoff.v1.SetTerminalGroupsRequest"> & {
+  /**
+   * @generated from field: string terminal_id = 1;
+   */
+  terminalId: string;
+
+  /**
+   * @generated from field: repeated string groups = 2;
+   */
+  groups: string[];
+};
+
+/**
+ * Describes the message handoff.v1.SetTerminalGroupsRequest.
+ * Use `create(SetTerminalGroupsRequestSchema)` to create a new message.
+ */
+export const SetTerminalGroupsRequestSchema: GenMessage<SetTerminalGroupsRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 4);
+
+/**
+ * @generated from message handoff.v1.SetTerminalGroupsResponse
+ */
+export type SetTerminalGroupsResponse = Message<"handoff.v1.SetTerminalGroupsResponse"> & {
+  /**
+   * @generated from field: handoff.v1.Terminal terminal = 1;
+   */
+  terminal?: Terminal | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.SetTerminalGroupsResponse.
+ * Use `create(SetTerminalGroupsResponseSchema)` to create a new message.
+ */
+export const SetTerminalGroupsResponseSchema: GenMessage<SetTerminalGroupsResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 5);
+
+/**
  * @generated from message handoff.v1.RotateTerminalTokenRequest
  */
 export type RotateTerminalTokenRequest = Message<"handoff.v1.RotateTerminalTokenRequest"> & {
@@ -130,7 +176,7 @@ export type RotateTerminalTokenRequest = Message<"handoff.v1.RotateTerminalToken
  * Use `create(RotateTerminalTokenRequestSchema)` to create a new message.
  */
 export const RotateTerminalTokenRequestSchema: GenMessage<RotateTerminalTokenRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 4);
+  messageDesc(file_handoff_v1_admin_service, 6);
 
 /**
  * @generated from message handoff.v1.RotateTerminalTokenResponse
@@ -152,7 +198,7 @@ export type RotateTerminalTokenResponse = Message<"handoff.v1.RotateTerminalToke
  * Use `create(RotateTerminalTokenResponseSchema)` to create a new message.
  */
 export const RotateTerminalTokenResponseSchema: GenMessage<RotateTerminalTokenResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 5);
+  messageDesc(file_handoff_v1_admin_service, 7);
 
 /**
  * Operator API: registers terminals and issues their tokens.
@@ -189,6 +235,17 @@ export const AdminService: GenService<{
     methodKind: "unary";
     input: typeof ListTerminalsRequestSchema;
     output: typeof ListTerminalsResponseSchema;
+  },
+  /**
+   * Replaces the groups a terminal belongs to (transfers to a group are offered to its members).
+   * Errors: INVALID_ARGUMENT (malformed id or group name), NOT_FOUND (no such terminal).
+   *
+   * @generated from rpc handoff.v1.AdminService.SetTerminalGroups
+   */
+  setTerminalGroups: {
+    methodKind: "unary";
+    input: typeof SetTerminalGroupsRequestSchema;
+    output: typeof SetTerminalGroupsResponseSchema;
   },
   /**
    * Replaces a terminal's token; the old one stops working at once. Returns the new token once.

@@ -831,12 +831,15 @@ export const TerminalService: GenService<{
     output: typeof MessageResponseSchema;
   },
   /**
-   * Offers the session, with its context, to a target (claims 1, 7, 35; rows C4, C5). Only the
+   * Offers the session, with its context, to a target (claims 1, 7, 8, 35; rows C4, C5, C6): a
+   * terminal, or a group, whose attached members all get the offer (first accept wins). Only the
    * holder may transfer. The target receives a TransferOffered event carrying the caller, the facts
-   * and the dialog. At most one transfer is in flight per session.
-   * Errors: INVALID_ARGUMENT (no target, malformed ids, oversized facts or note), NOT_FOUND (no such
-   * session, or no such target terminal), FAILED_PRECONDITION (not the holder, session not open,
-   * another transfer in flight, target already in the session).
+   * and the dialog; it need not be attached now (it sees the offer when it attaches, and an
+   * unanswered offer expires). At most one transfer is in flight per session.
+   * Errors: INVALID_ARGUMENT (no target, malformed ids or group name, oversized facts or note),
+   * NOT_FOUND (no such session, or no such target terminal or group), FAILED_PRECONDITION (not the
+   * holder, session not open, another transfer in flight, target already in the session),
+   * UNAVAILABLE (no member of the group is attached).
    *
    * @generated from rpc handoff.v1.TerminalService.Transfer
    */
@@ -848,6 +851,8 @@ export const TerminalService: GenService<{
   /**
    * The target's reply to one offer (claims 9, 10, 12, 19; rows C7, C9). The holder is told and must
    * then Disconnect; if it does not within the server's grace period, the server disconnects it.
+   * For a group offer the first accept wins, atomically across replicas; a later one gets
+   * FAILED_PRECONDITION.
    * Errors: INVALID_ARGUMENT, NOT_FOUND (no such session for this terminal, or no such transfer in
    * it), FAILED_PRECONDITION (the offer is not addressed to this terminal or no longer open).
    *
@@ -910,7 +915,8 @@ export const TerminalService: GenService<{
     output: typeof AcknowledgeDisconnectResponseSchema;
   },
   /**
-   * Reads a session the calling terminal takes part in.
+   * Reads a session the calling terminal takes part in. A holder that handed the session over, or a
+   * target whose offer ended, no longer takes part: for it the session is not found.
    * Errors: INVALID_ARGUMENT, NOT_FOUND.
    *
    * @generated from rpc handoff.v1.TerminalService.GetSession
