@@ -70,8 +70,8 @@ pub struct ServeArgs {
     /// How often deadlines (connect, offer expiry, handoff grace) are checked.
     #[arg(long, env = "HANDOFF_SWEEP_INTERVAL", default_value = "200ms", value_parser = parse_duration)]
     pub sweep_interval: Duration,
-    /// How often this replica records which terminals are attached to it (other replicas' Connect
-    /// consults it); a replica silent for three intervals counts as gone.
+    /// How often this replica tells the others it is alive (its attached terminals count as
+    /// present for their Connect and group transfers); a replica silent for three intervals is gone.
     #[arg(long, env = "HANDOFF_PRESENCE_INTERVAL", default_value = "2s", value_parser = parse_duration)]
     pub presence_interval: Duration,
     /// Postgres only: how often this replica re-checks recently changed sessions, in case a

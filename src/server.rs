@@ -137,7 +137,8 @@ impl Server {
     }
 }
 
-/// Records this replica's attached terminals every `interval` until shutdown, then withdraws them.
+/// Tells the other replicas this one is alive every `interval`, and forgets the terminals of
+/// replicas silent for ten intervals; at shutdown withdraws this replica's terminals.
 async fn heartbeat(
     app: Arc<App>,
     interval: std::time::Duration,
@@ -146,25 +147,22 @@ async fn heartbeat(
     let mut tick = tokio::time::interval(interval);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
-        let stopping = tokio::select! {
-            _ = tick.tick() => false,
-            changed = shutdown.changed() => changed.is_err() || *shutdown.borrow(),
-        };
-        let attached = if stopping {
-            Vec::new()
-        } else {
-            app.bus.attached_terminals()
-        };
-        let now = domain::now_millis();
-        if let Err(e) = app
-            .store
-            .refresh_presence(app.replica, &attached, now)
-            .await
-        {
-            tracing::warn!(error = %e, "presence heartbeat failed; retrying on the next tick");
-        }
-        if stopping {
-            return;
+        tokio::select! {
+            _ = tick.tick() => {
+                let now = domain::now_millis();
+                let forget_before = now - (interval * 10).as_millis() as i64;
+                if let Err(e) = app.store.replica_heartbeat(app.replica, now, forget_before).await {
+                    tracing::warn!(error = %e, "replica heartbeat failed; retrying on the next tick");
+                }
+            }
+            changed = shutdown.changed() => {
+                if changed.is_err() || *shutdown.borrow() {
+                    if let Err(e) = app.store.forget_replica(app.replica).await {
+                        tracing::warn!(error = %e, "could not withdraw this replica's presence");
+                    }
+                    return;
+                }
+            }
         }
     }
 }

@@ -351,39 +351,41 @@ async fn due_sessions_are_found_by_their_next_deadline(backend: Backend) {
     s.close().await;
 }
 
-async fn presence_is_refreshed_per_replica_and_expires(backend: Backend) {
+async fn presence_counts_while_its_replica_heartbeats(backend: Backend) {
     let db = TestDb::create(backend).await;
     let s = store(&db).await;
     let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
-    let terminals: Vec<Uuid> = (0..700).map(|_| Uuid::new_v4()).collect();
-    s.refresh_presence(a, &terminals, 10_000)
+    let t = Uuid::new_v4();
+    s.replica_heartbeat(a, 10_000, 0).await.unwrap();
+    s.set_presence(a, t, true).await.unwrap();
+    s.set_presence(a, t, true)
         .await
-        .expect("multi-row refresh");
+        .expect("attaching twice is fine");
     assert!(
-        s.present_elsewhere(terminals[650], b, 9_000).await.unwrap(),
-        "seen on replica a"
+        s.present_elsewhere(t, b, 9_000).await.unwrap(),
+        "attached to replica a"
     );
     assert!(
-        !s.present_elsewhere(terminals[650], a, 9_000).await.unwrap(),
+        !s.present_elsewhere(t, a, 9_000).await.unwrap(),
         "a's own rows do not count for a"
     );
     assert!(
-        !s.present_elsewhere(terminals[650], b, 10_001)
-            .await
-            .unwrap(),
-        "too old"
+        !s.present_elsewhere(t, b, 10_001).await.unwrap(),
+        "a's heartbeat is too old"
     );
-    // The next refresh forgets what a no longer has attached.
-    s.refresh_presence(a, &terminals[..1], 12_000)
-        .await
-        .unwrap();
-    assert!(!s.present_elsewhere(terminals[650], b, 0).await.unwrap());
-    s.touch_presence(b, terminals[650], 12_500).await.unwrap();
+    s.set_presence(a, t, false).await.unwrap();
+    assert!(!s.present_elsewhere(t, b, 0).await.unwrap(), "detached");
+
+    // A replica that stops heart-beating has its terminals forgotten by the others.
+    s.set_presence(a, t, true).await.unwrap();
+    s.replica_heartbeat(b, 50_000, 40_000).await.unwrap();
     assert!(
-        s.present_elsewhere(terminals[650], a, 12_000)
-            .await
-            .unwrap()
+        !s.present_elsewhere(t, b, 0).await.unwrap(),
+        "a was silent since 10 000"
     );
+    s.set_presence(b, t, true).await.unwrap();
+    s.forget_replica(b).await.unwrap();
+    assert!(!s.present_elsewhere(t, a, 0).await.unwrap());
     let (changed, _) = s.changed_since(0).await.unwrap();
     assert!(changed.is_empty());
     s.close().await;
@@ -412,5 +414,5 @@ on_every_backend!(
     memberships_follow_participants_and_acknowledgements,
     due_sessions_are_found_by_their_next_deadline,
     data_survives_a_reconnect,
-    presence_is_refreshed_per_replica_and_expires,
+    presence_counts_while_its_replica_heartbeats,
 );

@@ -10,7 +10,6 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use tokio::sync::mpsc;
-use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Status, Streaming};
 use uuid::Uuid;
 
@@ -21,7 +20,27 @@ use crate::domain;
 use crate::error::{Error, Result};
 use crate::pb::{self, Role, attach_request, attach_response, command, event::Payload};
 
-pub type AttachStream = ReceiverStream<Result<pb::AttachResponse, Status>>;
+/// What travels from the delivery task to the response: boxed, because a channel allocates its
+/// slots in blocks of 32 and an unboxed AttachResponse is 640 bytes — 20 KiB per idle stream.
+type Outgoing = Result<Box<pb::AttachResponse>, Status>;
+
+/// The response stream of Attach: unboxes what the delivery task sends.
+pub struct AttachStream {
+    rx: mpsc::Receiver<Outgoing>,
+}
+
+impl tokio_stream::Stream for AttachStream {
+    type Item = Result<pb::AttachResponse, Status>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        self.rx
+            .poll_recv(cx)
+            .map(|next| next.map(|r| r.map(|b| *b)))
+    }
+}
 
 /// How many events a stream may have in flight towards a slow client before delivery waits.
 const STREAM_BUFFER: usize = 64;
@@ -76,16 +95,14 @@ pub async fn start(
     // before the first log read, so nothing committed from here on goes unsignalled.
     let sub = app.bus.subscribe(Some(terminal));
     // Other replicas learn of the attachment now rather than at the next heartbeat.
-    app.store
-        .touch_presence(app.replica, terminal, domain::now_millis())
-        .await?;
+    app.store.set_presence(app.replica, terminal, true).await?;
     let attached = pb::AttachResponse {
         kind: Some(attach_response::Kind::Attached(pb::Attached {
             terminal_id: terminal.to_string(),
             server_time: Some(domain::timestamp(domain::now_millis())),
         })),
     };
-    tx.send(Ok(attached))
+    tx.send(Ok(Box::new(attached)))
         .await
         .map_err(|_| Status::cancelled("client went away"))?;
     let reader = tokio::spawn(read_commands(app.clone(), terminal, inbound, tx.clone()));
@@ -97,7 +114,7 @@ pub async fn start(
         tx,
     };
     tokio::spawn(delivery.run(resume, reader.abort_handle()));
-    Ok(ReceiverStream::new(rx))
+    Ok(AttachStream { rx })
 }
 
 /// Where one followed session stands.
@@ -118,7 +135,7 @@ struct Delivery {
     terminal: Uuid,
     sub: Subscription,
     follows: HashMap<Uuid, Follow>,
-    tx: mpsc::Sender<Result<pb::AttachResponse, Status>>,
+    tx: mpsc::Sender<Outgoing>,
 }
 
 /// Delivery stopped because the client went away: not an error to report.
@@ -149,6 +166,18 @@ impl Delivery {
             let _ = self.tx.send(Err(e.into())).await;
         }
         reader.abort();
+        let (app, terminal) = (self.app.clone(), self.terminal);
+        drop(self);
+        // The last stream of this terminal here: other replicas stop counting it as present.
+        if !app.bus.is_attached(terminal) {
+            if let Err(e) = app.store.set_presence(app.replica, terminal, false).await {
+                tracing::warn!(error = %e, "could not withdraw presence");
+            }
+            // It may have attached again meanwhile.
+            if app.bus.is_attached(terminal) {
+                let _ = app.store.set_presence(app.replica, terminal, true).await;
+            }
+        }
     }
 
     async fn deliver(&mut self, resume: HashMap<Uuid, u64>) -> Result<(), Stop> {
@@ -292,7 +321,7 @@ impl Delivery {
                 let msg = pb::AttachResponse {
                     kind: Some(attach_response::Kind::Event(event)),
                 };
-                self.tx.send(Ok(msg)).await.map_err(|_| Gone)?;
+                self.tx.send(Ok(Box::new(msg))).await.map_err(|_| Gone)?;
             }
             finished |= ended;
             if let Some(f) = self.follows.get_mut(&session) {
@@ -313,7 +342,7 @@ async fn read_commands(
     app: Arc<App>,
     terminal: Uuid,
     mut inbound: Streaming<pb::AttachRequest>,
-    tx: mpsc::Sender<Result<pb::AttachResponse, Status>>,
+    tx: mpsc::Sender<Outgoing>,
 ) {
     // Ok(None) is a half-close: the client sends no more, but keeps receiving.
     while let Ok(Some(request)) = inbound.message().await {
@@ -331,7 +360,7 @@ async fn read_commands(
                 let msg = pb::AttachResponse {
                     kind: Some(attach_response::Kind::Receipt(receipt)),
                 };
-                if tx.send(Ok(msg)).await.is_err() {
+                if tx.send(Ok(Box::new(msg))).await.is_err() {
                     return;
                 }
             }

@@ -136,11 +136,20 @@ pub trait Store: Send + Sync + 'static {
     /// replica re-checks in case a wake-up signal was lost.
     async fn changed_since(&self, since: Millis) -> Result<(Vec<Uuid>, Vec<Uuid>)>;
 
-    /// Records that `replica` has these terminals attached now, and forgets its other terminals.
-    async fn refresh_presence(&self, replica: Uuid, terminals: &[Uuid], now: Millis) -> Result<()>;
-    /// Records one newly attached terminal without waiting for the next heartbeat.
-    async fn touch_presence(&self, replica: Uuid, terminal: Uuid, now: Millis) -> Result<()>;
-    /// Whether any replica other than `replica` has seen `terminal` attached since `since`.
+    /// Records that `replica` is alive, and forgets the terminals of replicas silent since
+    /// `forget_before`.
+    async fn replica_heartbeat(
+        &self,
+        replica: Uuid,
+        now: Millis,
+        forget_before: Millis,
+    ) -> Result<()>;
+    /// Records that `terminal` attached to (or detached from) `replica`.
+    async fn set_presence(&self, replica: Uuid, terminal: Uuid, attached: bool) -> Result<()>;
+    /// Forgets a replica and its terminals (it is shutting down).
+    async fn forget_replica(&self, replica: Uuid) -> Result<()>;
+    /// Whether `terminal` is attached to a replica other than `replica` whose heartbeat is not
+    /// older than `since`.
     async fn present_elsewhere(&self, terminal: Uuid, replica: Uuid, since: Millis)
     -> Result<bool>;
 }

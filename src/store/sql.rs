@@ -785,46 +785,61 @@ impl Store for SqlStore {
         ))
     }
 
-    async fn refresh_presence(&self, replica: Uuid, terminals: &[Uuid], now: Millis) -> Result<()> {
-        let replica = replica.to_string();
-        let mut tx = self.begin_write().await?;
-        for chunk in terminals.chunks(PRESENCE_CHUNK) {
-            let mut q =
-                Statement::new("INSERT INTO presence (terminal_id, replica_id, seen_ms) VALUES ");
-            for (i, t) in chunk.iter().enumerate() {
-                q.push(if i == 0 { "(" } else { ", (" })
-                    .bind(t.to_string())
-                    .push(", ")
-                    .bind(replica.clone())
-                    .push(", ")
-                    .bind(now)
-                    .push(")");
-            }
-            q.push(
-                " ON CONFLICT (terminal_id, replica_id) DO UPDATE SET seen_ms = excluded.seen_ms",
-            );
-            q.query()?.execute(&mut *tx).await?;
-        }
-        // Whatever this replica did not just confirm has detached.
-        sqlx::query("DELETE FROM presence WHERE replica_id = $1 AND seen_ms < $2")
-            .bind(&replica)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    async fn touch_presence(&self, replica: Uuid, terminal: Uuid, now: Millis) -> Result<()> {
+    async fn replica_heartbeat(
+        &self,
+        replica: Uuid,
+        now: Millis,
+        forget_before: Millis,
+    ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO presence (terminal_id, replica_id, seen_ms) VALUES ($1, $2, $3) \
-             ON CONFLICT (terminal_id, replica_id) DO UPDATE SET seen_ms = excluded.seen_ms",
+            "INSERT INTO replicas (replica_id, seen_ms) VALUES ($1, $2) \
+             ON CONFLICT (replica_id) DO UPDATE SET seen_ms = excluded.seen_ms",
         )
-        .bind(terminal.to_string())
         .bind(replica.to_string())
         .bind(now)
         .execute(&self.write)
         .await?;
+        sqlx::query(
+            "DELETE FROM presence WHERE replica_id IN \
+             (SELECT replica_id FROM replicas WHERE seen_ms < $1)",
+        )
+        .bind(forget_before)
+        .execute(&self.write)
+        .await?;
+        sqlx::query("DELETE FROM replicas WHERE seen_ms < $1")
+            .bind(forget_before)
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    async fn set_presence(&self, replica: Uuid, terminal: Uuid, attached: bool) -> Result<()> {
+        let sql = if attached {
+            "INSERT INTO presence (terminal_id, replica_id, seen_ms) VALUES ($1, $2, 0) \
+             ON CONFLICT (terminal_id, replica_id) DO NOTHING"
+        } else {
+            "DELETE FROM presence WHERE terminal_id = $1 AND replica_id = $2"
+        };
+        sqlx::query(sql)
+            .bind(terminal.to_string())
+            .bind(replica.to_string())
+            .execute(&self.write)
+            .await?;
+        Ok(())
+    }
+
+    async fn forget_replica(&self, replica: Uuid) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        for sql in [
+            "DELETE FROM presence WHERE replica_id = $1",
+            "DELETE FROM replicas WHERE replica_id = $1",
+        ] {
+            sqlx::query(sql)
+                .bind(replica.to_string())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -835,7 +850,8 @@ impl Store for SqlStore {
         since: Millis,
     ) -> Result<bool> {
         let row = sqlx::query(
-            "SELECT 1 FROM presence WHERE terminal_id = $1 AND replica_id <> $2 AND seen_ms >= $3 LIMIT 1",
+            "SELECT 1 FROM presence p JOIN replicas r ON r.replica_id = p.replica_id \
+             WHERE p.terminal_id = $1 AND p.replica_id <> $2 AND r.seen_ms >= $3 LIMIT 1",
         )
         .bind(terminal.to_string())
         .bind(replica.to_string())
@@ -848,7 +864,6 @@ impl Store for SqlStore {
 
 /// Rows per multi-row statement: well under both backends' bind-parameter limits (Postgres
 /// 65535, SQLite 32766).
-const PRESENCE_CHUNK: usize = 300;
 const EVENT_CHUNK: usize = 500;
 const KEY_CHUNK: usize = 300;
 
