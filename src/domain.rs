@@ -825,6 +825,50 @@ pub fn on_deadline(s: &mut Session, now: Millis) -> Vec<Event> {
     out
 }
 
+/// What a terminal following a session on its stream knows of its own part in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Part {
+    /// The transfer offered to this terminal that it has neither accepted nor lost yet.
+    pub pending_offer: Option<String>,
+}
+
+impl Part {
+    /// The part of `me` in the session as its snapshot shows it now.
+    pub fn of(s: &Session, me: &str) -> Part {
+        let pending_offer = s
+            .active_transfer
+            .as_ref()
+            .filter(|t| t.state() == TransferState::Offered && is_offered_to(t, me))
+            .map(|t| t.id.clone());
+        Part { pending_offer }
+    }
+
+    /// Follows `e` and tells whether it is the last event of the session `me` is to be shown:
+    /// the log itself says when a terminal leaves, so a stream never runs past it, whatever it
+    /// has read of the membership rows.
+    pub fn ends_with(&mut self, me: &str, e: &Event) -> bool {
+        let mine = |id: &str| self.pending_offer.as_deref() == Some(id);
+        match &e.payload {
+            Some(Payload::TransferOffered(o)) => {
+                if o.transfer.as_ref().is_some_and(|t| is_offered_to(t, me)) {
+                    self.pending_offer = o.transfer.as_ref().map(|t| t.id.clone());
+                }
+                false
+            }
+            Some(Payload::TransferAccepted(a)) if mine(&a.transfer_id) => {
+                self.pending_offer = None;
+                a.accepted_by_terminal_id != me
+            }
+            Some(Payload::TransferDeclined(d)) if d.declined_by_terminal_id == me => true,
+            Some(Payload::TransferCancelled(c)) if mine(&c.transfer_id) => true,
+            Some(Payload::TransferExpired(x)) if mine(&x.transfer_id) => true,
+            Some(Payload::HolderDisconnected(h)) => h.left_terminal_id == me,
+            Some(Payload::SessionEnded(_)) => true,
+            _ => false,
+        }
+    }
+}
+
 /// Transfer negotiation is internal to the serving side; the caller's terminal does not see it.
 pub fn visible_to(role: Role, e: &Event) -> bool {
     role != Role::Caller

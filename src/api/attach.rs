@@ -124,6 +124,8 @@ struct Follow {
     /// Set when the terminal left: the last sequence number it is shown.
     until: Option<u64>,
     role: Role,
+    /// What the log has told so far of the terminal's part (to stop exactly where it leaves).
+    part: domain::Part,
     /// Delivered to the end of the terminal's part (kept, so a reload does not replay it).
     done: bool,
     /// The session ended: nothing can follow.
@@ -250,6 +252,7 @@ impl Delivery {
                     // Rejoined after leaving (a transfer chain came back to this terminal).
                     if f.done && !f.ended && m.left_seq.is_none_or(|l| l > f.after) {
                         f.done = false;
+                        f.part = domain::Part::default();
                         f.after = f.after.max(m.joined_seq.saturating_sub(1));
                         self.sub.follow(m.session_id);
                     }
@@ -273,7 +276,8 @@ impl Delivery {
         let Some(s) = self.app.store.session(session).await? else {
             return Ok(());
         };
-        let role = if s.caller_terminal_id == self.terminal.to_string() {
+        let me = self.terminal.to_string();
+        let role = if s.caller_terminal_id == me {
             Role::Caller
         } else {
             Role::Holder
@@ -285,6 +289,7 @@ impl Delivery {
                 after,
                 until,
                 role,
+                part: domain::Part::of(&s, &me),
                 done: false,
                 ended: false,
             },
@@ -295,42 +300,50 @@ impl Delivery {
     /// Sends everything after the session's cursor; stops following at the end of the terminal's
     /// part in it.
     async fn pump(&mut self, session: Uuid) -> Result<(), Stop> {
+        let me = self.terminal.to_string();
         loop {
-            let Some(f) = self.follows.get(&session).filter(|f| !f.done) else {
+            let Some(f) = self.follows.get_mut(&session).filter(|f| !f.done) else {
                 return Ok(());
             };
-            let (after, until, role) = (f.after, f.until, f.role);
-            let (events, cursor) = self
+            let until = f.until.unwrap_or(u64::MAX);
+            let events = self
                 .app
-                .events_for(
-                    self.terminal,
-                    session,
-                    role,
-                    after,
-                    until.unwrap_or(u64::MAX),
-                    BATCH,
-                )
+                .store
+                .events(session, f.after, until, BATCH)
                 .await?;
-            if cursor == after {
+            let Some(last) = events.last().map(|e| e.seq) else {
                 return Ok(());
-            }
-            let mut finished = until == Some(cursor);
-            let mut ended = false;
-            for event in events {
-                ended |= matches!(event.payload, Some(Payload::SessionEnded(_)));
-                let msg = pb::AttachResponse {
-                    kind: Some(attach_response::Kind::Event(event)),
+            };
+            let full = events.len() == BATCH;
+            for mut event in events {
+                let Some(f) = self.follows.get_mut(&session) else {
+                    return Ok(());
                 };
-                self.tx.send(Ok(Box::new(msg))).await.map_err(|_| Gone)?;
+                let seq = event.seq;
+                let ended = matches!(event.payload, Some(Payload::SessionEnded(_)));
+                let leaves = f.part.ends_with(&me, &event) || f.until == Some(seq);
+                let role = f.role;
+                if domain::visible_to(role, &event) {
+                    self.app
+                        .add_offer_context(self.terminal, session, &mut event)
+                        .await?;
+                    let msg = pb::AttachResponse {
+                        kind: Some(attach_response::Kind::Event(event)),
+                    };
+                    self.tx.send(Ok(Box::new(msg))).await.map_err(|_| Gone)?;
+                }
+                if let Some(f) = self.follows.get_mut(&session) {
+                    f.after = seq;
+                    f.done = leaves;
+                    f.ended = ended;
+                }
+                if leaves {
+                    // Until the terminal joins again (a reload revives the follow).
+                    self.sub.unfollow(session);
+                    return Ok(());
+                }
             }
-            finished |= ended;
-            if let Some(f) = self.follows.get_mut(&session) {
-                f.after = cursor;
-                f.done = finished;
-                f.ended = ended;
-            }
-            if finished {
-                self.sub.unfollow(session);
+            if !full || last >= until {
                 return Ok(());
             }
         }

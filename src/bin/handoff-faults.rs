@@ -1,2 +1,148 @@
-//! The fault suite: see `handoff::faults`.
-fn main() {}
+//! The fault suite: a throwaway Postgres, several `handoff serve` replicas (the `handoff` binary
+//! next to this one), a load of terminals with conversations and transfers, and faults (kill -9 of
+//! replicas, immediate Postgres restarts, feed drops). Prints a table and a JSON line; exits 1 when
+//! anything was lost. See `handoff::faults`.
+//!
+//! A long run: `handoff-faults --duration 10m --kill-every 20s --pg-restart-every 90s --terminals 30`.
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+use handoff::config::parse_duration;
+use handoff::faults::{self, Params};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "handoff-faults",
+    about = "Runs handoff replicas on a throwaway Postgres under load and faults, then checks that nothing was lost."
+)]
+struct Args {
+    /// Number of `handoff serve` replicas.
+    #[arg(long, default_value_t = 2)]
+    replicas: usize,
+    /// Total terminals, split into gateways (1/6), bots (1/4) and agents (the rest);
+    /// overrides --gateways, --bots and --agents.
+    #[arg(long)]
+    terminals: Option<usize>,
+    #[arg(long, default_value_t = 2)]
+    gateways: usize,
+    #[arg(long, default_value_t = 3)]
+    bots: usize,
+    #[arg(long, default_value_t = 5)]
+    agents: usize,
+    /// Conversations each gateway keeps going at once.
+    #[arg(long, default_value_t = 4)]
+    conversations: usize,
+    /// How long the load and the faults run (e.g. 60s, 10m).
+    #[arg(long, default_value = "60s", value_parser = parse_duration)]
+    duration: Duration,
+    /// Mean time between replica kills (kill -9, then restart); 0 disables them.
+    #[arg(long, default_value = "8s", value_parser = parse_duration)]
+    kill_every: Duration,
+    /// Mean time a killed replica stays down.
+    #[arg(long, default_value = "1s", value_parser = parse_duration)]
+    kill_pause: Duration,
+    /// Mean time between immediate Postgres restarts; 0 disables them.
+    #[arg(long, default_value = "25s", value_parser = parse_duration)]
+    pg_restart_every: Duration,
+    /// Mean time a terminal's feed stays attached before dropping and resuming; 0 disables drops.
+    #[arg(long, default_value = "6s", value_parser = parse_duration)]
+    feed_drop_every: Duration,
+    /// The replicas' --connect-timeout.
+    #[arg(long, default_value = "3s", value_parser = parse_duration)]
+    connect_timeout: Duration,
+    /// The replicas' --offer-timeout.
+    #[arg(long, default_value = "4s", value_parser = parse_duration)]
+    offer_timeout: Duration,
+    /// The replicas' --handoff-grace.
+    #[arg(long, default_value = "2s", value_parser = parse_duration)]
+    handoff_grace: Duration,
+    /// At the end, how long feeds get to deliver everything before gaps are counted.
+    #[arg(long, default_value = "10s", value_parser = parse_duration)]
+    catchup: Duration,
+    /// Seed of every random choice (default: from the clock; printed in the report).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// The `handoff` binary (default: next to this executable).
+    #[arg(long)]
+    handoff_binary: Option<std::path::PathBuf>,
+    /// Keep the replicas' logs even when nothing was lost.
+    #[arg(long)]
+    keep_logs: bool,
+    /// Only print the report.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn nonzero(d: Duration) -> Option<Duration> {
+    (!d.is_zero()).then_some(d)
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let a = Args::parse();
+    let binary = match a.handoff_binary.clone() {
+        Some(b) => b,
+        None => match std::env::current_exe() {
+            Ok(exe) => exe.with_file_name("handoff"),
+            Err(e) => {
+                eprintln!("cannot locate the handoff binary: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let mut p = Params::new(binary);
+    p.replicas = a.replicas.max(1);
+    (p.gateways, p.bots, p.agents) = match a.terminals {
+        Some(n) => {
+            let gateways = (n / 6).max(1);
+            let bots = (n / 4).max(1);
+            (gateways, bots, n.saturating_sub(gateways + bots).max(2))
+        }
+        None => (a.gateways, a.bots, a.agents),
+    };
+    p.conversations_per_gateway = a.conversations;
+    p.duration = a.duration;
+    p.kill_every = nonzero(a.kill_every);
+    p.kill_pause = a.kill_pause;
+    p.pg_restart_every = nonzero(a.pg_restart_every);
+    p.feed_drop_every = nonzero(a.feed_drop_every);
+    p.connect_timeout = a.connect_timeout;
+    p.offer_timeout = a.offer_timeout;
+    p.handoff_grace = a.handoff_grace;
+    p.catchup = a.catchup;
+    p.seed = a.seed.unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| d.as_nanos() as u64)
+    });
+    p.verbose = !a.quiet;
+    p.keep_logs = a.keep_logs;
+    let report = tokio::select! {
+        r = faults::run(p) => r,
+        _ = tokio::signal::ctrl_c() => {
+            // Returning drops the run: replicas are killed, Postgres stopped, its folder removed.
+            eprintln!("interrupted");
+            return ExitCode::from(130);
+        }
+    };
+    match report {
+        Ok(report) => {
+            println!("{report}");
+            println!("{}", report.to_json());
+            if report.losses() > 0 {
+                ExitCode::from(1)
+            } else if report.messages_acknowledged == 0 {
+                eprintln!("the load did nothing (no message was acknowledged): see the notes");
+                ExitCode::from(3)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(e) => {
+            eprintln!("the fault suite could not run: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

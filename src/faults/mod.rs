@@ -1,1 +1,493 @@
-//! Fault suite (work in progress).
+//! The fault suite (issue 3, items 4 and 5): a throwaway Postgres cluster ([`PgCluster`]), several
+//! `handoff serve` processes on it ([`Replica`]), a load of terminals holding conversations with
+//! transfers, and faults injected on a schedule: `kill -9` of a replica (then a restart), an
+//! immediate Postgres restart, terminals dropping their feeds and resuming on a random replica.
+//! When the load stops and every fault has healed, a checker compares what every sender had
+//! acknowledged and what every participant received with the sessions' logs ([`Report`]).
+//!
+//! The load, per gateway conversation: Connect to a random bot through a random replica (the bot
+//! acknowledges from its feed); both sides send messages with idempotency keys, retrying the same
+//! key on UNAVAILABLE, INTERNAL, transport errors and timeouts, through any replica, until the
+//! server acknowledges it or the run ends; the holder transfers to a random agent or to a group
+//! of agents (first accept wins), whose feed accepts (or sometimes declines); the holder
+//! disconnects from its feed once told of the acceptance; the new holder talks and may transfer
+//! again (chains) or end the session. Every count and every wait is bounded; everything listens on
+//! 127.0.0.1.
+//!
+//! Connect fails with UNAVAILABLE when the destination is momentarily detached (its feed is
+//! re-attaching) or did not acknowledge in time: retried and counted, not a loss. A feed that
+//! lags (a missed wake-up) shows up as delivery gaps after a bounded catch-up, with a count of how
+//! many a fresh Attach then delivered, so a slow feed and a lost event can be told apart.
+//!
+//! Run it with `cargo run --bin handoff-faults -- --help`, or from a test with [`run`].
+
+mod check;
+mod load;
+mod pg;
+mod replica;
+mod rng;
+
+pub use check::{Report, SessionRecord, entitlement};
+pub use pg::{PgCluster, free_port};
+pub use replica::{Replica, ReplicaConfig};
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::watch;
+use tokio::task::JoinSet;
+use tokio::time::Instant;
+
+use crate::client::{self, BoxError, Feed};
+use crate::pb::{self, attach_response};
+use load::{FaultPlan, Kind, Term, Timing, World, get, lock};
+use rng::Rng;
+
+const ADMIN_TOKEN: &str = "fault-suite-admin-token";
+const GROUPS: &[&str] = &["billing", "tier2"];
+
+/// What to run. [`Params::new`] gives a short run's settings.
+#[derive(Debug, Clone)]
+pub struct Params {
+    /// The `handoff` binary the replicas run.
+    pub handoff_binary: PathBuf,
+    pub replicas: usize,
+    pub gateways: usize,
+    pub bots: usize,
+    pub agents: usize,
+    /// Conversations each gateway keeps going at once.
+    pub conversations_per_gateway: usize,
+    /// How long the load (and fault injection) runs.
+    pub duration: Duration,
+    /// Mean time between two replica kills; None: no kills.
+    pub kill_every: Option<Duration>,
+    /// Mean time a killed replica stays down.
+    pub kill_pause: Duration,
+    /// Mean time between two immediate Postgres restarts; None: none.
+    pub pg_restart_every: Option<Duration>,
+    /// Mean time a feed stays attached before it drops and resumes; None: no random drops.
+    pub feed_drop_every: Option<Duration>,
+    pub connect_timeout: Duration,
+    pub offer_timeout: Duration,
+    pub handoff_grace: Duration,
+    /// After the load stops, how long senders keep retrying unacknowledged messages.
+    pub drain: Duration,
+    /// At the end, how long feeds get to deliver everything before gaps are counted.
+    pub catchup: Duration,
+    pub seed: u64,
+    /// Progress and faults on stderr.
+    pub verbose: bool,
+    /// Keep the replicas' logs even when nothing was lost.
+    pub keep_logs: bool,
+}
+
+impl Params {
+    pub fn new(handoff_binary: impl Into<PathBuf>) -> Params {
+        Params {
+            handoff_binary: handoff_binary.into(),
+            replicas: 2,
+            gateways: 2,
+            bots: 3,
+            agents: 5,
+            conversations_per_gateway: 4,
+            duration: Duration::from_secs(30),
+            kill_every: Some(Duration::from_secs(8)),
+            kill_pause: Duration::from_secs(1),
+            pg_restart_every: Some(Duration::from_secs(20)),
+            feed_drop_every: Some(Duration::from_secs(6)),
+            connect_timeout: Duration::from_secs(3),
+            offer_timeout: Duration::from_secs(4),
+            handoff_grace: Duration::from_secs(2),
+            drain: Duration::from_secs(20),
+            catchup: Duration::from_secs(10),
+            seed: 1,
+            verbose: false,
+            keep_logs: false,
+        }
+    }
+}
+
+/// Runs the whole suite: Postgres, replicas, load with faults, checks. Errors are setup failures
+/// (Postgres or a replica would not start); everything else is in the report.
+pub async fn run(p: Params) -> Result<Report, BoxError> {
+    let started = Instant::now();
+    let mut rng = Rng::new(p.seed);
+    let say = |s: &str| {
+        if p.verbose {
+            eprintln!("[{:7.1}s] {s}", started.elapsed().as_secs_f64());
+        }
+    };
+
+    say("starting Postgres");
+    let pg = Arc::new(tokio::task::spawn_blocking(PgCluster::start).await??);
+    {
+        let pg = pg.clone();
+        tokio::task::spawn_blocking(move || pg.create_database("handoff")).await??;
+    }
+    let work =
+        std::env::temp_dir().join(format!("handoff-faults-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&work)?;
+    let mut replicas = Vec::new();
+    for i in 0..p.replicas.max(1) {
+        let mut r = Replica::spawn(ReplicaConfig {
+            binary: p.handoff_binary.clone(),
+            database_url: pg.url("handoff"),
+            admin_token: ADMIN_TOKEN.into(),
+            connect_timeout: p.connect_timeout,
+            offer_timeout: p.offer_timeout,
+            handoff_grace: p.handoff_grace,
+            sweep_interval: Duration::from_millis(100),
+            database_max_connections: 8,
+            log: work.join(format!("replica-{i}.log")),
+        })?;
+        r.wait_ready(Duration::from_secs(30)).await?;
+        replicas.push(r);
+    }
+    let urls: Vec<String> = replicas.iter().map(Replica::url).collect();
+    say(&format!(
+        "replicas ready: {urls:?}; logs in {}",
+        work.display()
+    ));
+
+    let mut admin = client::admin(&urls[0], ADMIN_TOKEN).await?;
+    let mut terms = Vec::new();
+    for (kind, count, prefix, pb_kind) in [
+        (
+            Kind::Gateway,
+            p.gateways.max(1),
+            "gw",
+            pb::TerminalKind::Gateway,
+        ),
+        (Kind::Bot, p.bots.max(1), "bot", pb::TerminalKind::Bot),
+        (
+            Kind::Agent,
+            p.agents.max(2),
+            "agent",
+            pb::TerminalKind::Agent,
+        ),
+    ] {
+        for i in 1..=count {
+            let name = format!("{prefix}-{i}");
+            // Agents split into two groups, which transfers may target (row C6).
+            let groups = match kind {
+                Kind::Agent => vec![GROUPS[i % GROUPS.len()].to_owned()],
+                _ => Vec::new(),
+            };
+            let created = admin
+                .create_terminal(pb::CreateTerminalRequest {
+                    name: name.clone(),
+                    display_name: format!("{name} (fault suite)"),
+                    kind: pb_kind as i32,
+                    groups,
+                })
+                .await?
+                .into_inner();
+            let id = created.terminal.map(|t| t.id).unwrap_or_default();
+            terms.push(Arc::new(Term::new(id, name, kind, &created.token, &urls)?));
+        }
+    }
+    let names: HashMap<String, String> = terms
+        .iter()
+        .map(|t| (t.id.clone(), t.name.clone()))
+        .collect();
+
+    let load_start = Instant::now() + Duration::from_secs(1);
+    let stop_at = load_start + p.duration;
+    let world = Arc::new(World::new(
+        terms,
+        GROUPS.iter().map(|g| (*g).to_owned()).collect(),
+        stop_at,
+        stop_at + p.drain,
+        Timing {
+            connect_timeout: p.connect_timeout,
+            offer_timeout: p.offer_timeout,
+            handoff_grace: p.handoff_grace,
+        },
+        p.feed_drop_every,
+        urls.len(),
+        started,
+        p.verbose,
+    ));
+
+    let (stop_feeds, stop_rx) = watch::channel(false);
+    let mut feeds = JoinSet::new();
+    for t in world.all_terms() {
+        feeds.spawn(
+            world
+                .clone()
+                .feed_loop(t.clone(), rng.fork(), stop_rx.clone()),
+        );
+    }
+    while !world.serving_side_attached() && Instant::now() < load_start + Duration::from_secs(5) {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep_until(load_start).await;
+    say("load starts");
+
+    let faults = tokio::spawn(load::inject_faults(
+        world.clone(),
+        pg.clone(),
+        replicas,
+        FaultPlan {
+            kill_every: p.kill_every,
+            kill_pause: p.kill_pause,
+            pg_restart_every: p.pg_restart_every,
+        },
+        rng.fork(),
+    ));
+    let mut drivers = JoinSet::new();
+    for gw in world.gateways.clone() {
+        for k in 0..p.conversations_per_gateway.max(1) {
+            let (w, gw, mut r) = (world.clone(), gw.clone(), rng.fork());
+            drivers.spawn(async move {
+                tokio::time::sleep(Duration::from_millis(150 * k as u64)).await;
+                while Instant::now() < w.stop_at {
+                    w.conversation(gw.clone(), r.fork()).await;
+                }
+            });
+        }
+    }
+    let drivers_done = tokio::time::timeout_at(world.hard_stop + Duration::from_secs(30), async {
+        while drivers.join_next().await.is_some() {}
+    })
+    .await;
+    if drivers_done.is_err() {
+        world.note("conversation drivers did not finish in time; aborted".into());
+        drivers.abort_all();
+    }
+    let replicas = faults.await?;
+    say("load stopped; faults healed");
+
+    // Let reactions finish and every deadline (offer expiry, handoff grace) pass.
+    let until = Instant::now() + Duration::from_secs(15);
+    while world.reactions_in_flight() > 0 && Instant::now() < until {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(p.offer_timeout + p.handoff_grace + Duration::from_secs(1)).await;
+
+    let ids: Vec<(String, Option<String>)> = lock(&world.sessions)
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    // Each session is read as its caller's terminal (tried first) or any gateway that can.
+    let mut callers: HashMap<String, Arc<Term>> = HashMap::new();
+    let mut hanging = HashMap::new();
+    let mut closed = 0;
+    for (id, caller) in &ids {
+        let mut candidates: Vec<Arc<Term>> = caller
+            .iter()
+            .filter_map(|c| world.by_id.get(c))
+            .cloned()
+            .collect();
+        candidates.extend(world.gateways.iter().cloned());
+        let mut found = None;
+        for gw in candidates {
+            let until = Instant::now() + Duration::from_secs(20);
+            if let Ok(s) = world.get_session(&gw, &mut rng, id, until).await {
+                found = Some((gw, s));
+                break;
+            }
+        }
+        let Some((gw, s)) = found else {
+            world.note(format!("session {id}: GetSession failed after the run"));
+            continue;
+        };
+        callers.insert(id.clone(), gw.clone());
+        let until = Instant::now() + Duration::from_secs(20);
+        if let Some(t) = &s.active_transfer {
+            hanging.insert(id.clone(), true);
+            world.note(format!(
+                "session {id}: transfer {} still {:?} after the run and its deadlines",
+                t.id,
+                t.state()
+            ));
+        }
+        // The customers leave: every session ends, so every feed has a last event to reach.
+        if s.state() == pb::SessionState::Open
+            && world.disconnect(&gw, &mut rng, id, until).await.is_ok()
+        {
+            closed += 1;
+        }
+    }
+    say(&format!(
+        "{closed} sessions still open were ended by their callers"
+    ));
+
+    let mut records = HashMap::new();
+    let settle_until = Instant::now() + p.connect_timeout + Duration::from_secs(10);
+    for (id, _) in &ids {
+        let Some(gw) = callers.get(id).cloned() else {
+            continue;
+        };
+        let mut s = None;
+        loop {
+            let until = Instant::now() + Duration::from_secs(20);
+            match world.get_session(&gw, &mut rng, id, until).await {
+                Ok(got)
+                    if got.state() != pb::SessionState::Ended && Instant::now() < settle_until =>
+                {
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Ok(got) => {
+                    s = Some(got);
+                    break;
+                }
+                Err(_) => break,
+            }
+        }
+        let Some(s) = s else { continue };
+        let reader = world
+            .by_id
+            .get(&s.holder_terminal_id)
+            .unwrap_or(&gw)
+            .clone();
+        let until = Instant::now() + Duration::from_secs(20);
+        match world.list_events(&reader, &mut rng, id, until).await {
+            Ok(log) => {
+                records.insert(
+                    id.clone(),
+                    SessionRecord {
+                        session: s,
+                        log,
+                        hanging_transfer: hanging.contains_key(id),
+                    },
+                );
+            }
+            Err(e) => world.note(format!("session {id}: ListEvents failed: {e:?}")),
+        }
+    }
+
+    // Give feeds a bounded time to deliver everything they are entitled to.
+    let entitled: Vec<(String, String, Vec<u64>)> = records
+        .iter()
+        .flat_map(|(sid, r)| {
+            entitlement(&r.log)
+                .into_iter()
+                .map(move |(t, seqs)| (t, sid.clone(), seqs.into_iter().collect()))
+        })
+        .collect();
+    let missing = || -> Vec<(String, String, Vec<u64>)> {
+        entitled
+            .iter()
+            .filter_map(|(t, sid, seqs)| {
+                let term = world.by_id.get(t)?;
+                let got = lock(&term.received);
+                let have = got.get(sid);
+                let gaps: Vec<u64> = seqs
+                    .iter()
+                    .filter(|s| !have.is_some_and(|h| h.events.contains_key(s)))
+                    .copied()
+                    .collect();
+                (!gaps.is_empty()).then(|| (t.clone(), sid.clone(), gaps))
+            })
+            .collect()
+    };
+    let catchup_until = Instant::now() + p.catchup;
+    while !missing().is_empty() && Instant::now() < catchup_until {
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    let _ = stop_feeds.send(true);
+    let _ = tokio::time::timeout(Duration::from_secs(5), async {
+        while feeds.join_next().await.is_some() {}
+    })
+    .await;
+    feeds.abort_all();
+
+    // Diagnostic: would a fresh Attach, resuming just before each gap, deliver what is missing?
+    let gaps = missing();
+    let mut filled = 0u64;
+    let mut by_term: HashMap<String, Vec<(String, Vec<u64>)>> = HashMap::new();
+    for (t, sid, seqs) in gaps {
+        by_term.entry(t).or_default().push((sid, seqs));
+    }
+    for (t, wanted) in by_term {
+        let Some(term) = world.by_id.get(&t) else {
+            continue;
+        };
+        let cursors = wanted
+            .iter()
+            .map(|(sid, seqs)| pb::SessionCursor {
+                session_id: sid.clone(),
+                seq: seqs[0].saturating_sub(1),
+            })
+            .collect();
+        let mut client = term.client(0);
+        let Ok(Ok(mut feed)) =
+            tokio::time::timeout(Duration::from_secs(5), Feed::open(&mut client, cursors)).await
+        else {
+            continue;
+        };
+        let mut want: std::collections::HashSet<(String, u64)> = wanted
+            .iter()
+            .flat_map(|(sid, seqs)| seqs.iter().map(move |s| (sid.clone(), *s)))
+            .collect();
+        let until = Instant::now() + Duration::from_secs(3);
+        while !want.is_empty() {
+            match tokio::time::timeout_at(until, feed.next()).await {
+                Ok(Ok(Some(attach_response::Kind::Event(e)))) => {
+                    if want.remove(&(e.session_id.clone(), e.seq)) {
+                        filled += 1;
+                    }
+                }
+                Ok(Ok(Some(_))) => {}
+                _ => break,
+            }
+        }
+    }
+
+    let c = &world.c;
+    let mut report = Report {
+        seed: p.seed,
+        replicas: urls.len() as u64,
+        terminals: world.by_id.len() as u64,
+        duration_s: p.duration.as_secs_f64(),
+        sessions: ids.len() as u64,
+        connect_attempts: get(&c.connect_attempts),
+        connect_not_attached: get(&c.connect_not_attached),
+        connect_not_acknowledged: get(&c.connect_not_acknowledged),
+        messages_acknowledged: get(&c.messages_acknowledged),
+        messages_unresolved: get(&c.messages_unresolved),
+        messages_refused: get(&c.messages_refused),
+        gaps_delivered_on_reattach: filled,
+        replica_kills: get(&c.replica_kills),
+        pg_restarts: get(&c.pg_restarts),
+        feed_drops: get(&c.feed_drops),
+        feed_breaks: get(&c.feed_breaks),
+        resume_rejected: get(&c.resume_rejected),
+        unexpected_replica_exits: get(&c.unexpected_replica_exits),
+        retries_unavailable: get(&c.retries_unavailable),
+        retries_internal: get(&c.retries_internal),
+        retries_transport: get(&c.retries_transport),
+        retries_timeout: get(&c.retries_timeout),
+        group_accepts_lost: get(&c.group_accepts_lost),
+        ..Report::default()
+    };
+    if records.len() < ids.len() {
+        world.note(format!(
+            "{} of {} sessions could not be read after the run",
+            ids.len() - records.len(),
+            ids.len()
+        ));
+    }
+    let acked = lock(&world.acked).clone();
+    let received: HashMap<String, HashMap<String, load::Received>> = world
+        .all_terms()
+        .map(|t| (t.id.clone(), std::mem::take(&mut *lock(&t.received))))
+        .collect();
+    report.notes = lock(&world.notes).clone();
+    check::check(&mut report, &records, &acked, &received, &names);
+
+    drop(replicas);
+    tokio::task::spawn_blocking(move || drop(pg)).await?;
+    if report.losses() == 0 && !p.keep_logs {
+        let _ = std::fs::remove_dir_all(&work);
+    } else {
+        report
+            .notes
+            .push(format!("replica logs kept in {}", work.display()));
+    }
+    report.elapsed_s = started.elapsed().as_secs_f64();
+    Ok(report)
+}

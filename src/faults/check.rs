@@ -1,0 +1,744 @@
+//! The checker: compares what senders had acknowledged and what every participant received on its
+//! feeds with the sessions' logs, and the figures it reports.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+
+use super::load::{AckedMessage, Digest, Received};
+use crate::domain;
+use crate::pb::{self, Role, TransferState, event::Payload};
+
+/// One session as read after the run.
+#[derive(Debug, Clone)]
+pub struct SessionRecord {
+    pub session: pb::Session,
+    /// The whole log, read as the final holder (which sees every event).
+    pub log: Vec<pb::Event>,
+    /// A transfer was still OFFERED or ACCEPTED after the load and every deadline had passed.
+    pub hanging_transfer: bool,
+}
+
+/// The figures of a run. The loss figures (see [`Report::losses`]) must all be 0.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub seed: u64,
+    pub replicas: u64,
+    pub terminals: u64,
+    pub duration_s: f64,
+    pub elapsed_s: f64,
+
+    pub sessions: u64,
+    pub sessions_opened: u64,
+    pub connect_attempts: u64,
+    pub connect_not_attached: u64,
+    pub connect_not_acknowledged: u64,
+
+    pub messages_acknowledged: u64,
+    pub messages_unresolved: u64,
+    pub messages_refused: u64,
+    /// Acknowledged, but not in the log.
+    pub messages_lost: u64,
+    /// Extra copies of one idempotency key in a log.
+    pub messages_duplicated: u64,
+    /// Acknowledged with a seq where the log holds something else (another body or author).
+    pub messages_misplaced: u64,
+    /// First deliveries on a feed below a seq already delivered for that session.
+    pub out_of_order: u64,
+    /// Events a participant was entitled to that its feeds never delivered (after a bounded wait).
+    pub delivery_gaps: u64,
+    /// Of those, how many a fresh Attach (resuming at the gap) then delivered: the log had them.
+    pub gaps_delivered_on_reattach: u64,
+    /// Events delivered to a terminal outside its part of the session (or negotiation events to
+    /// the caller's terminal).
+    pub deliveries_not_entitled: u64,
+    /// Delivered events that differ from the log at the same seq.
+    pub deliveries_corrupted: u64,
+    pub redeliveries: u64,
+    /// Holes in a log's sequence numbers, or a log shorter than the session's last_seq.
+    pub log_gaps: u64,
+
+    pub transfers_started: u64,
+    /// Of those, offered to a group (first accept wins).
+    pub transfers_to_groups: u64,
+    /// Accepts that lost a group offer to another member (FAILED_PRECONDITION, expected).
+    pub group_accepts_lost: u64,
+    pub transfers_accepted: u64,
+    pub transfers_ended_otherwise: u64,
+    pub transfers_hanging: u64,
+    pub transfers_declined: u64,
+    pub transfers_cancelled: u64,
+    pub transfers_expired: u64,
+    pub transfers_aborted: u64,
+    pub forced_handoffs: u64,
+    /// Sessions handed over at least twice (a chain, row C12).
+    pub sessions_with_chains: u64,
+    pub two_holder_sessions: u64,
+
+    pub replica_kills: u64,
+    pub pg_restarts: u64,
+    pub feed_drops: u64,
+    pub feed_breaks: u64,
+    pub resume_rejected: u64,
+    pub unexpected_replica_exits: u64,
+    pub retries_unavailable: u64,
+    pub retries_internal: u64,
+    pub retries_transport: u64,
+    pub retries_timeout: u64,
+
+    /// Examples of what went wrong, and remarks from the run.
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    /// The sum of every loss figure: 0 for a run where nothing was lost, duplicated, reordered,
+    /// left hanging or held twice.
+    pub fn losses(&self) -> u64 {
+        self.messages_lost
+            + self.messages_duplicated
+            + self.messages_misplaced
+            + self.out_of_order
+            + self.delivery_gaps
+            + self.deliveries_not_entitled
+            + self.deliveries_corrupted
+            + self.log_gaps
+            + self.transfers_hanging
+            + self.two_holder_sessions
+            + self.resume_rejected
+    }
+
+    fn rows(&self) -> Vec<(&'static str, String, bool)> {
+        let n = |v: u64| v.to_string();
+        vec![
+            ("seed", n(self.seed), false),
+            ("replicas", n(self.replicas), false),
+            ("terminals", n(self.terminals), false),
+            ("load duration s", format!("{:.1}", self.duration_s), false),
+            ("elapsed s", format!("{:.1}", self.elapsed_s), false),
+            ("sessions", n(self.sessions), false),
+            ("sessions opened", n(self.sessions_opened), false),
+            ("connect attempts", n(self.connect_attempts), false),
+            (
+                "connect: not attached (retried)",
+                n(self.connect_not_attached),
+                false,
+            ),
+            (
+                "connect: not acknowledged (retried)",
+                n(self.connect_not_acknowledged),
+                false,
+            ),
+            (
+                "messages acknowledged",
+                n(self.messages_acknowledged),
+                false,
+            ),
+            (
+                "messages unresolved at the end",
+                n(self.messages_unresolved),
+                false,
+            ),
+            (
+                "messages refused (sender no longer may write)",
+                n(self.messages_refused),
+                false,
+            ),
+            ("messages lost", n(self.messages_lost), true),
+            (
+                "messages duplicated (in the log)",
+                n(self.messages_duplicated),
+                true,
+            ),
+            (
+                "messages misplaced (acked seq differs)",
+                n(self.messages_misplaced),
+                true,
+            ),
+            ("out of order (on a feed)", n(self.out_of_order), true),
+            ("delivery gaps", n(self.delivery_gaps), true),
+            (
+                "  of which delivered on re-attach",
+                n(self.gaps_delivered_on_reattach),
+                false,
+            ),
+            (
+                "deliveries not entitled",
+                n(self.deliveries_not_entitled),
+                true,
+            ),
+            ("deliveries corrupted", n(self.deliveries_corrupted), true),
+            ("redeliveries (de-duplicated)", n(self.redeliveries), false),
+            ("log gaps", n(self.log_gaps), true),
+            ("transfers started", n(self.transfers_started), false),
+            ("  of which to a group", n(self.transfers_to_groups), false),
+            (
+                "  group accepts that lost the race",
+                n(self.group_accepts_lost),
+                false,
+            ),
+            (
+                "transfers ended accepted",
+                n(self.transfers_accepted),
+                false,
+            ),
+            (
+                "transfers ended otherwise",
+                n(self.transfers_ended_otherwise),
+                false,
+            ),
+            (
+                "  declined / cancelled / expired / aborted",
+                format!(
+                    "{} / {} / {} / {}",
+                    self.transfers_declined,
+                    self.transfers_cancelled,
+                    self.transfers_expired,
+                    self.transfers_aborted
+                ),
+                false,
+            ),
+            (
+                "  forced handoffs (grace passed)",
+                n(self.forced_handoffs),
+                false,
+            ),
+            ("transfers left hanging", n(self.transfers_hanging), true),
+            (
+                "sessions with chains (2+ handoffs)",
+                n(self.sessions_with_chains),
+                false,
+            ),
+            (
+                "sessions that had two holders",
+                n(self.two_holder_sessions),
+                true,
+            ),
+            ("replica kills (-9)", n(self.replica_kills), false),
+            ("Postgres immediate restarts", n(self.pg_restarts), false),
+            ("feed drops", n(self.feed_drops), false),
+            (
+                "feed breaks (stream ended by a fault)",
+                n(self.feed_breaks),
+                false,
+            ),
+            ("resume cursors refused", n(self.resume_rejected), true),
+            (
+                "replica exits not caused by us",
+                n(self.unexpected_replica_exits),
+                false,
+            ),
+            (
+                "retries: unavailable / internal / transport / timeout",
+                format!(
+                    "{} / {} / {} / {}",
+                    self.retries_unavailable,
+                    self.retries_internal,
+                    self.retries_transport,
+                    self.retries_timeout
+                ),
+                false,
+            ),
+        ]
+    }
+
+    /// One line of JSON with every figure (no nesting; notes as an array of strings).
+    pub fn to_json(&self) -> String {
+        let mut out = String::from("{");
+        let mut field = |k: &str, v: String| {
+            if out.len() > 1 {
+                out.push(',');
+            }
+            out.push_str(&format!("\"{k}\":{v}"));
+        };
+        let r = self;
+        for (k, v) in [
+            ("seed", r.seed),
+            ("replicas", r.replicas),
+            ("terminals", r.terminals),
+            ("sessions", r.sessions),
+            ("sessions_opened", r.sessions_opened),
+            ("connect_attempts", r.connect_attempts),
+            ("connect_not_attached", r.connect_not_attached),
+            ("connect_not_acknowledged", r.connect_not_acknowledged),
+            ("messages_acknowledged", r.messages_acknowledged),
+            ("messages_unresolved", r.messages_unresolved),
+            ("messages_refused", r.messages_refused),
+            ("messages_lost", r.messages_lost),
+            ("messages_duplicated", r.messages_duplicated),
+            ("messages_misplaced", r.messages_misplaced),
+            ("out_of_order", r.out_of_order),
+            ("delivery_gaps", r.delivery_gaps),
+            ("gaps_delivered_on_reattach", r.gaps_delivered_on_reattach),
+            ("deliveries_not_entitled", r.deliveries_not_entitled),
+            ("deliveries_corrupted", r.deliveries_corrupted),
+            ("redeliveries", r.redeliveries),
+            ("log_gaps", r.log_gaps),
+            ("transfers_started", r.transfers_started),
+            ("transfers_to_groups", r.transfers_to_groups),
+            ("group_accepts_lost", r.group_accepts_lost),
+            ("transfers_accepted", r.transfers_accepted),
+            ("transfers_ended_otherwise", r.transfers_ended_otherwise),
+            ("transfers_hanging", r.transfers_hanging),
+            ("transfers_declined", r.transfers_declined),
+            ("transfers_cancelled", r.transfers_cancelled),
+            ("transfers_expired", r.transfers_expired),
+            ("transfers_aborted", r.transfers_aborted),
+            ("forced_handoffs", r.forced_handoffs),
+            ("sessions_with_chains", r.sessions_with_chains),
+            ("two_holder_sessions", r.two_holder_sessions),
+            ("replica_kills", r.replica_kills),
+            ("pg_restarts", r.pg_restarts),
+            ("feed_drops", r.feed_drops),
+            ("feed_breaks", r.feed_breaks),
+            ("resume_rejected", r.resume_rejected),
+            ("unexpected_replica_exits", r.unexpected_replica_exits),
+            ("retries_unavailable", r.retries_unavailable),
+            ("retries_internal", r.retries_internal),
+            ("retries_transport", r.retries_transport),
+            ("retries_timeout", r.retries_timeout),
+            ("losses", r.losses()),
+        ] {
+            field(k, v.to_string());
+        }
+        field("duration_s", format!("{:.1}", r.duration_s));
+        field("elapsed_s", format!("{:.1}", r.elapsed_s));
+        let notes: Vec<String> = r.notes.iter().map(|n| json_string(n)).collect();
+        field("notes", format!("[{}]", notes.join(",")));
+        out.push('}');
+        out
+    }
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{:<56} {:>12}", "handoff fault suite", "")?;
+        for (name, value, loss) in self.rows() {
+            let mark = if loss && value != "0" {
+                "  <-- LOSS"
+            } else {
+                ""
+            };
+            writeln!(f, "  {name:<54} {value:>12}{mark}")?;
+        }
+        writeln!(
+            f,
+            "  {:<54} {:>12}",
+            "LOSSES (must be 0)",
+            self.losses().to_string()
+        )?;
+        for n in &self.notes {
+            writeln!(f, "  note: {n}")?;
+        }
+        Ok(())
+    }
+}
+
+/// `1..=4, 9, 12..=13` for an increasing sequence.
+fn ranges<'a>(seqs: impl Iterator<Item = &'a u64>) -> String {
+    let mut out: Vec<(u64, u64)> = Vec::new();
+    for &s in seqs {
+        match out.last_mut() {
+            Some((_, hi)) if *hi + 1 == s => *hi = s,
+            _ => out.push((s, s)),
+        }
+    }
+    let parts: Vec<String> = out
+        .iter()
+        .map(|(lo, hi)| {
+            if lo == hi {
+                lo.to_string()
+            } else {
+                format!("{lo}..={hi}")
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        "nothing".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// The idempotency key a load message carries as its body's first word.
+fn key_of(body: &str) -> Option<&str> {
+    body.split_whitespace()
+        .next()
+        .filter(|k| k.len() > 1 && k.starts_with('k') && k[1..].chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Which sequence numbers of the log each terminal is entitled to on its feed: the caller's
+/// terminal everything but negotiation events; every other terminal everything from the event
+/// that made it a participant (SessionRequested for the destination, its TransferOffered for a
+/// target) through the event at which it left (its decline, the cancellation or expiry of its
+/// offer, its HolderDisconnected, or SessionEnded), possibly several times in a chain.
+pub fn entitlement(log: &[pb::Event]) -> HashMap<String, BTreeSet<u64>> {
+    let mut out: HashMap<String, BTreeSet<u64>> = HashMap::new();
+    let Some(first) = log.first() else {
+        return out;
+    };
+    let caller = first.author_terminal_id.clone();
+    out.entry(caller.clone()).or_default().extend(
+        log.iter()
+            .filter(|e| domain::visible_to(Role::Caller, e))
+            .map(|e| e.seq),
+    );
+    // Terminal -> the seq from which it takes part now.
+    let mut since: HashMap<String, u64> = HashMap::new();
+    // Transfer -> the terminals its offer is still open to (offered, not declined, not accepted).
+    let mut pending: HashMap<String, Vec<String>> = HashMap::new();
+    let close = |out: &mut HashMap<String, BTreeSet<u64>>,
+                 since: &mut HashMap<String, u64>,
+                 who: &str,
+                 at: u64| {
+        if let Some(from) = since.remove(who) {
+            out.entry(who.to_owned()).or_default().extend(from..=at);
+        }
+    };
+    for (i, e) in log.iter().enumerate() {
+        match &e.payload {
+            Some(Payload::SessionRequested(r)) => {
+                since.insert(r.destination_terminal_id.clone(), e.seq);
+            }
+            Some(Payload::TransferOffered(o)) => {
+                if let Some(t) = &o.transfer {
+                    let mut to = t.offered_to_terminal_ids.clone();
+                    if to.is_empty() {
+                        to.push(domain::transfer_target(t).to_owned());
+                    }
+                    for target in &to {
+                        since.insert(target.clone(), e.seq);
+                    }
+                    pending.insert(t.id.clone(), to);
+                }
+            }
+            Some(Payload::TransferDeclined(d)) => {
+                if let Some(p) = pending.get_mut(&d.transfer_id) {
+                    p.retain(|x| *x != d.declined_by_terminal_id);
+                }
+                close(&mut out, &mut since, &d.declined_by_terminal_id, e.seq)
+            }
+            // First accept wins: the other members of a group offer leave at this event.
+            Some(Payload::TransferAccepted(a)) => {
+                for other in pending.remove(&a.transfer_id).unwrap_or_default() {
+                    if other != a.accepted_by_terminal_id {
+                        close(&mut out, &mut since, &other, e.seq);
+                    }
+                }
+            }
+            Some(Payload::TransferExpired(x)) => {
+                for t in pending.remove(&x.transfer_id).unwrap_or_default() {
+                    close(&mut out, &mut since, &t, e.seq)
+                }
+            }
+            Some(Payload::TransferCancelled(c)) => {
+                // Withdrawn as the session ends: the targets leave with the SessionEnded committed
+                // together with it.
+                let with_end = c.reason == "the session ended"
+                    && log.get(i + 1).is_some_and(|n| {
+                        matches!(n.payload, Some(Payload::SessionEnded(_))) && n.time == e.time
+                    });
+                let at = if with_end { e.seq + 1 } else { e.seq };
+                for t in pending.remove(&c.transfer_id).unwrap_or_default() {
+                    close(&mut out, &mut since, &t, at)
+                }
+            }
+            Some(Payload::HolderDisconnected(h)) => {
+                close(&mut out, &mut since, &h.left_terminal_id, e.seq)
+            }
+            Some(Payload::SessionEnded(_)) => {
+                let all: Vec<String> = since.keys().cloned().collect();
+                for t in all {
+                    close(&mut out, &mut since, &t, e.seq);
+                }
+            }
+            _ => {}
+        }
+    }
+    let last = log.last().map_or(0, |e| e.seq);
+    let all: Vec<String> = since.keys().cloned().collect();
+    for t in all {
+        close(&mut out, &mut since, &t, last);
+    }
+    out
+}
+
+/// Whether the session ever had two holders: overlapping tenures, or a message written by a
+/// terminal that was neither the caller's terminal nor the holder at that point of the log.
+fn two_holders(s: &pb::Session, log: &[pb::Event]) -> Option<String> {
+    for w in s.holders.windows(2) {
+        if w[0].until_seq == 0 || w[0].until_seq > w[1].from_seq {
+            return Some(format!(
+                "session {}: tenures overlap: {} [{}..{}] and {} [{}..{}]",
+                s.id,
+                w[0].terminal_id,
+                w[0].from_seq,
+                w[0].until_seq,
+                w[1].terminal_id,
+                w[1].from_seq,
+                w[1].until_seq
+            ));
+        }
+    }
+    let mut accepts: HashMap<&str, Vec<&str>> = HashMap::new();
+    for e in log {
+        if let Some(Payload::TransferAccepted(a)) = &e.payload {
+            let by = accepts.entry(a.transfer_id.as_str()).or_default();
+            by.push(a.accepted_by_terminal_id.as_str());
+            if by.len() > 1 {
+                return Some(format!(
+                    "session {}: transfer {} accepted more than once, by {:?}",
+                    s.id, a.transfer_id, by
+                ));
+            }
+        }
+    }
+    let mut holder = String::new();
+    for e in log {
+        match &e.payload {
+            Some(Payload::SessionOpened(o)) => holder = o.holder_terminal_id.clone(),
+            Some(Payload::HolderDisconnected(h)) => holder = h.continued_by_terminal_id.clone(),
+            Some(Payload::MessagePosted(_))
+                if e.author_terminal_id != s.caller_terminal_id
+                    && e.author_terminal_id != holder =>
+            {
+                return Some(format!(
+                    "session {}: message at seq {} by {} while {} held it",
+                    s.id, e.seq, e.author_terminal_id, holder
+                ));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Compares everything and fills the loss and transfer figures of `report`.
+pub fn check(
+    report: &mut Report,
+    sessions: &HashMap<String, SessionRecord>,
+    acked: &[AckedMessage],
+    received: &HashMap<String, HashMap<String, Received>>,
+    names: &HashMap<String, String>,
+) {
+    let name = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_owned());
+    let mut notes = Vec::new();
+    let mut note = |n: String| {
+        if notes.len() < 30 {
+            notes.push(n);
+        }
+    };
+
+    // The logs: gap-free, and where each key landed.
+    let mut keys: HashMap<(&str, &str), Vec<&pb::Event>> = HashMap::new();
+    for (id, r) in sessions {
+        let seqs: Vec<u64> = r.log.iter().map(|e| e.seq).collect();
+        let expected: Vec<u64> = (1..=r.session.last_seq).collect();
+        if seqs != expected {
+            report.log_gaps += 1;
+            note(format!(
+                "session {id}: log seqs are not 1..={}: {} events",
+                r.session.last_seq,
+                seqs.len()
+            ));
+        }
+        for e in &r.log {
+            if let Some(Payload::MessagePosted(m)) = &e.payload
+                && let Some(k) = key_of(&m.body)
+            {
+                keys.entry((id.as_str(), k)).or_default().push(e);
+            }
+        }
+    }
+    for ((sid, k), found) in &keys {
+        if found.len() > 1 {
+            report.messages_duplicated += found.len() as u64 - 1;
+            note(format!(
+                "session {sid}: key {k} stored {} times",
+                found.len()
+            ));
+        }
+    }
+
+    // (a) what senders had acknowledged.
+    for a in acked {
+        if !sessions.contains_key(&a.session) {
+            report.messages_lost += 1;
+            note(format!(
+                "session {} (acked {}) could not be read",
+                a.session, a.key
+            ));
+            continue;
+        }
+        match keys.get(&(a.session.as_str(), a.key.as_str())) {
+            None => {
+                report.messages_lost += 1;
+                note(format!(
+                    "session {}: acknowledged message {} (seq {}) by {} is not in the log",
+                    a.session,
+                    a.key,
+                    a.seq,
+                    name(&a.author)
+                ));
+            }
+            Some(found) => {
+                let e = found[0];
+                let body = match &e.payload {
+                    Some(Payload::MessagePosted(m)) => m.body.as_str(),
+                    _ => "",
+                };
+                if e.seq != a.seq || body != a.body || e.author_terminal_id != a.author {
+                    report.messages_misplaced += 1;
+                    note(format!(
+                        "session {}: {} acknowledged at seq {} by {}, log has it at seq {} by {}",
+                        a.session,
+                        a.key,
+                        a.seq,
+                        name(&a.author),
+                        e.seq,
+                        name(&e.author_terminal_id)
+                    ));
+                }
+            }
+        }
+    }
+
+    // (b) what every participant received.
+    let empty = HashMap::new();
+    for (sid, r) in sessions {
+        let by_seq: HashMap<u64, &pb::Event> = r.log.iter().map(|e| (e.seq, e)).collect();
+        let ent = entitlement(&r.log);
+        let mut terminals: BTreeSet<&String> = ent.keys().collect();
+        for (t, per) in received {
+            if per.contains_key(sid) {
+                terminals.insert(t);
+            }
+        }
+        for t in terminals {
+            let got = received.get(t).unwrap_or(&empty).get(sid);
+            let entitled = ent.get(t).cloned().unwrap_or_default();
+            let mut missing = Vec::new();
+            for seq in &entitled {
+                if !got.is_some_and(|g| g.events.contains_key(seq)) {
+                    missing.push(*seq);
+                }
+            }
+            if !missing.is_empty() {
+                report.delivery_gaps += missing.len() as u64;
+                note(format!(
+                    "session {sid}: {} never received seqs {} of its part {} (got up to {})",
+                    name(t),
+                    ranges(missing.iter()),
+                    ranges(entitled.iter()),
+                    got.map_or(0, |g| g.max)
+                ));
+            }
+            let Some(got) = got else { continue };
+            report.redeliveries += got.redelivered;
+            if !got.out_of_order.is_empty() {
+                report.out_of_order += got.out_of_order.len() as u64;
+                note(format!(
+                    "session {sid}: {} got out of order (seq, after max): {:?}",
+                    name(t),
+                    got.out_of_order
+                ));
+            }
+            let extra: Vec<u64> = got
+                .events
+                .keys()
+                .filter(|s| !entitled.contains(s))
+                .copied()
+                .collect();
+            if !extra.is_empty() {
+                report.deliveries_not_entitled += extra.len() as u64;
+                let kind = |seq: u64| by_seq.get(&seq).map_or("?", |e| domain::kind_name(e));
+                let (first, last) = (extra[0], extra[extra.len() - 1]);
+                note(format!(
+                    "session {sid}: {} received seqs {} outside its part {} ({} at {}, {} at {})",
+                    name(t),
+                    ranges(extra.iter()),
+                    ranges(entitled.iter()),
+                    kind(first - 1),
+                    first - 1,
+                    kind(last + 1),
+                    last + 1
+                ));
+            }
+            for (seq, d) in &got.events {
+                if let Some(e) = by_seq.get(seq)
+                    && Digest::of(e) != *d
+                {
+                    report.deliveries_corrupted += 1;
+                    note(format!(
+                        "session {sid}: {} received {d:?} at seq {seq}, the log has {:?}",
+                        name(t),
+                        Digest::of(e)
+                    ));
+                }
+            }
+        }
+    }
+
+    // Transfers and holders.
+    for r in sessions.values() {
+        let s = &r.session;
+        if !s.holders.is_empty() {
+            report.sessions_opened += 1;
+        }
+        if r.hanging_transfer {
+            report.transfers_hanging += 1;
+            note(format!("session {}: a transfer was left hanging", s.id));
+        }
+        let mut handoffs = 0;
+        for t in s.past_transfers.iter().chain(s.active_transfer.iter()) {
+            report.transfers_started += 1;
+            if matches!(
+                t.target.as_ref().and_then(|t| t.kind.as_ref()),
+                Some(pb::transfer_target::Kind::Group(_))
+            ) {
+                report.transfers_to_groups += 1;
+            }
+            match t.state() {
+                TransferState::Completed => {
+                    report.transfers_accepted += 1;
+                    handoffs += 1;
+                }
+                TransferState::Declined => report.transfers_declined += 1,
+                TransferState::Cancelled => report.transfers_cancelled += 1,
+                TransferState::Expired => report.transfers_expired += 1,
+                TransferState::Aborted => report.transfers_aborted += 1,
+                _ => {}
+            }
+        }
+        report.transfers_ended_otherwise += s
+            .past_transfers
+            .iter()
+            .filter(|t| t.state() != TransferState::Completed)
+            .count() as u64;
+        if handoffs >= 2 {
+            report.sessions_with_chains += 1;
+        }
+        report.forced_handoffs += r
+            .log
+            .iter()
+            .filter(|e| matches!(&e.payload, Some(Payload::HolderDisconnected(h)) if h.forced))
+            .count() as u64;
+        if let Some(why) = two_holders(s, &r.log) {
+            report.two_holder_sessions += 1;
+            note(why);
+        }
+    }
+    report.notes.extend(notes);
+}

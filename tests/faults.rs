@@ -1,0 +1,71 @@
+//! The fault suite's short run (issue 3, item 5): two replicas on a throwaway Postgres cluster of
+//! its own (PostgreSQL's binaries in /usr/lib/postgresql/15/bin, or $HANDOFF_PG_BIN), a load of
+//! gateways, bots and agents, replica kills (-9), an immediate Postgres restart and feed drops;
+//! then every loss figure must be 0.
+//!
+//! Claims-map rows exercised under faults: C2 (acknowledged messages are committed once, with
+//! retried idempotency keys), C3 (the dialog survives transfers, kills and restarts: every
+//! participant's feed is gap-free and in order over its part), C4 (transfers complete with the
+//! holder disconnecting after acceptance, one holder at a time), C6 (transfers to a group: first
+//! accept wins, the others leave), C12 (chains of transfers). A longer run:
+//! `cargo run --bin handoff-faults -- --duration 10m --kill-every 20s --pg-restart-every 90s`.
+
+use std::time::Duration;
+
+use handoff::faults::{self, Params};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nothing_is_lost_across_replica_kills_postgres_restarts_and_feed_drops() {
+    let mut p = Params::new(env!("CARGO_BIN_EXE_handoff"));
+    p.replicas = 2;
+    p.gateways = 2;
+    p.bots = 3;
+    p.agents = 5;
+    p.conversations_per_gateway = 4;
+    p.duration = Duration::from_secs(25);
+    p.kill_every = Some(Duration::from_secs(7));
+    p.kill_pause = Duration::from_millis(800);
+    p.pg_restart_every = Some(Duration::from_secs(15));
+    p.feed_drop_every = Some(Duration::from_secs(5));
+    p.seed = std::env::var("HANDOFF_FAULTS_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20_261_126);
+    p.verbose = true;
+    let report = faults::run(p)
+        .await
+        .unwrap_or_else(|e| panic!("the fault suite could not start: {e}"));
+    println!("{report}");
+    println!("{}", report.to_json());
+
+    assert!(report.replica_kills >= 2, "replicas were killed");
+    assert!(report.pg_restarts >= 1, "Postgres was restarted");
+    assert!(report.feed_drops > 0, "feeds dropped and resumed");
+    assert!(report.sessions >= 10, "sessions were opened");
+    assert!(report.messages_acknowledged >= 200, "messages were sent");
+    assert!(report.transfers_accepted > 0, "transfers completed (C4)");
+    assert!(report.transfers_to_groups > 0, "transfers to groups (C6)");
+    assert!(report.sessions_with_chains > 0, "transfers chained (C12)");
+
+    assert_eq!(report.messages_lost, 0, "acknowledged messages lost");
+    assert_eq!(report.messages_duplicated, 0, "messages stored twice");
+    assert_eq!(
+        report.messages_misplaced, 0,
+        "acknowledged seqs that hold something else"
+    );
+    assert_eq!(report.out_of_order, 0, "deliveries out of order");
+    assert_eq!(report.delivery_gaps, 0, "events never delivered");
+    assert_eq!(
+        report.deliveries_not_entitled, 0,
+        "events delivered outside a terminal's part of a session"
+    );
+    assert_eq!(
+        report.deliveries_corrupted, 0,
+        "deliveries that differ from the log"
+    );
+    assert_eq!(report.log_gaps, 0, "holes in a log");
+    assert_eq!(report.transfers_hanging, 0, "transfers left hanging");
+    assert_eq!(report.two_holder_sessions, 0, "sessions held twice at once");
+    assert_eq!(report.resume_rejected, 0, "resume cursors refused");
+    assert_eq!(report.losses(), 0);
+}
