@@ -743,6 +743,10 @@ pub fn acknowledge_disconnect(
             "only the caller's terminal acknowledges a disconnect",
         ));
     }
+    if s.state() == SessionState::Ended {
+        // Nothing follows the end of a session in its log; a late acknowledgement is moot.
+        return Ok(Vec::new());
+    }
     let is_handoff = s
         .holders
         .iter()
@@ -833,16 +837,6 @@ pub struct Part {
 }
 
 impl Part {
-    /// The part of `me` in the session as its snapshot shows it now.
-    pub fn of(s: &Session, me: &str) -> Part {
-        let pending_offer = s
-            .active_transfer
-            .as_ref()
-            .filter(|t| t.state() == TransferState::Offered && is_offered_to(t, me))
-            .map(|t| t.id.clone());
-        Part { pending_offer }
-    }
-
     /// Follows `e` and tells whether it is the last event of the session `me` is to be shown:
     /// the log itself says when a terminal leaves, so a stream never runs past it, whatever it
     /// has read of the membership rows.

@@ -237,6 +237,14 @@ async fn a_batch_of_messages_commits_together_and_keys_store_once(backend: Backe
     assert_eq!(bodies, vec!["hello", "hi", "last"]);
     assert_eq!(s.session(one).await.unwrap().unwrap().last_seq, 5);
     assert_eq!(s.session(two).await.unwrap().unwrap().last_seq, 3);
+    let control: Vec<u64> = s
+        .control_events(one, 0, 100)
+        .await
+        .unwrap()
+        .iter()
+        .map(|e| e.seq)
+        .collect();
+    assert_eq!(control, vec![1, 2], "everything but the messages");
     // Later changes continue the sequence after the batch.
     let next = s
         .update_session(one, &mut |x| {

@@ -228,8 +228,7 @@ impl Delivery {
             // acknowledged past them): serve them anyway, the client knows what it has seen.
             for (session, seq) in cursors {
                 if let Some(m) = self.app.store.membership(self.terminal, session).await? {
-                    self.add(session, seq.max(m.joined_seq.saturating_sub(1)), m.left_seq)
-                        .await?;
+                    self.add(session, seq, m.joined_seq, m.left_seq).await?;
                     pending.insert(session);
                 }
             }
@@ -246,33 +245,33 @@ impl Delivery {
     async fn reload(&mut self, resume: &mut HashMap<Uuid, u64>) -> Result<HashSet<Uuid>> {
         let mut touched = HashSet::new();
         for m in self.app.store.memberships(self.terminal).await? {
-            match self.follows.get_mut(&m.session_id) {
+            let cursor = match self.follows.get_mut(&m.session_id) {
                 Some(f) => {
                     f.until = m.left_seq;
                     // Rejoined after leaving (a transfer chain came back to this terminal).
-                    if f.done && !f.ended && m.left_seq.is_none_or(|l| l > f.after) {
-                        f.done = false;
-                        f.part = domain::Part::default();
-                        f.after = f.after.max(m.joined_seq.saturating_sub(1));
-                        self.sub.follow(m.session_id);
-                    }
+                    let rejoined = f.done && !f.ended && m.left_seq.is_none_or(|l| l > f.after);
+                    rejoined.then_some(f.after)
                 }
-                None => {
-                    let from = resume.remove(&m.session_id).unwrap_or(m.acked_seq);
-                    self.add(
-                        m.session_id,
-                        from.max(m.joined_seq.saturating_sub(1)),
-                        m.left_seq,
-                    )
+                None => Some(resume.remove(&m.session_id).unwrap_or(m.acked_seq)),
+            };
+            if let Some(cursor) = cursor {
+                self.add(m.session_id, cursor, m.joined_seq, m.left_seq)
                     .await?;
-                }
             }
             touched.insert(m.session_id);
         }
         Ok(touched)
     }
 
-    async fn add(&mut self, session: Uuid, after: u64, until: Option<u64>) -> Result<()> {
+    /// Starts following `session` after `cursor`, for a terminal that (last) joined it at
+    /// `joined` and left at `until` if it did.
+    async fn add(
+        &mut self,
+        session: Uuid,
+        cursor: u64,
+        joined: u64,
+        until: Option<u64>,
+    ) -> Result<()> {
         let Some(s) = self.app.store.session(session).await? else {
             return Ok(());
         };
@@ -282,16 +281,34 @@ impl Delivery {
         } else {
             Role::Holder
         };
-        self.sub.follow(session);
+        let after = cursor.max(joined.saturating_sub(1));
+        // Where the terminal stands at the cursor, told by the log from its join up to there (a
+        // pending offer, or already gone): what the membership row says may be older than the
+        // events the stream is about to read.
+        let mut part = domain::Part::default();
+        let mut done = false;
+        if after >= joined {
+            for e in self
+                .app
+                .store
+                .control_events(session, joined.saturating_sub(1), after)
+                .await?
+            {
+                done |= part.ends_with(&me, &e);
+            }
+        }
+        if !done {
+            self.sub.follow(session);
+        }
         self.follows.insert(
             session,
             Follow {
                 after,
                 until,
                 role,
-                part: domain::Part::of(&s, &me),
-                done: false,
-                ended: false,
+                part,
+                done,
+                ended: s.state() == pb::SessionState::Ended && done,
             },
         );
         Ok(())

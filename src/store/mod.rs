@@ -113,6 +113,10 @@ pub trait Store: Send + Sync + 'static {
         until: u64,
         limit: usize,
     ) -> Result<Vec<pb::Event>>;
+    /// Every event but messages with `after < seq <= until`, in order: what a stream replays to
+    /// learn where a terminal stands in a session.
+    async fn control_events(&self, session: Uuid, after: u64, until: u64)
+    -> Result<Vec<pb::Event>>;
     /// The last `limit` message events before `before_seq`, oldest first.
     async fn messages_before(
         &self,

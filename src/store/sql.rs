@@ -690,6 +690,24 @@ impl Store for SqlStore {
         rows.iter().map(decode_event).collect()
     }
 
+    async fn control_events(
+        &self,
+        session: Uuid,
+        after: u64,
+        until: u64,
+    ) -> Result<Vec<pb::Event>> {
+        let rows = sqlx::query(
+            "SELECT payload FROM events WHERE session_id = $1 AND seq > $2 AND seq <= $3 \
+             AND kind <> 'message' ORDER BY seq",
+        )
+        .bind(session.to_string())
+        .bind(after.min(i64::MAX as u64) as i64)
+        .bind(until.min(i64::MAX as u64) as i64)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter().map(decode_event).collect()
+    }
+
     async fn messages_before(
         &self,
         session: Uuid,
