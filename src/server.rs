@@ -7,7 +7,6 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
-use tokio_stream::wrappers::TcpListenerStream;
 
 use crate::api::{AdminApi, TerminalApi};
 use crate::app::App;
@@ -100,15 +99,16 @@ impl Server {
                 app.clone(),
                 args.admin_token.as_deref(),
             )));
-        let serve = tokio::spawn(router.serve_with_incoming_shutdown(
-            TcpListenerStream::new(listener),
-            async move {
-                let _ = until_shutdown.wait_for(|stop| *stop).await;
-                health
-                    .set_not_serving::<TerminalServiceServer<TerminalApi>>()
-                    .await;
-            },
-        ));
+        // TCP_NODELAY: tonic does not set it on an incoming stream it is handed, and with Nagle on
+        // a small reply waits for the client's delayed ACK (~40 ms per call at low load).
+        let incoming =
+            tonic::transport::server::TcpIncoming::from(listener).with_nodelay(Some(true));
+        let serve = tokio::spawn(router.serve_with_incoming_shutdown(incoming, async move {
+            let _ = until_shutdown.wait_for(|stop| *stop).await;
+            health
+                .set_not_serving::<TerminalServiceServer<TerminalApi>>()
+                .await;
+        }));
         tracing::info!(%addr, %replica, "handoff listening");
         Ok(Server {
             addr,

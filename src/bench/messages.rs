@@ -1,0 +1,633 @@
+//! Message throughput and send→deliver latency over S sessions, each between a gateway terminal
+//! and a bot terminal that both send; every terminal has its own connection and Attach feed.
+//!
+//! A message counts when its Message call returned a seq AND the other party's feed delivered
+//! that seq. Latency runs from the moment the call was issued (open loop: from the moment it was
+//! scheduled) to the moment the other party's feed handed the event over.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::task::JoinHandle;
+
+use super::fixtures::{self, Arrived, Pump, Term, body, parse_body, request};
+use super::json::J;
+use super::stats::{Cpu, CpuUsage, Latencies, fmt_int, fmt_ms, now_us};
+use crate::client::{AdminClient, BoxError, TerminalClient};
+use crate::pb::{self, event::Payload};
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// One acknowledged Message call.
+#[derive(Debug, Clone, Copy)]
+struct Sent {
+    phase: u32,
+    n: u64,
+    seq: u64,
+    send_us: u64,
+    ack_us: u64,
+}
+
+/// One direction of one session: a sender, and what the other party's feed delivered.
+struct Dir {
+    tag: String,
+    session_id: String,
+    sender: TerminalClient,
+    counter: AtomicU64,
+    sent: Mutex<Vec<Sent>>,
+    /// seq -> arrival time at the receiving party.
+    delivered: Mutex<HashMap<u64, u64>>,
+}
+
+/// Errors and odd outcomes, per phase.
+#[derive(Default)]
+struct Counters {
+    errors: AtomicU64,
+    gave_up: AtomicU64,
+    skipped: AtomicU64,
+    first_error: Mutex<Option<String>>,
+}
+
+pub struct Engine {
+    dirs: Vec<Arc<Dir>>,
+    /// (session id, a client that can read its whole log: the gateway's).
+    sessions: Vec<(String, TerminalClient)>,
+    receivers: Vec<JoinHandle<()>>,
+    /// The same seq delivered twice to one feed (all feeds, all phases).
+    feed_duplicates: Arc<AtomicU64>,
+    /// Events arriving out of order on one feed (a lower seq after a higher one, not a repeat).
+    feed_reordered: Arc<AtomicU64>,
+    body_bytes: usize,
+    server_pid: Option<u32>,
+    next_phase: u32,
+    pub setup_seconds: f64,
+}
+
+impl Drop for Engine {
+    fn drop(&mut self) {
+        for r in &self.receivers {
+            r.abort();
+        }
+    }
+}
+
+/// What one phase measured.
+pub struct Phase {
+    pub label: String,
+    /// Closed loop: in-flight Message calls per sender; open loop: 0.
+    pub inflight_per_sender: usize,
+    pub senders: usize,
+    /// Open loop: the offered rate (messages/s).
+    pub offered_rate: Option<f64>,
+    pub window_s: f64,
+    /// Acknowledged within the window and delivered to the other party.
+    pub counted: u64,
+    pub rate: f64,
+    pub latency: Latencies,
+    pub ack_latency: Latencies,
+    pub errors: u64,
+    pub gave_up: u64,
+    pub skipped: u64,
+    pub lost: u64,
+    pub first_error: Option<String>,
+    pub cpu: CpuUsage,
+}
+
+impl Phase {
+    pub fn line(&mut self) -> String {
+        let what = match self.offered_rate {
+            Some(r) => format!("open loop, {} msg/s offered", fmt_int(r)),
+            None => format!(
+                "closed loop, {} in flight ({}/sender)",
+                self.inflight_per_sender * self.senders,
+                self.inflight_per_sender
+            ),
+        };
+        let mut s = format!(
+            "{:<44} {:>8} msg/s  send→deliver {}  |  Message call p50 {} / p99 {} ms",
+            what,
+            fmt_int(self.rate),
+            self.latency.summary(),
+            fmt_ms(self.ack_latency.ms(0.5)),
+            fmt_ms(self.ack_latency.ms(0.99)),
+        );
+        s.push_str(&format!("\n{:<44} {}", "", self.cpu.text()));
+        if self.errors + self.gave_up + self.skipped + self.lost > 0 {
+            s.push_str(&format!(
+                "\n{:<44} errors {} (gave up {}), skipped (overload) {}, lost {}{}",
+                "",
+                self.errors,
+                self.gave_up,
+                self.skipped,
+                self.lost,
+                self.first_error
+                    .as_deref()
+                    .map_or(String::new(), |e| format!("; first error: {e}"))
+            ));
+        }
+        s
+    }
+
+    pub fn json(&mut self) -> J {
+        J::obj([
+            ("label", J::from(self.label.clone())),
+            ("inflight_per_sender", J::from(self.inflight_per_sender)),
+            ("senders", J::from(self.senders)),
+            ("offered_rate", J::from(self.offered_rate)),
+            ("window_s", J::from(self.window_s)),
+            ("counted", J::from(self.counted)),
+            ("msgs_per_sec", J::from(self.rate)),
+            ("send_to_deliver", self.latency.json()),
+            ("message_call", self.ack_latency.json()),
+            ("errors", J::from(self.errors)),
+            ("gave_up", J::from(self.gave_up)),
+            ("skipped", J::from(self.skipped)),
+            ("lost", J::from(self.lost)),
+            ("first_error", J::from(self.first_error.clone())),
+            ("cpu", self.cpu.json()),
+        ])
+    }
+}
+
+/// The log check at the end: what the log holds against what was acknowledged.
+#[derive(Debug, Default)]
+pub struct LogCheck {
+    pub sessions: usize,
+    pub events: u64,
+    pub messages: u64,
+    /// The same body stored twice in one session's log.
+    pub stored_twice: u64,
+    /// Sequence numbers missing from 1..=last.
+    pub gaps: u64,
+    /// An acknowledged seq whose event is not the message that was sent.
+    pub ack_mismatches: u64,
+    /// Stored messages whose call never returned a seq (failed or timed out calls).
+    pub stored_unacked: u64,
+    pub seconds: f64,
+}
+
+impl LogCheck {
+    pub fn json(&self) -> J {
+        J::obj([
+            ("sessions", J::from(self.sessions)),
+            ("events", J::from(self.events)),
+            ("messages", J::from(self.messages)),
+            ("stored_twice", J::from(self.stored_twice)),
+            ("gaps", J::from(self.gaps)),
+            ("ack_mismatches", J::from(self.ack_mismatches)),
+            ("stored_unacked", J::from(self.stored_unacked)),
+            ("seconds", J::from(self.seconds)),
+        ])
+    }
+}
+
+/// Reads a terminal's feed: records deliveries of the other party's messages into `incoming`,
+/// and counts repeated or reordered sequence numbers.
+fn receive(
+    mut pump: Pump,
+    incoming: Arc<Dir>,
+    duplicates: Arc<AtomicU64>,
+    reordered: Arc<AtomicU64>,
+) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let mine = pump.terminal_id.clone();
+        let mut seen: HashMap<String, (u64, HashSet<u64>)> = HashMap::new();
+        while let Some(Arrived { at_us, event }) = pump.rx.recv().await {
+            let (highest, set) = seen.entry(event.session_id.clone()).or_default();
+            if !set.insert(event.seq) {
+                duplicates.fetch_add(1, Ordering::Relaxed);
+                continue;
+            }
+            if event.seq < *highest {
+                reordered.fetch_add(1, Ordering::Relaxed);
+            }
+            *highest = (*highest).max(event.seq);
+            if let Some(Payload::MessagePosted(_)) = &event.payload
+                && event.author_terminal_id != mine
+                && event.session_id == incoming.session_id
+            {
+                lock(&incoming.delivered).insert(event.seq, at_us);
+            }
+        }
+    })
+}
+
+/// Sends one message (retrying with the same idempotency key on transient errors) and records it.
+async fn send_one(dir: &Dir, phase: u32, send_us: u64, body_bytes: usize, counters: &Counters) {
+    let n = dir.counter.fetch_add(1, Ordering::Relaxed);
+    let req = pb::MessageRequest {
+        session_id: dir.session_id.clone(),
+        body: body(&dir.tag, n, send_us, body_bytes),
+        idempotency_key: format!("{}-{n}", dir.tag),
+    };
+    let mut client = dir.sender.clone();
+    for attempt in 0..4 {
+        match client.message(request(req.clone())).await {
+            Ok(r) => {
+                let seq = r.into_inner().seq;
+                let ack_us = now_us();
+                lock(&dir.sent).push(Sent {
+                    phase,
+                    n,
+                    seq,
+                    send_us,
+                    ack_us,
+                });
+                return;
+            }
+            Err(status) => {
+                counters.errors.fetch_add(1, Ordering::Relaxed);
+                {
+                    let mut first = lock(&counters.first_error);
+                    if first.is_none() {
+                        *first = Some(format!("{:?}: {}", status.code(), status.message()));
+                    }
+                }
+                let transient = matches!(
+                    status.code(),
+                    tonic::Code::Unavailable
+                        | tonic::Code::DeadlineExceeded
+                        | tonic::Code::Unknown
+                        | tonic::Code::Cancelled
+                        | tonic::Code::Aborted
+                        | tonic::Code::ResourceExhausted
+                );
+                if !transient || attempt == 3 {
+                    counters.gave_up.fetch_add(1, Ordering::Relaxed);
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(20 << attempt)).await;
+            }
+        }
+    }
+}
+
+impl Engine {
+    /// Registers 2×`sessions` terminals (gateway and bot per session, `prefix` in their names),
+    /// attaches them and opens the sessions.
+    pub async fn setup(
+        url: &str,
+        admin: &AdminClient,
+        prefix: &str,
+        sessions: usize,
+        body_bytes: usize,
+        server_pid: Option<u32>,
+    ) -> Result<Engine, BoxError> {
+        let t0 = now_us();
+        let mut names = Vec::new();
+        for i in 0..sessions {
+            names.push((format!("{prefix}-gw-{i}"), pb::TerminalKind::Gateway));
+            names.push((format!("{prefix}-bot-{i}"), pb::TerminalKind::Bot));
+        }
+        let terms = fixtures::terminals(url, admin, names).await?;
+        let pairs: Vec<(Term, Term)> = terms
+            .chunks(2)
+            .map(|p| (p[0].clone(), p[1].clone()))
+            .collect();
+        // Attach, open sessions (16 at a time), then hand each feed to a receiver.
+        let sem = Arc::new(tokio::sync::Semaphore::new(16));
+        let mut tasks = Vec::new();
+        for (i, (gw, bot)) in pairs.into_iter().enumerate() {
+            let permit = sem.clone().acquire_owned().await?;
+            let prefix = prefix.to_owned();
+            tasks.push(tokio::spawn(async move {
+                let _permit = permit;
+                let gw_pump = Pump::attach(&gw).await?;
+                let mut bot_pump = Pump::attach(&bot).await?;
+                let caller = format!("{prefix}-caller-{i}");
+                let sid = fixtures::open_session(&gw, &bot, &mut bot_pump, &caller).await?;
+                Ok::<_, BoxError>((i, sid, gw, bot, gw_pump, bot_pump))
+            }));
+        }
+        let feed_duplicates = Arc::new(AtomicU64::new(0));
+        let feed_reordered = Arc::new(AtomicU64::new(0));
+        let mut engine = Engine {
+            dirs: Vec::new(),
+            sessions: Vec::new(),
+            receivers: Vec::new(),
+            feed_duplicates: feed_duplicates.clone(),
+            feed_reordered: feed_reordered.clone(),
+            body_bytes,
+            server_pid,
+            next_phase: 0,
+            setup_seconds: 0.0,
+        };
+        for t in tasks {
+            let (i, sid, gw, bot, gw_pump, bot_pump) = t.await??;
+            let to_bot = Arc::new(Dir {
+                tag: format!("s{i}g"),
+                session_id: sid.clone(),
+                sender: gw.c(),
+                counter: AtomicU64::new(0),
+                sent: Mutex::new(Vec::new()),
+                delivered: Mutex::new(HashMap::new()),
+            });
+            let to_gw = Arc::new(Dir {
+                tag: format!("s{i}b"),
+                session_id: sid.clone(),
+                sender: bot.c(),
+                counter: AtomicU64::new(0),
+                sent: Mutex::new(Vec::new()),
+                delivered: Mutex::new(HashMap::new()),
+            });
+            engine.receivers.push(receive(
+                bot_pump,
+                to_bot.clone(),
+                feed_duplicates.clone(),
+                feed_reordered.clone(),
+            ));
+            engine.receivers.push(receive(
+                gw_pump,
+                to_gw.clone(),
+                feed_duplicates.clone(),
+                feed_reordered.clone(),
+            ));
+            engine.dirs.push(to_bot);
+            engine.dirs.push(to_gw);
+            engine.sessions.push((sid, gw.c()));
+        }
+        engine.setup_seconds = (now_us() - t0) as f64 / 1e6;
+        Ok(engine)
+    }
+
+    pub fn senders(&self) -> usize {
+        self.dirs.len()
+    }
+
+    pub fn feed_duplicates(&self) -> u64 {
+        self.feed_duplicates.load(Ordering::Relaxed)
+    }
+
+    pub fn feed_reordered(&self) -> u64 {
+        self.feed_reordered.load(Ordering::Relaxed)
+    }
+
+    /// Every sender keeps `inflight` Message calls outstanding for warm-up + `duration`.
+    pub async fn closed_loop(
+        &mut self,
+        inflight: usize,
+        warmup: Duration,
+        duration: Duration,
+    ) -> Phase {
+        let phase = self.next_phase;
+        self.next_phase += 1;
+        let stop = Arc::new(AtomicBool::new(false));
+        let counters = Arc::new(Counters::default());
+        let mut tasks = Vec::new();
+        for dir in &self.dirs {
+            for _ in 0..inflight {
+                let (dir, stop, counters) = (dir.clone(), stop.clone(), counters.clone());
+                let body_bytes = self.body_bytes;
+                tasks.push(tokio::spawn(async move {
+                    while !stop.load(Ordering::Relaxed) {
+                        send_one(&dir, phase, now_us(), body_bytes, &counters).await;
+                    }
+                }));
+            }
+        }
+        tokio::time::sleep(warmup).await;
+        let (w0, cpu0) = (now_us(), Cpu::snapshot(self.server_pid));
+        tokio::time::sleep(duration).await;
+        let (w1, cpu1) = (now_us(), Cpu::snapshot(self.server_pid));
+        stop.store(true, Ordering::Relaxed);
+        for t in tasks {
+            let _ = t.await;
+        }
+        let label = format!("closed-{inflight}");
+        self.finish(
+            phase,
+            label,
+            inflight,
+            None,
+            w0,
+            w1,
+            &counters,
+            cpu0.usage(&cpu1),
+        )
+        .await
+    }
+
+    /// Every sender sends at `total_rate / senders` messages/s on a fixed schedule, whatever the
+    /// replies (each call is its own task), for warm-up + `duration`. Latency counts from the
+    /// scheduled time, so a server that falls behind shows it.
+    pub async fn open_loop(
+        &mut self,
+        total_rate: f64,
+        warmup: Duration,
+        duration: Duration,
+    ) -> Phase {
+        let phase = self.next_phase;
+        self.next_phase += 1;
+        let counters = Arc::new(Counters::default());
+        let per_sender = (total_rate / self.dirs.len() as f64).max(0.1);
+        let interval = Duration::from_secs_f64(1.0 / per_sender);
+        let start = tokio::time::Instant::now() + Duration::from_millis(50);
+        let end = start + warmup + duration;
+        let cap = 256usize;
+        let mut schedulers = Vec::new();
+        let n = self.dirs.len();
+        for (k, dir) in self.dirs.iter().enumerate() {
+            let (dir, counters) = (dir.clone(), counters.clone());
+            let body_bytes = self.body_bytes;
+            // Spread the senders' first sends over one interval.
+            let offset = interval.mul_f64(k as f64 / n as f64);
+            schedulers.push(tokio::spawn(async move {
+                let inflight = Arc::new(AtomicUsize::new(0));
+                let mut calls = Vec::new();
+                let mut i = 0u32;
+                loop {
+                    let at = start + offset + interval * i;
+                    i += 1;
+                    if at >= end {
+                        break;
+                    }
+                    tokio::time::sleep_until(at).await;
+                    let late = tokio::time::Instant::now().saturating_duration_since(at);
+                    let send_us = now_us().saturating_sub(late.as_micros() as u64);
+                    if inflight.load(Ordering::Relaxed) >= cap {
+                        counters.skipped.fetch_add(1, Ordering::Relaxed);
+                        continue;
+                    }
+                    inflight.fetch_add(1, Ordering::Relaxed);
+                    let (dir, counters, inflight) =
+                        (dir.clone(), counters.clone(), inflight.clone());
+                    calls.push(tokio::spawn(async move {
+                        send_one(&dir, phase, send_us, body_bytes, &counters).await;
+                        inflight.fetch_sub(1, Ordering::Relaxed);
+                    }));
+                    calls.retain(|c: &JoinHandle<()>| !c.is_finished());
+                }
+                for c in calls {
+                    let _ = c.await;
+                }
+            }));
+        }
+        tokio::time::sleep_until(start + warmup).await;
+        let (w0, cpu0) = (now_us(), Cpu::snapshot(self.server_pid));
+        tokio::time::sleep_until(end).await;
+        let (w1, cpu1) = (now_us(), Cpu::snapshot(self.server_pid));
+        for s in schedulers {
+            let _ = s.await;
+        }
+        let mut p = self
+            .finish(
+                phase,
+                "half-peak-open".into(),
+                0,
+                Some(total_rate),
+                w0,
+                w1,
+                &counters,
+                cpu0.usage(&cpu1),
+            )
+            .await;
+        p.offered_rate = Some(total_rate);
+        p
+    }
+
+    /// Waits (bounded) for every acknowledged message of the phase to be delivered, then counts.
+    #[allow(clippy::too_many_arguments)]
+    async fn finish(
+        &self,
+        phase: u32,
+        label: String,
+        inflight: usize,
+        offered: Option<f64>,
+        w0: u64,
+        w1: u64,
+        counters: &Counters,
+        cpu: CpuUsage,
+    ) -> Phase {
+        let drain_deadline = now_us() + 10_000_000;
+        loop {
+            let missing: usize = self
+                .dirs
+                .iter()
+                .map(|d| {
+                    let delivered = lock(&d.delivered);
+                    lock(&d.sent)
+                        .iter()
+                        .filter(|s| s.phase == phase && !delivered.contains_key(&s.seq))
+                        .count()
+                })
+                .sum();
+            if missing == 0 || now_us() > drain_deadline {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let mut latency = Latencies::default();
+        let mut ack_latency = Latencies::default();
+        let mut counted = 0u64;
+        let mut lost = 0u64;
+        for d in &self.dirs {
+            let delivered = lock(&d.delivered);
+            for s in lock(&d.sent).iter().filter(|s| s.phase == phase) {
+                let Some(&at) = delivered.get(&s.seq) else {
+                    lost += 1;
+                    continue;
+                };
+                if s.ack_us >= w0 && s.ack_us < w1 {
+                    counted += 1;
+                }
+                if s.send_us >= w0 && s.send_us < w1 {
+                    latency.push(at.saturating_sub(s.send_us));
+                    ack_latency.push(s.ack_us.saturating_sub(s.send_us));
+                }
+            }
+        }
+        let window_s = (w1 - w0) as f64 / 1e6;
+        Phase {
+            label,
+            inflight_per_sender: inflight,
+            senders: self.dirs.len(),
+            offered_rate: offered,
+            window_s,
+            counted,
+            rate: counted as f64 / window_s,
+            latency,
+            ack_latency,
+            errors: counters.errors.load(Ordering::Relaxed),
+            gave_up: counters.gave_up.load(Ordering::Relaxed),
+            skipped: counters.skipped.load(Ordering::Relaxed),
+            lost,
+            first_error: lock(&counters.first_error).clone(),
+            cpu,
+        }
+    }
+
+    /// Reads every session's whole log (ListEvents, as the caller's terminal) and checks it
+    /// against what was acknowledged.
+    pub async fn check_log(&self) -> Result<LogCheck, BoxError> {
+        let t0 = now_us();
+        let mut check = LogCheck {
+            sessions: self.sessions.len(),
+            ..LogCheck::default()
+        };
+        // tag -> (n -> seq) of acknowledged messages.
+        let mut acked: HashMap<String, HashMap<u64, u64>> = HashMap::new();
+        for d in &self.dirs {
+            let m = acked.entry(d.tag.clone()).or_default();
+            for s in lock(&d.sent).iter() {
+                m.insert(s.n, s.seq);
+            }
+        }
+        for (sid, client) in &self.sessions {
+            let mut client = client.clone();
+            let mut token = String::new();
+            let mut last = 0u64;
+            let mut bodies: HashSet<String> = HashSet::new();
+            // seq -> (tag, n) of the stored messages.
+            let mut stored: HashMap<u64, (String, u64)> = HashMap::new();
+            loop {
+                let page = client
+                    .list_events(request(pb::ListEventsRequest {
+                        session_id: sid.clone(),
+                        page_size: 1000,
+                        page_token: token,
+                    }))
+                    .await?
+                    .into_inner();
+                for e in page.events {
+                    check.events += 1;
+                    if e.seq != last + 1 {
+                        check.gaps += e.seq.saturating_sub(last + 1);
+                    }
+                    last = last.max(e.seq);
+                    if let Some(Payload::MessagePosted(m)) = e.payload {
+                        check.messages += 1;
+                        if let Some((tag, n, _)) = parse_body(&m.body) {
+                            stored.insert(e.seq, (tag.to_owned(), n));
+                        }
+                        if !bodies.insert(m.body) {
+                            check.stored_twice += 1;
+                        }
+                    }
+                }
+                if page.next_page_token.is_empty() {
+                    break;
+                }
+                token = page.next_page_token;
+            }
+            // Every acknowledged seq of this session holds the message that was sent.
+            let mut acked_seqs = HashSet::new();
+            for d in self.dirs.iter().filter(|d| &d.session_id == sid) {
+                for (n, seq) in acked.get(&d.tag).into_iter().flatten() {
+                    acked_seqs.insert(*seq);
+                    match stored.get(seq) {
+                        Some((tag, m)) if *tag == d.tag && m == n => {}
+                        _ => check.ack_mismatches += 1,
+                    }
+                }
+            }
+            check.stored_unacked +=
+                stored.keys().filter(|s| !acked_seqs.contains(s)).count() as u64;
+        }
+        check.seconds = (now_us() - t0) as f64 / 1e6;
+        Ok(check)
+    }
+}

@@ -1,0 +1,370 @@
+//! Complete transfers: P workers, each with a gateway and two agents, pass their session back and
+//! forth. One transfer = the holder's Transfer → the target sees the offer on its feed and
+//! accepts → the holder sees the acceptance on its feed and disconnects → the new holder's first
+//! message is acknowledged and delivered to the caller's (gateway's) feed. After `chain` transfers
+//! the session is ended and a new one opened, so that offers carry a realistic dialog.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use super::fixtures::{self, Pump, Term, request};
+use super::json::J;
+use super::stats::{Cpu, CpuUsage, Latencies, fmt_int, now_us};
+use crate::client::{AdminClient, BoxError};
+use crate::pb::{self, event::Payload};
+
+pub struct Transfers {
+    pub workers: usize,
+    pub chain: usize,
+    pub window_s: f64,
+    /// Transfers completed inside the window.
+    pub completed: u64,
+    pub rate: f64,
+    pub latency: Latencies,
+    /// Per step (p50 ms): offer call, offer delivered, accept call, acceptance delivered,
+    /// disconnect call, new holder's message call, its delivery to the caller.
+    pub steps: Vec<(&'static str, Latencies)>,
+    pub sessions_opened: u64,
+    pub errors: u64,
+    pub first_error: Option<String>,
+    pub cpu: CpuUsage,
+    pub setup_seconds: f64,
+}
+
+impl Transfers {
+    pub fn lines(&mut self) -> Vec<String> {
+        let mut out = vec![format!(
+            "{} complete transfers/s ({} in {:.1} s over {} sessions; chains of {}, {} sessions opened)",
+            fmt_int(self.rate),
+            self.completed,
+            self.window_s,
+            self.workers,
+            self.chain,
+            self.sessions_opened
+        )];
+        out.push(format!(
+            "complete transfer latency: {}",
+            self.latency.summary()
+        ));
+        let steps: Vec<String> = self
+            .steps
+            .iter_mut()
+            .map(|(name, l)| format!("{name} {}", super::stats::fmt_ms(l.ms(0.5))))
+            .collect();
+        out.push(format!("steps, p50 ms: {}", steps.join(", ")));
+        if self.errors > 0 {
+            out.push(format!(
+                "errors: {} (first: {})",
+                self.errors,
+                self.first_error.as_deref().unwrap_or("?")
+            ));
+        }
+        out
+    }
+
+    pub fn json(&mut self) -> J {
+        let mut steps = J::obj(Vec::<(String, J)>::new());
+        for (name, l) in self.steps.iter_mut() {
+            steps.push(*name, l.json());
+        }
+        J::obj([
+            ("workers", J::from(self.workers)),
+            ("chain", J::from(self.chain)),
+            ("window_s", J::from(self.window_s)),
+            ("completed", J::from(self.completed)),
+            ("transfers_per_sec", J::from(self.rate)),
+            ("latency", self.latency.json()),
+            ("steps", steps),
+            ("sessions_opened", J::from(self.sessions_opened)),
+            ("errors", J::from(self.errors)),
+            ("first_error", J::from(self.first_error.clone())),
+            ("cpu", self.cpu.json()),
+            ("setup_s", J::from(self.setup_seconds)),
+        ])
+    }
+}
+
+const STEPS: [&str; 7] = [
+    "offer",
+    "offer seen",
+    "accept",
+    "accept seen",
+    "disconnect",
+    "message",
+    "delivered",
+];
+
+struct Rig {
+    w: usize,
+    gw: Term,
+    agents: [Term; 2],
+    gw_pump: Pump,
+    pumps: [Pump; 2],
+    /// Which agent holds the session.
+    holder: usize,
+    session: Option<String>,
+    opened: u64,
+    count: u64,
+}
+
+#[derive(Default)]
+struct Outcome {
+    /// (completed at, total latency, per-step latencies)
+    done: Vec<(u64, u64, [u64; 7])>,
+    errors: u64,
+    first_error: Option<String>,
+    opened: u64,
+}
+
+impl Rig {
+    async fn open(&mut self) -> Result<(), BoxError> {
+        let caller = format!("transfer-caller-{}-{}", self.w, self.opened);
+        let h = self.holder;
+        let sid =
+            fixtures::open_session(&self.gw, &self.agents[h], &mut self.pumps[h], &caller).await?;
+        self.opened += 1;
+        self.session = Some(sid);
+        self.count = 0;
+        Ok(())
+    }
+
+    /// Ends the session (the holder leaves with no transfer pending).
+    async fn close(&mut self) -> Result<(), BoxError> {
+        if let Some(sid) = self.session.take() {
+            self.agents[self.holder]
+                .c()
+                .disconnect(request(pb::DisconnectRequest { session_id: sid }))
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// One complete transfer from the holder to the other agent; its step times in µs.
+    async fn transfer(&mut self) -> Result<(u64, [u64; 7]), BoxError> {
+        let sid = self.session.clone().ok_or("no session")?;
+        let (h, t) = (self.holder, 1 - self.holder);
+        let mut steps = [0u64; 7];
+        let t0 = now_us();
+        let mut mark = t0;
+        let mut lap = |i: usize, steps: &mut [u64; 7]| {
+            let now = now_us();
+            steps[i] = now - mark;
+            mark = now;
+        };
+        let target_id = self.agents[t].id.clone();
+        let offer = self.agents[h]
+            .c()
+            .transfer(request(pb::TransferRequest {
+                session_id: sid.clone(),
+                target: Some(pb::TransferTarget {
+                    kind: Some(pb::transfer_target::Kind::TerminalId(target_id)),
+                }),
+                facts: [("intent".to_owned(), "billing".to_owned())].into(),
+                note: "customer verified; double charge".to_owned(),
+            }))
+            .await?
+            .into_inner()
+            .transfer
+            .ok_or("Transfer returned no transfer")?;
+        lap(0, &mut steps);
+        let tid = offer.id.clone();
+        self.pumps[t]
+            .wait_for("TransferOffered", |e| match &e.payload {
+                Some(Payload::TransferOffered(o)) => {
+                    o.transfer.as_ref().is_some_and(|x| x.id == tid) && o.context.is_some()
+                }
+                _ => false,
+            })
+            .await?;
+        lap(1, &mut steps);
+        self.agents[t]
+            .c()
+            .accept_transfer(request(pb::AcceptTransferRequest {
+                session_id: sid.clone(),
+                transfer_id: tid.clone(),
+            }))
+            .await?;
+        lap(2, &mut steps);
+        self.pumps[h]
+            .wait_for("TransferAccepted", |e| match &e.payload {
+                Some(Payload::TransferAccepted(a)) => a.transfer_id == tid,
+                _ => false,
+            })
+            .await?;
+        lap(3, &mut steps);
+        self.agents[h]
+            .c()
+            .disconnect(request(pb::DisconnectRequest {
+                session_id: sid.clone(),
+            }))
+            .await?;
+        lap(4, &mut steps);
+        let seq = self.agents[t]
+            .c()
+            .message(request(pb::MessageRequest {
+                session_id: sid.clone(),
+                body: format!("Hi, this is agent {t} of rig {}; I have your case", self.w),
+                idempotency_key: format!("t{}-{}", self.w, now_us()),
+            }))
+            .await?
+            .into_inner()
+            .seq;
+        lap(5, &mut steps);
+        // The caller's side: told who left and who continues, then the new holder's message.
+        let gone = self
+            .gw_pump
+            .wait_for("HolderDisconnected", |e| {
+                matches!(&e.payload, Some(Payload::HolderDisconnected(d)) if d.transfer_id == tid)
+            })
+            .await?;
+        let ack = {
+            let mut c = self.gw.c();
+            let req = pb::AcknowledgeDisconnectRequest {
+                session_id: sid.clone(),
+                seq: gone.event.seq,
+            };
+            tokio::spawn(async move { c.acknowledge_disconnect(request(req)).await })
+        };
+        self.gw_pump
+            .wait_for("the new holder's message", |e| {
+                e.session_id == sid && e.seq == seq
+            })
+            .await?;
+        lap(6, &mut steps);
+        let total = now_us() - t0;
+        ack.await??;
+        self.holder = t;
+        self.count += 1;
+        Ok((total, steps))
+    }
+}
+
+pub async fn run(
+    url: &str,
+    admin: &AdminClient,
+    workers: usize,
+    chain: usize,
+    warmup: Duration,
+    duration: Duration,
+    server_pid: Option<u32>,
+) -> Result<Transfers, BoxError> {
+    let t_setup = now_us();
+    let mut names = Vec::new();
+    for w in 0..workers {
+        names.push((format!("xfer-gw-{w}"), pb::TerminalKind::Gateway));
+        names.push((format!("xfer-a-{w}"), pb::TerminalKind::Agent));
+        names.push((format!("xfer-b-{w}"), pb::TerminalKind::Agent));
+    }
+    let terms = fixtures::terminals(url, admin, names).await?;
+    let mut rigs = Vec::new();
+    for (w, t) in terms.chunks(3).enumerate() {
+        let (gw, a, b) = (t[0].clone(), t[1].clone(), t[2].clone());
+        let gw_pump = Pump::attach(&gw).await?;
+        let pumps = [Pump::attach(&a).await?, Pump::attach(&b).await?];
+        rigs.push(Rig {
+            w,
+            gw,
+            agents: [a, b],
+            gw_pump,
+            pumps,
+            holder: 0,
+            session: None,
+            opened: 0,
+            count: 0,
+        });
+    }
+    let mut opening = Vec::new();
+    for mut rig in rigs {
+        opening.push(tokio::spawn(async move { rig.open().await.map(|_| rig) }));
+    }
+    let mut rigs = Vec::new();
+    for o in opening {
+        rigs.push(o.await??);
+    }
+    let setup_seconds = (now_us() - t_setup) as f64 / 1e6;
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut tasks = Vec::new();
+    for mut rig in rigs {
+        let stop = stop.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut out = Outcome::default();
+            let mut failures = 0;
+            while !stop.load(Ordering::Relaxed) {
+                let step = async {
+                    if rig.session.is_none() {
+                        rig.open().await?;
+                    }
+                    let r = rig.transfer().await?;
+                    if rig.count >= chain as u64 {
+                        rig.close().await?;
+                    }
+                    Ok::<_, BoxError>(r)
+                }
+                .await;
+                match step {
+                    Ok((total, steps)) => out.done.push((now_us(), total, steps)),
+                    Err(e) => {
+                        out.errors += 1;
+                        if out.first_error.is_none() {
+                            out.first_error = Some(e.to_string());
+                        }
+                        failures += 1;
+                        if failures > 3 {
+                            break;
+                        }
+                        // Start over on a fresh session.
+                        let _ = rig.close().await;
+                        rig.session = None;
+                    }
+                }
+            }
+            out.opened = rig.opened;
+            let _ = rig.close().await;
+            out
+        }));
+    }
+    tokio::time::sleep(warmup).await;
+    let (w0, cpu0) = (now_us(), Cpu::snapshot(server_pid));
+    tokio::time::sleep(duration).await;
+    let (w1, cpu1) = (now_us(), Cpu::snapshot(server_pid));
+    stop.store(true, Ordering::Relaxed);
+    let mut latency = Latencies::default();
+    let mut steps: Vec<(&'static str, Latencies)> =
+        STEPS.iter().map(|s| (*s, Latencies::default())).collect();
+    let (mut completed, mut errors, mut opened) = (0u64, 0u64, 0u64);
+    let mut first_error = None;
+    for t in tasks {
+        let out = t.await?;
+        errors += out.errors;
+        opened += out.opened;
+        if first_error.is_none() {
+            first_error = out.first_error;
+        }
+        for (at, total, st) in out.done {
+            if at >= w0 && at < w1 {
+                completed += 1;
+                latency.push(total);
+                for (i, v) in st.iter().enumerate() {
+                    steps[i].1.push(*v);
+                }
+            }
+        }
+    }
+    let window_s = (w1 - w0) as f64 / 1e6;
+    Ok(Transfers {
+        workers,
+        chain,
+        window_s,
+        completed,
+        rate: completed as f64 / window_s,
+        latency,
+        steps,
+        sessions_opened: opened,
+        errors,
+        first_error,
+        cpu: cpu0.usage(&cpu1),
+        setup_seconds,
+    })
+}
