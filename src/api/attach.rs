@@ -190,7 +190,8 @@ impl Delivery {
         loop {
             pending.extend(self.sub.inbox().take_dirty());
             reload |= self.sub.inbox().take_memberships_changed();
-            match self.step(&mut resume, reload, &mut pending).await {
+            // Boxed: an idle stream then keeps only the small waiting state, not the largest step.
+            match Box::pin(self.step(&mut resume, reload, &mut pending)).await {
                 Ok(()) => reload = false,
                 // The database is unreachable (restarting, failing over): keep the stream and
                 // retry; the cursors make the catch-up exact.
@@ -386,7 +387,8 @@ async fn read_commands(
                 }
             }
             Some(attach_request::Kind::Command(c)) => {
-                let receipt = run_command(&app, terminal, c).await;
+                // Boxed, so that an idle reader task is only as large as its wait.
+                let receipt = Box::pin(run_command(&app, terminal, c)).await;
                 let msg = pb::AttachResponse {
                     kind: Some(attach_response::Kind::Receipt(receipt)),
                 };
