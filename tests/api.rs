@@ -9,10 +9,6 @@ use common::*;
 use handoff::pb::{self, Channel, Role, SessionState, TerminalKind, TransferState, event::Payload};
 use tonic::Code;
 
-fn is<F: Fn(&Payload) -> bool>(f: F) -> impl Fn(&pb::Event) -> bool {
-    move |e| e.payload.as_ref().is_some_and(&f)
-}
-
 struct Cast {
     srv: TestServer,
     gateway: Term,

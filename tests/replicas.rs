@@ -6,10 +6,6 @@ mod common;
 use common::*;
 use handoff::pb::{self, Channel, SessionState, TerminalKind, event::Payload};
 
-fn is<F: Fn(&Payload) -> bool>(f: F) -> impl Fn(&pb::Event) -> bool {
-    move |e| e.payload.as_ref().is_some_and(&f)
-}
-
 // C1, C2, C3, C4, C9, C10 across replicas: the gateway and the agent use replica A, the bot
 // replica B; Connect finds the bot attached to B, and every step of the transfer reaches the
 // other side live.

@@ -393,6 +393,12 @@ async fn sync_members(
     Ok(changed)
 }
 
+/// A sequence number as a BIGINT parameter (a client may send any u64; the log never gets near
+/// i64::MAX, so clamping keeps comparisons right).
+fn seq_param(seq: u64) -> i64 {
+    seq.min(i64::MAX as u64) as i64
+}
+
 fn parse_uuid(s: &str) -> Result<Uuid> {
     Uuid::from_str(s).map_err(|e| Error::Internal(format!("stored id {s:?} is not a UUID: {e}")))
 }
@@ -682,8 +688,8 @@ impl Store for SqlStore {
              ORDER BY seq LIMIT $4",
         )
         .bind(session.to_string())
-        .bind(after.min(i64::MAX as u64) as i64)
-        .bind(until.min(i64::MAX as u64) as i64)
+        .bind(seq_param(after))
+        .bind(seq_param(until))
         .bind(limit as i64)
         .fetch_all(&self.read)
         .await?;
@@ -701,8 +707,8 @@ impl Store for SqlStore {
              AND kind <> 'message' ORDER BY seq",
         )
         .bind(session.to_string())
-        .bind(after.min(i64::MAX as u64) as i64)
-        .bind(until.min(i64::MAX as u64) as i64)
+        .bind(seq_param(after))
+        .bind(seq_param(until))
         .fetch_all(&self.read)
         .await?;
         rows.iter().map(decode_event).collect()
@@ -760,7 +766,7 @@ impl Store for SqlStore {
         )
         .bind(terminal.to_string())
         .bind(session.to_string())
-        .bind(seq.min(i64::MAX as u64) as i64)
+        .bind(seq_param(seq))
         .execute(&self.write)
         .await?;
         Ok(())

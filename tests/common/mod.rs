@@ -405,6 +405,11 @@ pub fn code(r: Result<impl std::fmt::Debug, Status>) -> Code {
     }
 }
 
+/// An event predicate from a payload predicate: `is(|p| matches!(p, Payload::SessionEnded(_)))`.
+pub fn is<F: Fn(&Payload) -> bool>(f: F) -> impl Fn(&pb::Event) -> bool {
+    move |e| e.payload.as_ref().is_some_and(&f)
+}
+
 pub fn body(e: &pb::Event) -> Option<&str> {
     match &e.payload {
         Some(Payload::MessagePosted(m)) => Some(&m.body),
