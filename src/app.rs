@@ -9,6 +9,7 @@ use sha2::{Digest, Sha256};
 use tokio::sync::watch;
 use uuid::Uuid;
 
+use crate::auth::Authenticator;
 use crate::bus::{Bus, Signal};
 use crate::domain::{self, Limits, Millis, NoCandidate, Timeouts};
 use crate::error::{Error, Result};
@@ -28,6 +29,9 @@ pub struct Settings {
     /// Parallel group-commit writers, and the most messages one commit carries.
     pub message_writers: usize,
     pub max_batch: usize,
+    /// How long a token lookup may be served from memory (zero: never); rotations retire cached
+    /// lookups at once regardless.
+    pub token_cache_ttl: Duration,
 }
 
 pub struct App {
@@ -37,6 +41,8 @@ pub struct App {
     pub bus: Arc<Bus>,
     /// Group commit of messages.
     pub writer: MessageWriter,
+    /// Bearer tokens to terminals, cached.
+    pub auth: Authenticator,
     pub settings: Settings,
     /// Becomes true when the server shuts down; long-lived streams end on it.
     pub shutdown: watch::Receiver<bool>,
@@ -77,11 +83,13 @@ impl App {
             settings.message_writers,
             settings.max_batch,
         );
+        let auth = Authenticator::new(store.clone(), bus.clone(), settings.token_cache_ttl);
         App {
             replica,
             store,
             bus,
             writer,
+            auth,
             settings,
             shutdown,
         }

@@ -84,6 +84,11 @@ pub struct ServeArgs {
     /// The most messages one group commit carries.
     #[arg(long, env = "HANDOFF_MAX_BATCH", default_value_t = 512)]
     pub max_batch: usize,
+    /// How long a bearer-token lookup is kept in memory ("0s" looks every call up). A rotation
+    /// retires cached lookups on every replica as soon as its signal arrives; this bounds how
+    /// long a token changed behind the server's back (by hand in the database) keeps working.
+    #[arg(long, env = "HANDOFF_TOKEN_CACHE_TTL", default_value = "60s", value_parser = parse_duration)]
+    pub token_cache_ttl: Duration,
 }
 
 impl ServeArgs {
@@ -110,6 +115,7 @@ impl ServeArgs {
             presence_ttl: self.presence_interval * 3,
             message_writers: self.message_writers,
             max_batch: self.max_batch,
+            token_cache_ttl: self.token_cache_ttl,
         }
     }
 }

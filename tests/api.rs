@@ -1234,6 +1234,12 @@ async fn the_admin_api_guards_terminal_registration(backend: Backend) {
     }
     assert_eq!(names, vec!["agent-0", "agent-1", "agent-2", "alice"]);
 
+    // Authenticated once, so the server has the token cached: the rotation must retire it.
+    let before = alice
+        .session(&uuid::Uuid::new_v4().to_string())
+        .await
+        .expect_err("no such session");
+    assert_eq!(before.code(), Code::NotFound);
     let rotated = srv
         .admin
         .clone()

@@ -292,3 +292,89 @@ async fn first_accept_wins_across_replicas() {
     b.stop().await;
     a.stop().await;
 }
+
+/// Polls `check` until it holds, for at most `WAIT`: a cross-replica change arrives by signal.
+async fn eventually<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while !check().await {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{what}: not within {WAIT:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
+async fn authenticated(t: &Term) -> bool {
+    let probe = t
+        .c()
+        .get_session(pb::GetSessionRequest {
+            session_id: uuid::Uuid::new_v4().to_string(),
+        })
+        .await
+        .expect_err("no such session");
+    match probe.code() {
+        tonic::Code::NotFound => true,
+        tonic::Code::Unauthenticated => false,
+        other => panic!("unexpected {other:?}: {probe:?}"),
+    }
+}
+
+// Replicas cache token lookups; a rotation through replica A retires the old token on replica B
+// too (by its notification), and a rotation whose notification never came (written straight into
+// the database, as by a replica killed right after committing) by B's catch-up poll.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rotated_token_stops_working_on_every_replica() {
+    let a = TestServer::start(Backend::Postgres).await;
+    let b = a.replica().await;
+    let alice = a.terminal("alice", TerminalKind::Agent).await;
+    let on_b = alice.via(&b).await;
+    assert!(authenticated(&on_b).await, "B has cached alice's token");
+    assert!(authenticated(&on_b).await);
+
+    let rotated = a
+        .admin
+        .clone()
+        .rotate_terminal_token(pb::RotateTerminalTokenRequest {
+            terminal_id: alice.id.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(!authenticated(&alice).await, "A retired it at once");
+    eventually("B retires the old token", || authenticated_not(&on_b)).await;
+    let fresh = Term {
+        token: rotated.token.clone(),
+        client: handoff::client::terminal(&b.url, &rotated.token)
+            .await
+            .unwrap(),
+        id: alice.id.clone(),
+    };
+    assert!(authenticated(&fresh).await, "the new token works on B");
+
+    // No signal at all: only the token_changed_ms column tells.
+    let pool = sqlx::PgPool::connect(&a.database_url).await.unwrap();
+    sqlx::query(
+        "UPDATE terminals SET token_hash = 'retired', \
+         token_changed_ms = (extract(epoch from now()) * 1000)::bigint WHERE id = $1",
+    )
+    .bind(&alice.id)
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    eventually("the catch-up poll retires the token on B", || {
+        authenticated_not(&fresh)
+    })
+    .await;
+    b.stop().await;
+    a.stop().await;
+}
+
+async fn authenticated_not(t: &Term) -> bool {
+    !authenticated(t).await
+}

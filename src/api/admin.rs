@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::{bearer, check_len, page_size, page_token, parse_id, parse_page_token};
 use crate::app::{App, new_token, token_hash};
+use crate::bus::Signal;
 use crate::domain;
 use crate::error::{Error, Result};
 use crate::pb::{self, admin_service_server::AdminService};
@@ -189,6 +190,8 @@ impl AdminService for AdminApi {
         {
             return Err(Error::NotFound("terminal").into());
         }
+        // Cached lookups of the old token stop being served, here and on the other replicas.
+        self.app.bus.publish(Signal::Credentials(id));
         let terminal = self
             .app
             .store

@@ -13,7 +13,7 @@ use std::str::FromStr;
 use tonic::metadata::MetadataMap;
 use uuid::Uuid;
 
-use crate::app::{App, token_hash};
+use crate::app::App;
 use crate::domain::Limits;
 use crate::error::{Error, Result};
 use crate::pb;
@@ -28,13 +28,7 @@ fn bearer(metadata: &MetadataMap) -> Option<&str> {
 /// The terminal a request comes from; UNAUTHENTICATED for a missing or unknown token.
 async fn authenticate(app: &App, metadata: &MetadataMap) -> Result<Uuid> {
     let token = bearer(metadata).ok_or(Error::Unauthenticated)?;
-    let terminal = app
-        .store
-        .terminal_by_token_hash(&token_hash(token))
-        .await?
-        .ok_or(Error::Unauthenticated)?;
-    Uuid::from_str(&terminal.id)
-        .map_err(|_| Error::Internal("stored terminal id is not a UUID".into()))
+    app.auth.terminal(token).await
 }
 
 /// Parses a required id field.

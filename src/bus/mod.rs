@@ -1,4 +1,5 @@
-//! Wake-ups for streams: "session S has new events", "terminal T's memberships changed".
+//! Wake-ups for streams: "session S has new events", "terminal T's memberships changed", and
+//! "some terminal's credentials changed" (which retires the token cache of [`crate::auth`]).
 //!
 //! The bus carries signals only, never events: a woken stream reads the log from its cursor. So a
 //! coalesced or missed wake-up delays delivery but cannot lose or reorder anything, and a signal
@@ -21,6 +22,8 @@ use uuid::Uuid;
 pub enum Signal {
     Session(Uuid),
     Memberships(Uuid),
+    /// A terminal's token was rotated: every cached token lookup is retired.
+    Credentials(Uuid),
 }
 
 /// One waiting stream (or Connect call): what changed since it last looked, and a wake-up.
@@ -60,6 +63,8 @@ pub struct Bus {
     next_id: AtomicU64,
     /// Where signals for other replicas go (set when a relay runs).
     remote: Mutex<Option<mpsc::UnboundedSender<Signal>>>,
+    /// Moves whenever credentials may have changed; see [`crate::auth`].
+    credentials_epoch: AtomicU64,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -104,6 +109,7 @@ impl Bus {
         match signal {
             Signal::Session(s) => self.session_changed(s),
             Signal::Memberships(t) => self.memberships_changed(t),
+            Signal::Credentials(_) => self.credentials_changed(),
         }
         if let Some(remote) = lock(&self.remote).as_ref() {
             let _ = remote.send(signal);
@@ -112,6 +118,7 @@ impl Bus {
 
     /// Wakes every inbox as if everything had changed: after signals may have been lost.
     pub fn wake_all(&self) {
+        self.credentials_changed();
         let registry = lock(&self.registry);
         for (session, inboxes) in &registry.by_session {
             for inbox in inboxes.values() {
@@ -152,6 +159,17 @@ impl Bus {
                 inbox.notify.notify_one();
             }
         }
+    }
+
+    /// Some terminal's credentials changed (here, on another replica, or perhaps while signals
+    /// were lost): cached token lookups filled before now must not be served.
+    pub fn credentials_changed(&self) {
+        self.credentials_epoch.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// The current credentials epoch.
+    pub fn credentials_epoch(&self) -> u64 {
+        self.credentials_epoch.load(Ordering::Acquire)
     }
 
     /// Whether `terminal` has a stream attached to this process.

@@ -7,8 +7,9 @@
 //!   every commit on Postgres's notification-queue lock);
 //! - the listener turns other replicas' notifications into local wake-ups; after its connection
 //!   is re-established it wakes every local stream, since notifications may have been missed;
-//! - the catch-up poll re-signals sessions changed in the last few intervals, covering a replica
-//!   killed between its commit and its NOTIFY.
+//! - the catch-up poll re-signals sessions changed in the last few intervals (and retires cached
+//!   tokens if a token was rotated then), covering a replica killed between its commit and its
+//!   NOTIFY.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -57,6 +58,7 @@ fn encode(replica: Uuid, signals: &HashSet<Signal>) -> Vec<String> {
         let item = match signal {
             Signal::Session(s) => format!("s{s}"),
             Signal::Memberships(t) => format!("t{t}"),
+            Signal::Credentials(t) => format!("c{t}"),
         };
         if current.len() + 1 + item.len() > MAX_PAYLOAD {
             payloads.push(std::mem::replace(&mut current, replica.to_string()));
@@ -78,6 +80,7 @@ fn decode(payload: &str) -> Option<(Uuid, Vec<Signal>)> {
             match kind {
                 "s" => Some(Signal::Session(id)),
                 "t" => Some(Signal::Memberships(id)),
+                "c" => Some(Signal::Credentials(id)),
                 _ => None,
             }
         })
@@ -182,6 +185,7 @@ async fn listen(bus: Arc<Bus>, url: String, replica: Uuid, mut shutdown: watch::
                             match s {
                                 Signal::Session(id) => bus.session_changed(id),
                                 Signal::Memberships(t) => bus.memberships_changed(t),
+                                Signal::Credentials(_) => bus.credentials_changed(),
                             }
                         }
                     }
@@ -219,12 +223,15 @@ async fn catch_up(
             _ = stopped(&mut shutdown) => return,
         }
         match store.changed_since(domain::now_millis() - window).await {
-            Ok((sessions, terminals)) => {
-                for s in sessions {
+            Ok(changes) => {
+                for s in changes.sessions {
                     bus.session_changed(s);
                 }
-                for t in terminals {
+                for t in changes.memberships {
                     bus.memberships_changed(t);
+                }
+                if changes.credentials {
+                    bus.credentials_changed();
                 }
             }
             Err(e) => tracing::warn!(error = %e, "catch-up poll failed; retrying"),
@@ -241,10 +248,10 @@ mod tests {
         let replica = Uuid::new_v4();
         let signals: HashSet<Signal> = (0..500)
             .map(|i| {
-                if i % 2 == 0 {
-                    Signal::Session(Uuid::new_v4())
-                } else {
-                    Signal::Memberships(Uuid::new_v4())
+                match i % 3 {
+                    0 => Signal::Session(Uuid::new_v4()),
+                    1 => Signal::Memberships(Uuid::new_v4()),
+                    _ => Signal::Credentials(Uuid::new_v4()),
                 }
             })
             .collect();

@@ -27,6 +27,17 @@ pub struct TerminalRecord {
     pub id: Uuid,
 }
 
+/// What [`Store::changed_since`] found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Sessions with new events.
+    pub sessions: Vec<Uuid>,
+    /// Terminals taking part in those sessions (their memberships may have changed).
+    pub memberships: Vec<Uuid>,
+    /// Whether any terminal's token was rotated.
+    pub credentials: bool,
+}
+
 /// One session a terminal follows on its stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Membership {
@@ -136,9 +147,9 @@ pub trait Store: Send + Sync + 'static {
     /// Sessions with a deadline at or before `now` (connect, offer expiry, handoff grace).
     async fn due_sessions(&self, now: Millis, limit: usize) -> Result<Vec<Uuid>>;
 
-    /// Sessions changed at or after `since`, and the terminals taking part in them: what a
-    /// replica re-checks in case a wake-up signal was lost.
-    async fn changed_since(&self, since: Millis) -> Result<(Vec<Uuid>, Vec<Uuid>)>;
+    /// What changed at or after `since`: what a replica re-checks in case a wake-up signal was
+    /// lost.
+    async fn changed_since(&self, since: Millis) -> Result<Changes>;
 
     /// Records that `replica` is alive, and forgets the terminals of replicas silent since
     /// `forget_before`.

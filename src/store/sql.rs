@@ -17,7 +17,7 @@ use sqlx::{Any, AnyPool, Row, Transaction};
 use sqlx::{Arguments as _, AssertSqlSafe};
 use uuid::Uuid;
 
-use super::{Appended, Committed, Membership, NewMessage, SessionChange, Store};
+use super::{Appended, Changes, Committed, Membership, NewMessage, SessionChange, Store};
 use crate::domain::{self, Millis};
 use crate::error::{Error, Result};
 use crate::pb;
@@ -462,9 +462,11 @@ impl Store for SqlStore {
     }
 
     async fn set_token_hash(&self, id: Uuid, token_hash: &str) -> Result<bool> {
-        let done = sqlx::query("UPDATE terminals SET token_hash = $2 WHERE id = $1")
-            .bind(id.to_string())
-            .bind(token_hash)
+        let done =
+            sqlx::query("UPDATE terminals SET token_hash = $2, token_changed_ms = $3 WHERE id = $1")
+                .bind(id.to_string())
+                .bind(token_hash)
+                .bind(domain::now_millis())
             .execute(&self.write)
             .await?;
         Ok(done.rows_affected() == 1)
@@ -786,7 +788,7 @@ impl Store for SqlStore {
             .collect()
     }
 
-    async fn changed_since(&self, since: Millis) -> Result<(Vec<Uuid>, Vec<Uuid>)> {
+    async fn changed_since(&self, since: Millis) -> Result<Changes> {
         let rows = sqlx::query(
             "SELECT s.id, m.terminal_id FROM sessions s \
              LEFT JOIN members m ON m.session_id = s.id AND m.left_seq IS NULL \
@@ -803,10 +805,15 @@ impl Store for SqlStore {
                 terminals.insert(parse_uuid(&t)?);
             }
         }
-        Ok((
-            sessions.into_iter().collect(),
-            terminals.into_iter().collect(),
-        ))
+        let rotated = sqlx::query("SELECT COUNT(*) FROM terminals WHERE token_changed_ms >= $1")
+            .bind(since)
+            .fetch_one(&self.read)
+            .await?;
+        Ok(Changes {
+            sessions: sessions.into_iter().collect(),
+            memberships: terminals.into_iter().collect(),
+            credentials: rotated.try_get::<i64, _>(0)? > 0,
+        })
     }
 
     async fn replica_heartbeat(
