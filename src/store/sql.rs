@@ -191,7 +191,7 @@ impl SqlStore {
             let mut q = Statement::new(
                 "SELECT session_id, author, idempotency_key, seq, created_ms FROM events WHERE ",
             );
-            for (i, m) in chunk.iter().enumerate() {
+            for (i, m) in padded(chunk).enumerate() {
                 q.push(if i == 0 { "(" } else { " OR (" });
                 q.push("session_id = ").bind(m.session.to_string());
                 q.push(" AND author = ").bind(m.author.to_string());
@@ -317,7 +317,7 @@ async fn insert_events<'e>(
     events: impl Iterator<Item = (&'e pb::Event, Option<&'e str>)>,
 ) -> Result<()> {
     let events: Vec<_> = events.collect();
-    for chunk in events.chunks(EVENT_CHUNK) {
+    for chunk in power_of_two_chunks(&events, EVENT_CHUNK) {
         let mut q = Statement::new(
             "INSERT INTO events (session_id, seq, kind, author, idempotency_key, created_ms, payload) VALUES ",
         );
@@ -507,7 +507,7 @@ impl Store for SqlStore {
             let mut q = Statement::new(
                 "SELECT terminal_id, group_name FROM terminal_groups WHERE terminal_id IN (",
             );
-            for (i, id) in chunk.iter().enumerate() {
+            for (i, id) in padded(chunk).enumerate() {
                 q.push(if i == 0 { "" } else { ", " }).bind(id.clone());
             }
             q.push(") ORDER BY terminal_id, group_name");
@@ -595,7 +595,7 @@ impl Store for SqlStore {
         let mut sessions: HashMap<String, pb::Session> = HashMap::new();
         for chunk in ids.chunks(KEY_CHUNK) {
             let mut q = Statement::new("SELECT snapshot, last_seq, id FROM sessions WHERE id IN (");
-            for (i, id) in chunk.iter().enumerate() {
+            for (i, id) in padded(chunk).enumerate() {
                 q.push(if i == 0 { "" } else { ", " }).bind(id.clone());
             }
             q.push(") ORDER BY id");
@@ -661,14 +661,14 @@ impl Store for SqlStore {
         for chunk in touched.chunks(KEY_CHUNK) {
             let mut q = Statement::new("UPDATE sessions SET changed_ms = ");
             q.bind(now).push(", last_seq = CASE id");
-            for (id, seq) in chunk {
+            for (id, seq) in padded(chunk) {
                 q.push(" WHEN ")
                     .bind((*id).clone())
                     .push(" THEN ")
                     .bind(*seq);
             }
             q.push(" ELSE last_seq END WHERE id IN (");
-            for (i, (id, _)) in chunk.iter().enumerate() {
+            for (i, (id, _)) in padded(chunk).enumerate() {
                 q.push(if i == 0 { "" } else { ", " }).bind((*id).clone());
             }
             q.push(")");
@@ -894,9 +894,33 @@ impl Store for SqlStore {
 }
 
 /// Rows per multi-row statement: well under both backends' bind-parameter limits (Postgres
-/// 65535, SQLite 32766).
-const EVENT_CHUNK: usize = 500;
-const KEY_CHUNK: usize = 300;
+/// 65535, SQLite 32766). Powers of two: see [`padded`].
+const EVENT_CHUNK: usize = 512;
+const KEY_CHUNK: usize = 256;
+
+/// `chunk`, then its last item repeated up to the next power of two. Statements built from
+/// lists (IN lists, OR of keys, CASE arms) then come in a handful of shapes instead of one per
+/// list length, so each connection's prepared-statement cache keeps them all: a new length used
+/// to cost Postgres a parse and a plan (and the driver a round trip) on every group commit.
+/// Repeating an item never changes what such a statement selects or sets.
+fn padded<T>(chunk: &[T]) -> impl Iterator<Item = &T> {
+    let extra = chunk.len().next_power_of_two() - chunk.len();
+    chunk.iter().chain(chunk.last().into_iter().cycle().take(extra))
+}
+
+/// Splits `items` into chunks whose lengths are powers of two no larger than `max` (itself a
+/// power of two), largest first: the row lists of multi-row INSERTs, which cannot be padded, in
+/// a handful of shapes (see [`padded`]).
+fn power_of_two_chunks<T>(mut items: &[T], max: usize) -> Vec<&[T]> {
+    let mut chunks = Vec::new();
+    while !items.is_empty() {
+        let n = max.min(1 << items.len().ilog2());
+        let (head, rest) = items.split_at(n);
+        chunks.push(head);
+        items = rest;
+    }
+    chunks
+}
 
 fn decode_membership(row: &AnyRow) -> Result<Membership> {
     Ok(Membership {
@@ -905,4 +929,27 @@ fn decode_membership(row: &AnyRow) -> Result<Membership> {
         left_seq: row.try_get::<Option<i64>, _>(2)?.map(|s| s as u64),
         acked_seq: row.try_get::<i64, _>(3)? as u64,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_come_in_power_of_two_shapes() {
+        let padded_len = |n: usize| padded(&(0..n).collect::<Vec<_>>()).count();
+        assert_eq!(
+            [1, 2, 3, 5, 200, 256].map(padded_len),
+            [1, 2, 4, 8, 256, 256]
+        );
+        assert_eq!(padded(&[7, 8, 9]).copied().collect::<Vec<_>>(), [7, 8, 9, 9]);
+        assert_eq!(padded::<u8>(&[]).count(), 0);
+
+        let items: Vec<usize> = (0..1300).collect();
+        let chunks = power_of_two_chunks(&items, 512);
+        let lens: Vec<usize> = chunks.iter().map(|c| c.len()).collect();
+        assert_eq!(lens, [512, 512, 256, 16, 4]);
+        assert_eq!(chunks.concat(), items, "every item once, in order");
+        assert!(power_of_two_chunks::<u8>(&[], 512).is_empty());
+    }
 }
