@@ -738,9 +738,12 @@ impl Store for SqlStore {
 
     async fn memberships(&self, terminal: Uuid) -> Result<Vec<Membership>> {
         let rows = sqlx::query(
+            // A correlated subquery rather than a join: the planner hash-joined the whole
+            // sessions table for every reload (a sequential scan per stream wake-up); this
+            // looks up only the sessions the terminal still takes part in, by primary key.
             "SELECT m.session_id, m.joined_seq, m.left_seq, m.acked_seq FROM members m \
-             JOIN sessions s ON s.id = m.session_id \
-             WHERE m.terminal_id = $1 AND m.acked_seq < COALESCE(m.left_seq, s.last_seq) \
+             WHERE m.terminal_id = $1 AND m.acked_seq < COALESCE(m.left_seq, \
+             (SELECT s.last_seq FROM sessions s WHERE s.id = m.session_id)) \
              ORDER BY m.session_id",
         )
         .bind(terminal.to_string())
