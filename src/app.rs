@@ -15,7 +15,7 @@ use crate::domain::{self, Limits, Millis, NoCandidate, Timeouts};
 use crate::error::{Error, Result};
 use crate::pb::{self, Role, SessionState, event::Payload};
 use crate::store::{Appended, Committed, NewMessage, Store};
-use crate::writer::MessageWriter;
+use crate::writer::{MessageWriter, Pending};
 
 /// Settings the application layer needs (a subset of the server's flags).
 #[derive(Debug, Clone, Copy)]
@@ -229,8 +229,22 @@ impl App {
         body: String,
         idempotency_key: Option<String>,
     ) -> Result<Appended> {
+        self.submit_message(actor, session, body, idempotency_key)
+            .await?
+            .await
+    }
+
+    /// Message, split in two: queues the message (in submission order per session) and returns
+    /// what answers it once committed, so a stream can keep many messages in flight.
+    pub async fn submit_message(
+        &self,
+        actor: Uuid,
+        session: Uuid,
+        body: String,
+        idempotency_key: Option<String>,
+    ) -> Result<Pending> {
         self.writer
-            .append(NewMessage {
+            .submit(NewMessage {
                 session,
                 author: actor,
                 body,

@@ -125,6 +125,35 @@ impl Feed {
     }
 
     async fn send(&self, kind: attach_request::Kind) -> Result<(), Status> {
+        self.sender().send(kind).await
+    }
+
+    /// A handle that sends on this stream from other tasks; replies still arrive through
+    /// [`Feed::next`].
+    pub fn sender(&self) -> FeedSender {
+        FeedSender {
+            outbound: self.outbound.clone(),
+        }
+    }
+}
+
+/// Sends acknowledgements and commands on a [`Feed`]'s stream.
+#[derive(Clone)]
+pub struct FeedSender {
+    outbound: mpsc::Sender<pb::AttachRequest>,
+}
+
+impl FeedSender {
+    /// Sends a command; its receipt arrives through the feed.
+    pub async fn command(&self, request_id: &str, kind: pb::command::Kind) -> Result<(), Status> {
+        self.send(attach_request::Kind::Command(pb::Command {
+            request_id: request_id.to_owned(),
+            kind: Some(kind),
+        }))
+        .await
+    }
+
+    async fn send(&self, kind: attach_request::Kind) -> Result<(), Status> {
         self.outbound
             .send(pb::AttachRequest { kind: Some(kind) })
             .await

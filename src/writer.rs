@@ -44,15 +44,40 @@ impl MessageWriter {
 
     /// Appends one message; returns once it is committed (or refused).
     pub async fn append(&self, message: NewMessage) -> Result<Appended> {
+        self.submit(message).await?.await
+    }
+
+    /// Queues one message and returns what will answer it once committed. Messages of one
+    /// session submitted one after another are stored in that order, so a stream may keep many
+    /// in flight and still have them sequenced as sent.
+    pub async fn submit(&self, message: NewMessage) -> Result<Pending> {
         let shard = (message.session.as_u128() % self.shards.len() as u128) as usize;
         let (reply, answer) = oneshot::channel();
         self.shards[shard]
             .send(Job { message, reply })
             .await
-            .map_err(|_| Error::Unavailable("the server is shutting down".into()))?;
-        answer
-            .await
-            .map_err(|_| Error::Unavailable("the server is shutting down".into()))?
+            .map_err(|_| shutting_down())?;
+        Ok(Pending(answer))
+    }
+}
+
+fn shutting_down() -> Error {
+    Error::Unavailable("the server is shutting down".into())
+}
+
+/// The answer to a submitted message: its sequence number once committed, or why it was not.
+pub struct Pending(oneshot::Receiver<Result<Appended>>);
+
+impl std::future::Future for Pending {
+    type Output = Result<Appended>;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        std::pin::Pin::new(&mut self.0)
+            .poll(cx)
+            .map(|r| r.unwrap_or_else(|_| Err(shutting_down())))
     }
 }
 

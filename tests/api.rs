@@ -1039,6 +1039,75 @@ async fn commands_on_the_stream_get_receipts(backend: Backend) {
     );
     let (m, _) = event_where(&mut bot_feed, |e| body(e) == Some("via stream")).await;
     assert_eq!(m.seq, receipts[0].seq);
+
+    // Pipelined: a burst sent without waiting is stored in the order sent and answered in that
+    // order; a bad command in the middle is refused alone; an oversized request id is refused.
+    let n = 300;
+    for i in 0..n {
+        let body = if i == 150 {
+            String::new()
+        } else {
+            format!("burst {i}")
+        };
+        gw_feed
+            .command(
+                &format!("b-{i}"),
+                pb::command::Kind::Message(pb::MessageRequest {
+                    session_id: req.session_id.clone(),
+                    body,
+                    idempotency_key: format!("k-{i}"),
+                }),
+            )
+            .await
+            .unwrap();
+    }
+    gw_feed
+        .command(
+            &"x".repeat(129),
+            pb::command::Kind::Message(pb::MessageRequest {
+                session_id: req.session_id.clone(),
+                body: "too long an id".into(),
+                idempotency_key: String::new(),
+            }),
+        )
+        .await
+        .unwrap();
+    let mut burst = Vec::new();
+    while burst.len() < n + 1 {
+        match tokio::time::timeout(WAIT, gw_feed.next())
+            .await
+            .expect("in time")
+            .expect("ok")
+        {
+            Some(pb::attach_response::Kind::Receipt(r)) => burst.push(r),
+            Some(_) => {}
+            None => panic!("stream ended"),
+        }
+    }
+    let oversized = burst.pop().unwrap();
+    assert_eq!(
+        (oversized.request_id.as_str(), oversized.code),
+        ("", Code::InvalidArgument as i32)
+    );
+    let ids: Vec<String> = burst.iter().map(|r| r.request_id.clone()).collect();
+    assert_eq!(ids, (0..n).map(|i| format!("b-{i}")).collect::<Vec<_>>());
+    assert_eq!(burst[150].code, Code::InvalidArgument as i32);
+    let stored: Vec<u64> = burst
+        .iter()
+        .filter(|r| r.request_id != "b-150")
+        .map(|r| {
+            assert_eq!(r.code, 0, "{r:?}");
+            r.seq
+        })
+        .collect();
+    assert!(
+        stored.windows(2).all(|w| w[1] == w[0] + 1),
+        "consecutive, in the order sent"
+    );
+    for (i, seq) in (0..n).filter(|i| *i != 150).zip(&stored) {
+        let (m, _) = event_where(&mut bot_feed, |e| body(e).is_some()).await;
+        assert_eq!((m.seq, body(&m)), (*seq, Some(format!("burst {i}").as_str())));
+    }
     c.srv.stop().await;
 }
 

@@ -368,44 +368,143 @@ impl Delivery {
     }
 }
 
+/// Commands a stream may have in flight; beyond this the server stops reading the stream until
+/// receipts have gone out (HTTP/2 flow control then holds the client back).
+const MAX_COMMANDS_IN_FLIGHT: usize = 256;
+
+const MAX_REQUEST_ID_BYTES: usize = 128;
+
+/// A receipt on its way: answered once its command is done.
+type InFlight = std::pin::Pin<Box<dyn std::future::Future<Output = pb::Receipt> + Send>>;
+
 /// Handles what the client sends after hello: acknowledgements and commands.
+///
+/// Commands take effect in the order sent and their receipts come back in that order. Messages
+/// are pipelined: each is queued for group commit as soon as it is read (queueing order is
+/// storage order within a session), and the reader goes on reading while earlier ones commit.
+/// Any other command first waits for everything before it, then runs alone.
 async fn read_commands(
     app: Arc<App>,
     terminal: Uuid,
     mut inbound: Streaming<pb::AttachRequest>,
     tx: mpsc::Sender<Outgoing>,
 ) {
-    // Ok(None) is a half-close: the client sends no more, but keeps receiving.
-    while let Ok(Some(request)) = inbound.message().await {
-        match request.kind {
-            Some(attach_request::Kind::Ack(a)) => {
-                let Ok(session) = parse_id("ack.session_id", &a.session_id) else {
-                    continue;
-                };
-                if let Err(e) = app.store.acknowledge(terminal, session, a.seq).await {
-                    tracing::warn!(error = %e, "could not record an acknowledgement");
-                }
-            }
-            Some(attach_request::Kind::Command(c)) => {
-                // Boxed, so that an idle reader task is only as large as its wait.
-                let receipt = Box::pin(run_command(&app, terminal, c)).await;
-                let msg = pb::AttachResponse {
-                    kind: Some(attach_response::Kind::Receipt(receipt)),
-                };
-                if tx.send(Ok(Box::new(msg))).await.is_err() {
+    let mut in_flight: futures_util::stream::FuturesOrdered<InFlight> = Default::default();
+    let mut reading = true;
+    loop {
+        tokio::select! {
+            // Receipts first: a client that keeps sending must still get its answers.
+            biased;
+            Some(receipt) = futures_util::StreamExt::next(&mut in_flight) => {
+                if send_receipt(&tx, receipt).await.is_err() {
                     return;
                 }
             }
-            Some(attach_request::Kind::Hello(_)) => {
-                let e = Error::invalid("kind", "hello may only be sent once, first");
-                let _ = tx.send(Err(e.into())).await;
-                return;
+            request = inbound.message(), if reading && in_flight.len() < MAX_COMMANDS_IN_FLIGHT => {
+                match request {
+                    // Ok(None) is a half-close: the client sends no more, but keeps receiving.
+                    Ok(Some(request)) => {
+                        if !handle(&app, terminal, request, &tx, &mut in_flight).await {
+                            return;
+                        }
+                    }
+                    Ok(None) | Err(_) => reading = false,
+                }
             }
-            None => {}
+            else => return,
         }
     }
 }
 
+/// Handles one request; false when the stream must end.
+async fn handle(
+    app: &Arc<App>,
+    terminal: Uuid,
+    request: pb::AttachRequest,
+    tx: &mpsc::Sender<Outgoing>,
+    in_flight: &mut futures_util::stream::FuturesOrdered<InFlight>,
+) -> bool {
+    match request.kind {
+        Some(attach_request::Kind::Ack(a)) => {
+            let Ok(session) = parse_id("ack.session_id", &a.session_id) else {
+                return true;
+            };
+            if let Err(e) = app.store.acknowledge(terminal, session, a.seq).await {
+                tracing::warn!(error = %e, "could not record an acknowledgement");
+            }
+        }
+        Some(attach_request::Kind::Command(c)) if c.request_id.len() > MAX_REQUEST_ID_BYTES => {
+            let e = Error::invalid(
+                "command.request_id",
+                format!(
+                    "is {} bytes; at most {MAX_REQUEST_ID_BYTES} are allowed",
+                    c.request_id.len()
+                ),
+            );
+            // Answered in order, without echoing the oversized id.
+            in_flight.push_back(Box::pin(std::future::ready(receipt(String::new(), Err(e)))));
+        }
+        Some(attach_request::Kind::Command(pb::Command {
+            request_id,
+            kind: Some(command::Kind::Message(m)),
+        })) => {
+            let queued = async {
+                let (session, key) = validate_message(app, &m)?;
+                app.submit_message(terminal, session, m.body, key).await
+            }
+            .await;
+            in_flight.push_back(Box::pin(async move {
+                receipt(request_id, async { Ok(queued?.await?.seq) }.await)
+            }));
+        }
+        Some(attach_request::Kind::Command(c)) => {
+            // In order: everything sent before this command is answered first.
+            while let Some(r) = futures_util::StreamExt::next(in_flight).await {
+                if send_receipt(tx, r).await.is_err() {
+                    return false;
+                }
+            }
+            // Boxed, so that an idle reader task is only as large as its wait.
+            let r = Box::pin(run_command(app, terminal, c)).await;
+            if send_receipt(tx, r).await.is_err() {
+                return false;
+            }
+        }
+        Some(attach_request::Kind::Hello(_)) => {
+            let e = Error::invalid("kind", "hello may only be sent once, first");
+            let _ = tx.send(Err(e.into())).await;
+            return false;
+        }
+        None => {}
+    }
+    true
+}
+
+async fn send_receipt(tx: &mpsc::Sender<Outgoing>, r: pb::Receipt) -> Result<(), Gone> {
+    let msg = pb::AttachResponse {
+        kind: Some(attach_response::Kind::Receipt(r)),
+    };
+    tx.send(Ok(Box::new(msg))).await.map_err(|_| Gone)
+}
+
+fn receipt(request_id: String, outcome: Result<u64>) -> pb::Receipt {
+    match outcome {
+        Ok(seq) => pb::Receipt {
+            request_id,
+            code: 0,
+            message: String::new(),
+            seq,
+        },
+        Err(e) => pb::Receipt {
+            request_id,
+            code: e.code() as i32,
+            message: e.public_message(),
+            seq: 0,
+        },
+    }
+}
+
+/// Any command but a message (those are pipelined by `handle`).
 async fn run_command(app: &App, terminal: Uuid, c: pb::Command) -> pb::Receipt {
     let outcome: Result<u64> = async {
         match c.kind {
@@ -429,18 +528,5 @@ async fn run_command(app: &App, terminal: Uuid, c: pb::Command) -> pb::Receipt {
         }
     }
     .await;
-    match outcome {
-        Ok(seq) => pb::Receipt {
-            request_id: c.request_id,
-            code: 0,
-            message: String::new(),
-            seq,
-        },
-        Err(e) => pb::Receipt {
-            request_id: c.request_id,
-            code: e.code() as i32,
-            message: e.public_message(),
-            seq: 0,
-        },
-    }
+    receipt(c.request_id, outcome)
 }

@@ -5,11 +5,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::{Semaphore, mpsc};
+use tokio::sync::{Semaphore, mpsc, oneshot};
 use tonic::transport::{Channel, Endpoint};
 
 use super::stats::now_us;
-use crate::client::{AdminClient, Bearer, BoxError, Feed, TerminalClient};
+use crate::client::{AdminClient, Bearer, BoxError, Feed, FeedSender, TerminalClient};
 use crate::pb::{
     self, attach_response, event::Payload, terminal_service_client::TerminalServiceClient,
 };
@@ -116,7 +116,45 @@ pub struct Arrived {
 pub struct Pump {
     pub terminal_id: String,
     pub rx: mpsc::UnboundedReceiver<Arrived>,
+    commander: Commander,
     task: tokio::task::JoinHandle<()>,
+}
+
+/// Receipts awaited on a feed, by request id.
+type Awaited = Arc<std::sync::Mutex<HashMap<String, oneshot::Sender<pb::Receipt>>>>;
+
+/// Sends commands on a [`Pump`]'s stream and waits for their receipts.
+#[derive(Clone)]
+pub struct Commander {
+    sender: FeedSender,
+    awaited: Awaited,
+}
+
+impl Commander {
+    /// Sends a command and waits (at most [`WAIT`]) for its receipt.
+    pub async fn call(
+        &self,
+        request_id: String,
+        kind: pb::command::Kind,
+    ) -> Result<pb::Receipt, tonic::Status> {
+        let (tx, rx) = oneshot::channel();
+        self.awaited
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(request_id.clone(), tx);
+        self.sender.command(&request_id, kind).await?;
+        match tokio::time::timeout(WAIT, rx).await {
+            Ok(Ok(receipt)) => Ok(receipt),
+            Ok(Err(_)) => Err(tonic::Status::unavailable("the feed ended")),
+            Err(_) => {
+                self.awaited
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .remove(&request_id);
+                Err(tonic::Status::deadline_exceeded("no receipt in time"))
+            }
+        }
+    }
 }
 
 impl Drop for Pump {
@@ -131,6 +169,11 @@ impl Pump {
         let mut feed = Feed::open(&mut client, Vec::new()).await?;
         let terminal_id = feed.terminal_id.clone();
         let (tx, rx) = mpsc::unbounded_channel();
+        let commander = Commander {
+            sender: feed.sender(),
+            awaited: Awaited::default(),
+        };
+        let awaited = commander.awaited.clone();
         let task = tokio::spawn(async move {
             let mut highest: HashMap<String, u64> = HashMap::new();
             let mut dirty = false;
@@ -155,6 +198,15 @@ impl Pump {
                             last_ack = at_us;
                         }
                     }
+                    Ok(Some(attach_response::Kind::Receipt(r))) => {
+                        let waiting = awaited
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .remove(&r.request_id);
+                        if let Some(w) = waiting {
+                            let _ = w.send(r);
+                        }
+                    }
                     Ok(Some(_)) => {}
                     Ok(None) => return,
                     Err(status) => {
@@ -167,8 +219,14 @@ impl Pump {
         Ok(Pump {
             terminal_id,
             rx,
+            commander,
             task,
         })
+    }
+
+    /// Sends commands on this feed's stream.
+    pub fn commander(&self) -> Commander {
+        self.commander.clone()
     }
 
     /// The first event matching `pred` within `WAIT`; earlier events are discarded.

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use tokio::task::JoinHandle;
 
-use super::fixtures::{self, Arrived, Pump, Term, body, parse_body, request};
+use super::fixtures::{self, Arrived, Commander, Pump, Term, body, parse_body, request};
 use super::json::J;
 use super::stats::{Cpu, CpuUsage, Latencies, fmt_int, fmt_ms, now_us};
 use crate::client::{AdminClient, BoxError, TerminalClient};
@@ -20,6 +20,24 @@ use crate::pb::{self, event::Payload};
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// How a party sends its messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Transport {
+    /// One unary Message call per message.
+    Unary,
+    /// A Message command on the party's own Attach stream, answered by a receipt (pipelined).
+    Stream,
+}
+
+impl Transport {
+    pub fn name(self) -> &'static str {
+        match self {
+            Transport::Unary => "unary",
+            Transport::Stream => "stream",
+        }
+    }
 }
 
 /// One acknowledged Message call.
@@ -37,6 +55,8 @@ struct Dir {
     tag: String,
     session_id: String,
     sender: TerminalClient,
+    /// The sender's own Attach stream, for Message commands.
+    stream: Commander,
     counter: AtomicU64,
     sent: Mutex<Vec<Sent>>,
     /// seq -> arrival time at the receiving party.
@@ -77,6 +97,7 @@ impl Drop for Engine {
 
 /// What one phase measured.
 pub struct Phase {
+    pub transport: Transport,
     pub label: String,
     /// Closed loop: in-flight Message calls per sender; open loop: 0.
     pub inflight_per_sender: usize,
@@ -100,15 +121,16 @@ pub struct Phase {
 impl Phase {
     pub fn line(&mut self) -> String {
         let what = match self.offered_rate {
-            Some(r) => format!("open loop, {} msg/s offered", fmt_int(r)),
+            Some(r) => format!("{}, open loop, {} msg/s", self.transport.name(), fmt_int(r)),
             None => format!(
-                "closed loop, {} in flight ({}/sender)",
+                "{}, closed loop, {} in flight ({}/sender)",
+                self.transport.name(),
                 self.inflight_per_sender * self.senders,
                 self.inflight_per_sender
             ),
         };
         let mut s = format!(
-            "{:<44} {:>8} msg/s  send→deliver {}  |  Message call p50 {} / p99 {} ms",
+            "{:<44} {:>8} msg/s  send→deliver {}  |  send→seq p50 {} / p99 {} ms",
             what,
             fmt_int(self.rate),
             self.latency.summary(),
@@ -134,6 +156,7 @@ impl Phase {
 
     pub fn json(&mut self) -> J {
         J::obj([
+            ("transport", J::from(self.transport.name())),
             ("label", J::from(self.label.clone())),
             ("inflight_per_sender", J::from(self.inflight_per_sender)),
             ("senders", J::from(self.senders)),
@@ -216,19 +239,53 @@ fn receive(
     })
 }
 
+/// Sends one message as a unary call or a stream command.
+async fn send(
+    dir: &Dir,
+    transport: Transport,
+    req: &pb::MessageRequest,
+    attempt: u32,
+) -> Result<u64, tonic::Status> {
+    match transport {
+        Transport::Unary => Ok(dir
+            .sender
+            .clone()
+            .message(request(req.clone()))
+            .await?
+            .into_inner()
+            .seq),
+        Transport::Stream => {
+            let id = format!("{}-{attempt}", req.idempotency_key);
+            let r = dir
+                .stream
+                .call(id, pb::command::Kind::Message(req.clone()))
+                .await?;
+            match r.code {
+                0 => Ok(r.seq),
+                code => Err(tonic::Status::new(tonic::Code::from(code), r.message)),
+            }
+        }
+    }
+}
+
 /// Sends one message (retrying with the same idempotency key on transient errors) and records it.
-async fn send_one(dir: &Dir, phase: u32, send_us: u64, body_bytes: usize, counters: &Counters) {
+async fn send_one(
+    dir: &Dir,
+    transport: Transport,
+    phase: u32,
+    send_us: u64,
+    body_bytes: usize,
+    counters: &Counters,
+) {
     let n = dir.counter.fetch_add(1, Ordering::Relaxed);
     let req = pb::MessageRequest {
         session_id: dir.session_id.clone(),
         body: body(&dir.tag, n, send_us, body_bytes),
         idempotency_key: format!("{}-{n}", dir.tag),
     };
-    let mut client = dir.sender.clone();
     for attempt in 0..4 {
-        match client.message(request(req.clone())).await {
-            Ok(r) => {
-                let seq = r.into_inner().seq;
+        match send(dir, transport, &req, attempt).await {
+            Ok(seq) => {
                 let ack_us = now_us();
                 lock(&dir.sent).push(Sent {
                     phase,
@@ -322,6 +379,7 @@ impl Engine {
                 tag: format!("s{i}g"),
                 session_id: sid.clone(),
                 sender: gw.c(),
+                stream: gw_pump.commander(),
                 counter: AtomicU64::new(0),
                 sent: Mutex::new(Vec::new()),
                 delivered: Mutex::new(HashMap::new()),
@@ -330,6 +388,7 @@ impl Engine {
                 tag: format!("s{i}b"),
                 session_id: sid.clone(),
                 sender: bot.c(),
+                stream: bot_pump.commander(),
                 counter: AtomicU64::new(0),
                 sent: Mutex::new(Vec::new()),
                 delivered: Mutex::new(HashMap::new()),
@@ -366,9 +425,10 @@ impl Engine {
         self.feed_reordered.load(Ordering::Relaxed)
     }
 
-    /// Every sender keeps `inflight` Message calls outstanding for warm-up + `duration`.
+    /// Every sender keeps `inflight` messages outstanding for warm-up + `duration`.
     pub async fn closed_loop(
         &mut self,
+        transport: Transport,
         inflight: usize,
         warmup: Duration,
         duration: Duration,
@@ -384,7 +444,7 @@ impl Engine {
                 let body_bytes = self.body_bytes;
                 tasks.push(tokio::spawn(async move {
                     while !stop.load(Ordering::Relaxed) {
-                        send_one(&dir, phase, now_us(), body_bytes, &counters).await;
+                        send_one(&dir, transport, phase, now_us(), body_bytes, &counters).await;
                     }
                 }));
             }
@@ -397,8 +457,9 @@ impl Engine {
         for t in tasks {
             let _ = t.await;
         }
-        let label = format!("closed-{inflight}");
+        let label = format!("{}-closed-{inflight}", transport.name());
         self.finish(
+            transport,
             phase,
             label,
             inflight,
@@ -416,6 +477,7 @@ impl Engine {
     /// scheduled time, so a server that falls behind shows it.
     pub async fn open_loop(
         &mut self,
+        transport: Transport,
         total_rate: f64,
         warmup: Duration,
         duration: Duration,
@@ -456,7 +518,7 @@ impl Engine {
                     let (dir, counters, inflight) =
                         (dir.clone(), counters.clone(), inflight.clone());
                     calls.push(tokio::spawn(async move {
-                        send_one(&dir, phase, send_us, body_bytes, &counters).await;
+                        send_one(&dir, transport, phase, send_us, body_bytes, &counters).await;
                         inflight.fetch_sub(1, Ordering::Relaxed);
                     }));
                     calls.retain(|c: &JoinHandle<()>| !c.is_finished());
@@ -475,8 +537,9 @@ impl Engine {
         }
         let mut p = self
             .finish(
+                transport,
                 phase,
-                "half-peak-open".into(),
+                format!("{}-half-peak-open", transport.name()),
                 0,
                 Some(total_rate),
                 w0,
@@ -493,6 +556,7 @@ impl Engine {
     #[allow(clippy::too_many_arguments)]
     async fn finish(
         &self,
+        transport: Transport,
         phase: u32,
         label: String,
         inflight: usize,
@@ -542,6 +606,7 @@ impl Engine {
         }
         let window_s = (w1 - w0) as f64 / 1e6;
         Phase {
+            transport,
             label,
             inflight_per_sender: inflight,
             senders: self.dirs.len(),

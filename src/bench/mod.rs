@@ -84,7 +84,12 @@ pub struct Args {
     /// (levels stop after two in a row fall below 90 % of the best).
     #[arg(long, value_delimiter = ',', default_value = "1,2,4,8,16")]
     pub inflight: Vec<usize>,
-    /// In-flight Message calls per party in the busy-session section.
+    /// How the parties send in the messages and busy sections, each measured in turn: `unary`
+    /// (one Message call per message) and `stream` (Message commands pipelined on the party's
+    /// Attach stream). Targets use the better.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "unary,stream")]
+    pub transports: Vec<messages::Transport>,
+    /// In-flight messages per party in the busy-session section.
     #[arg(long, default_value_t = 8)]
     pub busy_inflight: usize,
     /// Transfers per session before it is ended and a new one opened.
@@ -472,7 +477,7 @@ async fn run_sections(
     }
 
     // 2. Messages.
-    let mut peak: Option<(f64, usize)> = None;
+    let mut peak: Option<(f64, usize, messages::Transport)> = None;
     let mut half_p99: Option<f64> = None;
     let mut msg_lost = 0u64;
     let mut msg_dups = 0u64;
@@ -494,13 +499,15 @@ async fn run_sections(
         ));
         b.how.push(format!(
             "each session has its own gateway and bot terminal, each with its own HTTP/2 connection and Attach feed \
-             (acked about once a second); Message calls carry a {}-byte body and an idempotency key",
+             (acked about once a second); messages carry a {}-byte body and an idempotency key; each transport in turn: \
+             unary = one Message call per message, stream = Message commands on the sender's own Attach stream, \
+             answered by receipts (pipelined); the targets use the transport with the higher peak",
             args.body_bytes
         ));
         b.how.push(
-            "a message counts when its Message call returned a seq AND the other party's feed delivered that seq; \
-             msg/s = such messages acknowledged inside the window / window; latency = call issued (open loop: \
-             scheduled) → event handed over by the other party's feed"
+            "a message counts when its call (or receipt) returned a seq AND the other party's feed delivered that seq; \
+             msg/s = such messages acknowledged inside the window / window; latency = sent (open loop: \
+             scheduled) → event handed over by the other party's feed; send→seq = sent → seq returned"
                 .into(),
         );
         b.how.push(format!(
@@ -518,74 +525,106 @@ async fn run_sections(
             args.sessions,
             engine.setup_seconds
         ));
-        let mut phases = Vec::new();
-        let mut best: Option<usize> = None;
-        for &k in &args.inflight {
-            progress(format!("messages: closed loop, {k} in flight per sender"));
-            let mut p = engine.closed_loop(k, args.warmup, args.duration).await;
+        let mut per_transport: Vec<J> = Vec::new();
+        let mut best_of_all: Option<(f64, usize, Option<f64>, messages::Transport)> = None;
+        for &transport in &args.transports {
+            let mut phases = Vec::new();
+            let mut best: Option<usize> = None;
+            for &k in &args.inflight {
+                progress(format!(
+                    "messages ({}): closed loop, {k} in flight per sender",
+                    transport.name()
+                ));
+                let mut p = engine
+                    .closed_loop(transport, k, args.warmup, args.duration)
+                    .await;
+                progress(format!(
+                    "  -> {} msg/s, {}",
+                    fmt_int(p.rate),
+                    p.latency.summary()
+                ));
+                msg_lost += p.lost;
+                let rate = p.rate;
+                phases.push(p);
+                match best {
+                    Some(i) if rate <= phases[i].rate => {
+                        // Two levels in a row clearly below the best: past the peak (one alone
+                        // may be noise from other work on the machine).
+                        let n = phases.len();
+                        if n >= 2
+                            && n - 2 != i
+                            && phases[n - 2].rate < 0.9 * phases[i].rate
+                            && rate < 0.9 * phases[i].rate
+                        {
+                            break;
+                        }
+                    }
+                    _ => best = Some(phases.len() - 1),
+                }
+            }
+            let bi = best.ok_or("no closed-loop level ran (--inflight is empty)")?;
+            let peak_rate = phases[bi].rate;
+            progress(format!(
+                "messages ({}): open loop at half of peak, {} msg/s",
+                transport.name(),
+                fmt_int(peak_rate / 2.0)
+            ));
+            let mut half = engine
+                .open_loop(transport, peak_rate / 2.0, args.warmup, args.duration)
+                .await;
             progress(format!(
                 "  -> {} msg/s, {}",
-                fmt_int(p.rate),
-                p.latency.summary()
+                fmt_int(half.rate),
+                half.latency.summary()
             ));
-            msg_lost += p.lost;
-            let rate = p.rate;
-            phases.push(p);
-            match best {
-                Some(i) if rate <= phases[i].rate => {
-                    // Two levels in a row clearly below the best: past the peak (one alone may be
-                    // noise from other work on the machine).
-                    let n = phases.len();
-                    if n >= 2
-                        && n - 2 != i
-                        && phases[n - 2].rate < 0.9 * phases[i].rate
-                        && rate < 0.9 * phases[i].rate
-                    {
-                        break;
-                    }
-                }
-                _ => best = Some(phases.len() - 1),
+            msg_lost += half.lost;
+            let this_half_p99 = half.latency.ms(0.99);
+            for p in phases.iter_mut() {
+                b.rows.push(p.line());
             }
+            b.rows.push(half.line());
+            if bi + 1 == phases.len() && phases.len() > 1 {
+                b.rows.push(format!(
+                    "NOTE: the best level is the highest one tried ({} in flight per sender): the peak may lie \
+                     higher; add levels with --inflight",
+                    phases[bi].inflight_per_sender
+                ));
+            }
+            let peak_p99 = phases[bi].latency.ms(0.99);
+            b.rows.push(format!(
+                "PEAK ({}) {} msg/s at {} in flight per sender; p99 send→deliver at peak {} ms, at half of peak {} ms",
+                transport.name(),
+                fmt_int(peak_rate),
+                phases[bi].inflight_per_sender,
+                fmt_ms(peak_p99),
+                fmt_ms(this_half_p99)
+            ));
+            if best_of_all.is_none_or(|(r, ..)| peak_rate > r) {
+                best_of_all = Some((
+                    peak_rate,
+                    phases[bi].inflight_per_sender,
+                    this_half_p99,
+                    transport,
+                ));
+            }
+            let mut peak_phase = phases.remove(bi);
+            let mut levels: Vec<J> = phases.iter_mut().map(|p| p.json()).collect();
+            levels.insert(bi.min(levels.len()), peak_phase.json());
+            per_transport.push(J::obj([
+                ("transport", J::from(transport.name())),
+                ("levels", J::Arr(levels)),
+                ("peak", peak_phase.json()),
+                ("peak_msgs_per_sec", J::from(peak_rate)),
+                ("half", half.json()),
+            ]));
         }
-        let bi = best.ok_or("no closed-loop level ran (--inflight is empty)")?;
-        let peak_rate = phases[bi].rate;
-        peak = Some((peak_rate, phases[bi].inflight_per_sender));
-        progress(format!(
-            "messages: open loop at half of peak, {} msg/s",
-            fmt_int(peak_rate / 2.0)
-        ));
-        let mut half = engine
-            .open_loop(peak_rate / 2.0, args.warmup, args.duration)
-            .await;
-        progress(format!(
-            "  -> {} msg/s, {}",
-            fmt_int(half.rate),
-            half.latency.summary()
-        ));
-        msg_lost += half.lost;
-        half_p99 = half.latency.ms(0.99);
+        let (peak_rate, peak_k, best_half_p99, best_transport) =
+            best_of_all.ok_or("no transport ran (--transports is empty)")?;
+        peak = Some((peak_rate, peak_k, best_transport));
+        half_p99 = best_half_p99;
         progress("messages: checking every session's log");
         let check = engine.check_log().await?;
         msg_dups = engine.feed_duplicates() + check.stored_twice;
-        for p in phases.iter_mut() {
-            b.rows.push(p.line());
-        }
-        b.rows.push(half.line());
-        if bi + 1 == phases.len() && phases.len() > 1 {
-            b.rows.push(format!(
-                "NOTE: the best level is the highest one tried ({} in flight per sender): the peak may lie \
-                 higher; add levels with --inflight",
-                phases[bi].inflight_per_sender
-            ));
-        }
-        let peak_p99 = phases[bi].latency.ms(0.99);
-        b.rows.push(format!(
-            "PEAK {} msg/s at {} in flight per sender; p99 send→deliver at peak {} ms, at half of peak {} ms",
-            fmt_int(peak_rate),
-            phases[bi].inflight_per_sender,
-            fmt_ms(peak_p99),
-            fmt_ms(half_p99)
-        ));
         b.rows.push(format!(
             "lost {} | duplicated: seq delivered twice to a feed {}, body stored twice {} | out-of-order deliveries {} \
              | log: {} messages in {} sessions, gaps {}, acknowledged seq not holding its message {}, stored without a \
@@ -601,17 +640,13 @@ async fn run_sections(
             check.stored_unacked,
             check.seconds
         ));
-        let mut peak_phase = phases.remove(bi);
-        let mut levels: Vec<J> = phases.iter_mut().map(|p| p.json()).collect();
-        levels.insert(bi.min(levels.len()), peak_phase.json());
         let mut j = J::obj([
             ("sessions", J::from(args.sessions)),
             ("senders", J::from(engine.senders())),
             ("setup_s", J::from(engine.setup_seconds)),
-            ("levels", J::Arr(levels)),
-            ("peak", peak_phase.json()),
+            ("transports", J::Arr(per_transport)),
             ("peak_msgs_per_sec", J::from(peak_rate)),
-            ("half", half.json()),
+            ("peak_transport", J::from(best_transport.name())),
         ]);
         j.push("lost", msg_lost);
         j.push("feed_duplicates", engine.feed_duplicates());
@@ -633,35 +668,40 @@ async fn run_sections(
         let mut engine =
             messages::Engine::setup(&srv.url, &admin, "busy", 1, args.body_bytes, Some(srv.pid))
                 .await?;
-        progress(format!(
-            "busy session: {} in flight per party",
-            args.busy_inflight
-        ));
-        let mut p = engine
-            .closed_loop(args.busy_inflight, args.warmup, args.duration)
-            .await;
-        let check = engine.check_log().await?;
-        let dups = engine.feed_duplicates() + check.stored_twice;
-        msg_lost += p.lost;
-        msg_dups += dups;
         let mut b =
             Block::new("3. One busy session: gateway and bot both sending as fast as they can");
         b.how.push(format!(
-            "one session; each party keeps {} Message calls in flight (pipelined on its connection); counted as in 2",
+            "one session; each party keeps {} messages in flight (pipelined on its connection or stream); counted as in 2",
             args.busy_inflight
         ));
-        b.rows.push(p.line());
+        let mut runs = Vec::new();
+        for &transport in &args.transports {
+            progress(format!(
+                "busy session ({}): {} in flight per party",
+                transport.name(),
+                args.busy_inflight
+            ));
+            let mut p = engine
+                .closed_loop(transport, args.busy_inflight, args.warmup, args.duration)
+                .await;
+            msg_lost += p.lost;
+            b.rows.push(p.line());
+            busy_rate = Some(busy_rate.map_or(p.rate, |r: f64| r.max(p.rate)));
+            runs.push(p.json());
+        }
+        let check = engine.check_log().await?;
+        let dups = engine.feed_duplicates() + check.stored_twice;
+        msg_dups += dups;
         b.rows.push(format!(
             "lost {}, duplicated {} (feed {}, log {}), log gaps {}, ack mismatches {}",
-            p.lost,
+            msg_lost,
             dups,
             engine.feed_duplicates(),
             check.stored_twice,
             check.gaps,
             check.ack_mismatches
         ));
-        busy_rate = Some(p.rate);
-        let mut j = p.json();
+        let mut j = J::obj([("transports", J::Arr(runs))]);
         j.push("feed_duplicates", engine.feed_duplicates());
         j.push("log", check.json());
         report.push("busy", j);
@@ -805,6 +845,7 @@ async fn run_sections(
     let c_note = naive_c.as_ref().map_or(String::new(), |n| {
         format!("naive ceiling at C={}", n.connections)
     });
+    let via = peak.map_or(String::new(), |(_, _, t)| format!(", {} transport", t.name()));
     targets.push(Target {
         name: "messages vs naive ceiling",
         goal: "≥ 2.00×".into(),
@@ -812,7 +853,7 @@ async fn run_sections(
         shown: r_naive.map_or("-".into(), |r| format!("{r:.2}×")),
         met: r_naive.map(|r| r >= 2.0),
         note: format!(
-            "{} msg/s ÷ {} rows/s ({c_note})",
+            "{} msg/s ÷ {} rows/s ({c_note}{via})",
             peak_rate.map_or("-".into(), fmt_int),
             naive_rate.map_or("-".into(), fmt_int)
         ),
@@ -824,7 +865,7 @@ async fn run_sections(
         shown: r_batched.map_or("-".into(), |r| format!("{:.0} %", r * 100.0)),
         met: r_batched.map(|r| r >= 0.5),
         note: format!(
-            "{} msg/s ÷ {} rows/s",
+            "{} msg/s ÷ {} rows/s{via}",
             peak_rate.map_or("-".into(), fmt_int),
             batched_rate.map_or("-".into(), fmt_int)
         ),
@@ -835,8 +876,8 @@ async fn run_sections(
         value: half_p99,
         shown: half_p99.map_or("-".into(), |v| format!("{} ms", fmt_ms(Some(v)))),
         met: half_p99.map(|v| v <= 10.0),
-        note: peak.map_or(String::new(), |(r, _)| {
-            format!("open loop at {} msg/s", fmt_int(r / 2.0))
+        note: peak.map_or(String::new(), |(r, _, t)| {
+            format!("open loop at {} msg/s, {} transport", fmt_int(r / 2.0), t.name())
         }),
     });
     targets.push(Target {
