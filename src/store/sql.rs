@@ -177,6 +177,109 @@ impl SqlStore {
         }))
     }
 
+    /// One group commit; `look_up_keys` first finds messages stored before under the same keys.
+    async fn append_batch(
+        &self,
+        batch: &[NewMessage],
+        look_up_keys: bool,
+    ) -> Result<Vec<Result<Appended>>> {
+        let mut tx = self.begin_write().await?;
+        let mut originals = if look_up_keys {
+            Self::originals(&mut tx, batch).await?
+        } else {
+            HashMap::new()
+        };
+
+        // Lock every session of the batch, in id order so that concurrent writers cannot deadlock.
+        let mut ids: Vec<String> = batch.iter().map(|m| m.session.to_string()).collect();
+        ids.sort();
+        ids.dedup();
+        let mut sessions: HashMap<String, pb::Session> = HashMap::new();
+        for chunk in ids.chunks(KEY_CHUNK) {
+            let mut q = Statement::new("SELECT snapshot, last_seq, id FROM sessions WHERE id IN (");
+            for (i, id) in padded(chunk).enumerate() {
+                q.push(if i == 0 { "" } else { ", " }).bind(id.clone());
+            }
+            q.push(") ORDER BY id");
+            if self.backend == Backend::Postgres {
+                q.push(" FOR UPDATE");
+            }
+            for row in q.query()?.fetch_all(&mut *tx).await? {
+                sessions.insert(row.try_get(2)?, decode_session(&row)?);
+            }
+        }
+
+        let mut results = Vec::with_capacity(batch.len());
+        let mut events: Vec<(pb::Event, Option<&str>)> = Vec::with_capacity(batch.len());
+        for m in batch {
+            let key = m.idempotency_key.as_deref();
+            let identity = key.map(|k| (m.session.to_string(), m.author.to_string(), k.to_owned()));
+            if let Some(original) = identity.as_ref().and_then(|i| originals.get(i)) {
+                results.push(Ok(*original));
+                continue;
+            }
+            let Some(session) = sessions.get_mut(&m.session.to_string()) else {
+                results.push(Err(Error::NotFound("session")));
+                continue;
+            };
+            match domain::post_message(session, m.author, m.body.clone(), m.time) {
+                Ok(mut new) => {
+                    let event = new.remove(0);
+                    let appended = Appended {
+                        seq: event.seq,
+                        time: m.time,
+                        duplicate: false,
+                    };
+                    if let Some(i) = identity {
+                        // A second send of the same key within this batch is a duplicate too.
+                        originals.insert(
+                            i,
+                            Appended {
+                                duplicate: true,
+                                ..appended
+                            },
+                        );
+                    }
+                    events.push((event, key));
+                    results.push(Ok(appended));
+                }
+                Err(e) => results.push(Err(e)),
+            }
+        }
+        if events.is_empty() {
+            return Ok(results);
+        }
+        insert_events(&mut tx, events.iter().map(|(e, k)| (e, *k))).await?;
+
+        // Messages change nothing in the snapshot but the sequence number, which has a column.
+        let touched: Vec<(&String, i64)> = events
+            .iter()
+            .map(|(e, _)| &e.session_id)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .filter_map(|id| sessions.get(id).map(|s| (id, s.last_seq as i64)))
+            .collect();
+        let now = domain::now_millis();
+        for chunk in touched.chunks(KEY_CHUNK) {
+            let mut q = Statement::new("UPDATE sessions SET changed_ms = ");
+            q.bind(now).push(", last_seq = CASE id");
+            for (id, seq) in padded(chunk) {
+                q.push(" WHEN ")
+                    .bind((*id).clone())
+                    .push(" THEN ")
+                    .bind(*seq);
+            }
+            q.push(" ELSE last_seq END WHERE id IN (");
+            for (i, (id, _)) in padded(chunk).enumerate() {
+                q.push(if i == 0 { "" } else { ", " }).bind((*id).clone());
+            }
+            q.push(")");
+            q.query()?.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(results)
+    }
+
     /// Earlier sends of the batch's idempotency keys: (session, author, key) → original.
     async fn originals(
         tx: &mut Transaction<'static, Any>,
@@ -585,97 +688,15 @@ impl Store for SqlStore {
     }
 
     async fn append_messages(&self, batch: &[NewMessage]) -> Result<Vec<Result<Appended>>> {
-        let mut tx = self.begin_write().await?;
-        let mut originals = Self::originals(&mut tx, batch).await?;
-
-        // Lock every session of the batch, in id order so that concurrent writers cannot deadlock.
-        let mut ids: Vec<String> = batch.iter().map(|m| m.session.to_string()).collect();
-        ids.sort();
-        ids.dedup();
-        let mut sessions: HashMap<String, pb::Session> = HashMap::new();
-        for chunk in ids.chunks(KEY_CHUNK) {
-            let mut q = Statement::new("SELECT snapshot, last_seq, id FROM sessions WHERE id IN (");
-            for (i, id) in padded(chunk).enumerate() {
-                q.push(if i == 0 { "" } else { ", " }).bind(id.clone());
+        // Nearly every message is new, so the batch is first written without looking its keys
+        // up (a probe per message); a retried key then trips the unique index, the transaction
+        // rolls back whole, and the batch is written again with the lookups.
+        match self.append_batch(batch, false).await {
+            Err(Error::Storage(sqlx::Error::Database(db))) if db.is_unique_violation() => {
+                self.append_batch(batch, true).await
             }
-            q.push(") ORDER BY id");
-            if self.backend == Backend::Postgres {
-                q.push(" FOR UPDATE");
-            }
-            for row in q.query()?.fetch_all(&mut *tx).await? {
-                sessions.insert(row.try_get(2)?, decode_session(&row)?);
-            }
+            done => done,
         }
-
-        let mut results = Vec::with_capacity(batch.len());
-        let mut events: Vec<(pb::Event, Option<&str>)> = Vec::with_capacity(batch.len());
-        for m in batch {
-            let key = m.idempotency_key.as_deref();
-            let identity = key.map(|k| (m.session.to_string(), m.author.to_string(), k.to_owned()));
-            if let Some(original) = identity.as_ref().and_then(|i| originals.get(i)) {
-                results.push(Ok(*original));
-                continue;
-            }
-            let Some(session) = sessions.get_mut(&m.session.to_string()) else {
-                results.push(Err(Error::NotFound("session")));
-                continue;
-            };
-            match domain::post_message(session, m.author, m.body.clone(), m.time) {
-                Ok(mut new) => {
-                    let event = new.remove(0);
-                    let appended = Appended {
-                        seq: event.seq,
-                        time: m.time,
-                        duplicate: false,
-                    };
-                    if let Some(i) = identity {
-                        // A second send of the same key within this batch is a duplicate too.
-                        originals.insert(
-                            i,
-                            Appended {
-                                duplicate: true,
-                                ..appended
-                            },
-                        );
-                    }
-                    events.push((event, key));
-                    results.push(Ok(appended));
-                }
-                Err(e) => results.push(Err(e)),
-            }
-        }
-        if events.is_empty() {
-            return Ok(results);
-        }
-        insert_events(&mut tx, events.iter().map(|(e, k)| (e, *k))).await?;
-
-        // Messages change nothing in the snapshot but the sequence number, which has a column.
-        let touched: Vec<(&String, i64)> = events
-            .iter()
-            .map(|(e, _)| &e.session_id)
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .filter_map(|id| sessions.get(id).map(|s| (id, s.last_seq as i64)))
-            .collect();
-        let now = domain::now_millis();
-        for chunk in touched.chunks(KEY_CHUNK) {
-            let mut q = Statement::new("UPDATE sessions SET changed_ms = ");
-            q.bind(now).push(", last_seq = CASE id");
-            for (id, seq) in padded(chunk) {
-                q.push(" WHEN ")
-                    .bind((*id).clone())
-                    .push(" THEN ")
-                    .bind(*seq);
-            }
-            q.push(" ELSE last_seq END WHERE id IN (");
-            for (i, (id, _)) in padded(chunk).enumerate() {
-                q.push(if i == 0 { "" } else { ", " }).bind((*id).clone());
-            }
-            q.push(")");
-            q.query()?.execute(&mut *tx).await?;
-        }
-        tx.commit().await?;
-        Ok(results)
     }
 
     async fn events(
