@@ -15,6 +15,7 @@ use crate::domain::{self, Limits, Millis, NoCandidate, Timeouts};
 use crate::error::{Error, Result};
 use crate::pb::{self, Role, SessionState, event::Payload};
 use crate::store::{Appended, Committed, NewMessage, Store};
+use crate::tail::Tail;
 use crate::writer::{MessageWriter, Pending};
 
 /// Settings the application layer needs (a subset of the server's flags).
@@ -43,6 +44,8 @@ pub struct App {
     pub writer: MessageWriter,
     /// Bearer tokens to terminals, cached.
     pub auth: Authenticator,
+    /// The latest events committed here, which woken streams read instead of the log.
+    pub tail: Arc<Tail>,
     pub settings: Settings,
     /// Becomes true when the server shuts down; long-lived streams end on it.
     pub shutdown: watch::Receiver<bool>,
@@ -77,9 +80,11 @@ impl App {
         settings: Settings,
         shutdown: watch::Receiver<bool>,
     ) -> App {
+        let tail = Arc::new(Tail::default());
         let writer = MessageWriter::start(
             store.clone(),
             bus.clone(),
+            tail.clone(),
             settings.message_writers,
             settings.max_batch,
         );
@@ -90,6 +95,7 @@ impl App {
             bus,
             writer,
             auth,
+            tail,
             settings,
             shutdown,
         }
@@ -101,6 +107,8 @@ impl App {
             return;
         }
         if let Ok(id) = c.session.id.parse() {
+            // Into the tail before the signal, so that woken streams find the events there.
+            self.tail.record(id, &c.events);
             self.bus.publish(Signal::Session(id));
         }
         for t in &c.membership_changed {
@@ -116,6 +124,21 @@ impl App {
         let committed = self.store.update_session(session, &mut f).await?;
         self.publish(&committed);
         Ok(committed)
+    }
+
+    /// Events of `session` after `after`, up to `until`, at most `limit`: from the tail when it
+    /// holds them, else from the log.
+    pub async fn events(
+        &self,
+        session: Uuid,
+        after: u64,
+        until: u64,
+        limit: usize,
+    ) -> Result<Vec<pb::Event>> {
+        match self.tail.read(session, after, until, limit) {
+            Some(events) => Ok(events),
+            None => self.store.events(session, after, until, limit).await,
+        }
     }
 
     /// The session as `actor` may see it, and its role; NOT_FOUND for a foreign session.

@@ -18,4 +18,5 @@ pub mod faults;
 pub mod pb;
 pub mod server;
 pub mod store;
+pub mod tail;
 pub mod writer;

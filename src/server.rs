@@ -82,6 +82,7 @@ impl Server {
         if Backend::from_url(&args.database.database_url)? == Backend::Postgres {
             background.extend(bus::postgres::start(
                 app.bus.clone(),
+                app.tail.clone(),
                 store,
                 &args.database.database_url,
                 replica,

@@ -6,6 +6,7 @@
 //! commit. Sessions are assigned to shards by id, so a session's messages are ordered by one
 //! queue, and shards never contend for the same session rows.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use tokio::sync::{mpsc, oneshot};
@@ -13,7 +14,9 @@ use uuid::Uuid;
 
 use crate::bus::{Bus, Signal};
 use crate::error::{Error, Result};
+use crate::pb;
 use crate::store::{Appended, NewMessage, Store};
+use crate::tail::Tail;
 
 struct Job {
     message: NewMessage,
@@ -29,13 +32,20 @@ impl MessageWriter {
     pub fn start(
         store: Arc<dyn Store>,
         bus: Arc<Bus>,
+        tail: Arc<Tail>,
         shards: usize,
         max_batch: usize,
     ) -> MessageWriter {
         let shards = (0..shards.max(1))
             .map(|_| {
                 let (tx, rx) = mpsc::channel(max_batch * 4);
-                tokio::spawn(run(store.clone(), bus.clone(), rx, max_batch.max(1)));
+                tokio::spawn(run(
+                    store.clone(),
+                    bus.clone(),
+                    tail.clone(),
+                    rx,
+                    max_batch.max(1),
+                ));
                 tx
             })
             .collect();
@@ -81,18 +91,34 @@ impl std::future::Future for Pending {
     }
 }
 
-async fn run(store: Arc<dyn Store>, bus: Arc<Bus>, mut rx: mpsc::Receiver<Job>, max_batch: usize) {
+async fn run(
+    store: Arc<dyn Store>,
+    bus: Arc<Bus>,
+    tail: Arc<Tail>,
+    mut rx: mpsc::Receiver<Job>,
+    max_batch: usize,
+) {
     let mut jobs = Vec::with_capacity(max_batch);
     while rx.recv_many(&mut jobs, max_batch).await > 0 {
         let (messages, replies): (Vec<NewMessage>, Vec<_>) =
             jobs.drain(..).map(|j| (j.message, j.reply)).unzip();
         match store.append_messages(&messages).await {
-            Ok(results) => {
+            Ok(batch) => {
+                // Into the tail before the signal, so that woken streams find them there.
+                let mut by_session: HashMap<Uuid, Vec<pb::Event>> = HashMap::new();
+                for e in batch.events {
+                    if let Ok(id) = e.session_id.parse() {
+                        by_session.entry(id).or_default().push(e);
+                    }
+                }
+                for (session, events) in &by_session {
+                    tail.record(*session, events);
+                }
                 // Wake each session once. Duplicates too: the original's wake-up may have been
                 // lost with a replica that died between its commit and its signal.
                 let mut woken: Vec<Uuid> = messages
                     .iter()
-                    .zip(&results)
+                    .zip(&batch.results)
                     .filter(|(_, r)| r.is_ok())
                     .map(|(m, _)| m.session)
                     .collect();
@@ -101,7 +127,7 @@ async fn run(store: Arc<dyn Store>, bus: Arc<Bus>, mut rx: mpsc::Receiver<Job>, 
                 for session in woken {
                     bus.publish(Signal::Session(session));
                 }
-                for (reply, result) in replies.into_iter().zip(results) {
+                for (reply, result) in replies.into_iter().zip(batch.results) {
                     let _ = reply.send(result);
                 }
             }

@@ -205,7 +205,17 @@ async fn a_batch_of_messages_commits_together_and_keys_store_once(backend: Backe
         msg(Uuid::new_v4(), gw, "nowhere", None), // no such session
         msg(one, gw, "last", None),
     ];
-    let results = s.append_messages(&batch).await.expect("the batch commits");
+    let stored = s.append_messages(&batch).await.expect("the batch commits");
+    assert_eq!(
+        stored
+            .events
+            .iter()
+            .map(|e| (e.session_id == one.to_string(), e.seq))
+            .collect::<Vec<_>>(),
+        vec![(true, 3), (false, 3), (true, 4), (true, 5)],
+        "what was stored, in batch order"
+    );
+    let results = stored.results;
     let seqs: Vec<Option<(u64, bool)>> = results
         .iter()
         .map(|r| r.as_ref().ok().map(|a| (a.seq, a.duplicate)))
@@ -235,6 +245,12 @@ async fn a_batch_of_messages_commits_together_and_keys_store_once(backend: Backe
         ])
         .await
         .unwrap();
+    assert_eq!(
+        again.events.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        vec![4],
+        "only the new message is stored"
+    );
+    let again = again.results;
     assert_eq!(
         again
             .iter()

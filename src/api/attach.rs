@@ -324,11 +324,7 @@ impl Delivery {
                 return Ok(());
             };
             let until = f.until.unwrap_or(u64::MAX);
-            let events = self
-                .app
-                .store
-                .events(session, f.after, until, BATCH)
-                .await?;
+            let events = self.app.events(session, f.after, until, BATCH).await?;
             let Some(last) = events.last().map(|e| e.seq) else {
                 return Ok(());
             };

@@ -10,6 +10,9 @@
 //! - the catch-up poll re-signals sessions changed in the last few intervals (and retires cached
 //!   tokens if a token was rotated then), covering a replica killed between its commit and its
 //!   NOTIFY.
+//!
+//! Each of them first makes the local [`Tail`] forget what it signals, so that woken streams read
+//! the log, which holds the other replica's commit (see `crate::tail`).
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -23,6 +26,7 @@ use uuid::Uuid;
 use super::{Bus, Signal};
 use crate::domain;
 use crate::store::Store;
+use crate::tail::Tail;
 
 const CHANNEL: &str = "handoff_signals";
 /// Postgres refuses NOTIFY payloads of 8000 bytes or more.
@@ -31,6 +35,7 @@ const MAX_PAYLOAD: usize = 7000;
 /// Starts the relay's tasks; they stop when `shutdown` turns true.
 pub fn start(
     bus: Arc<Bus>,
+    tail: Arc<Tail>,
     store: Arc<dyn Store>,
     database_url: &str,
     replica: Uuid,
@@ -43,11 +48,12 @@ pub fn start(
         tokio::spawn(send(database_url.to_owned(), replica, rx, shutdown.clone())),
         tokio::spawn(listen(
             bus.clone(),
+            tail.clone(),
             database_url.to_owned(),
             replica,
             shutdown.clone(),
         )),
-        tokio::spawn(catch_up(bus, store, catch_up_interval, shutdown)),
+        tokio::spawn(catch_up(bus, tail, store, catch_up_interval, shutdown)),
     ]
 }
 
@@ -150,7 +156,13 @@ async fn send(
 }
 
 /// Turns other replicas' notifications into local wake-ups.
-async fn listen(bus: Arc<Bus>, url: String, replica: Uuid, mut shutdown: watch::Receiver<bool>) {
+async fn listen(
+    bus: Arc<Bus>,
+    tail: Arc<Tail>,
+    url: String,
+    replica: Uuid,
+    mut shutdown: watch::Receiver<bool>,
+) {
     loop {
         let listener = async {
             let mut l = PgListener::connect(&url).await?;
@@ -171,6 +183,7 @@ async fn listen(bus: Arc<Bus>, url: String, replica: Uuid, mut shutdown: watch::
             _ = stopped(&mut shutdown) => return,
         };
         // Anything may have happened while we were not listening.
+        tail.forget_all();
         bus.wake_all();
         loop {
             let next = tokio::select! {
@@ -183,7 +196,11 @@ async fn listen(bus: Arc<Bus>, url: String, replica: Uuid, mut shutdown: watch::
                     Some((_, signals)) => {
                         for s in signals {
                             match s {
-                                Signal::Session(id) => bus.session_changed(id),
+                                Signal::Session(id) => {
+                                    // Committed there: this replica's tail may end short of it.
+                                    tail.forget(id);
+                                    bus.session_changed(id);
+                                }
                                 Signal::Memberships(t) => bus.memberships_changed(t),
                                 Signal::Credentials(_) => bus.credentials_changed(),
                             }
@@ -195,6 +212,7 @@ async fn listen(bus: Arc<Bus>, url: String, replica: Uuid, mut shutdown: watch::
                 // meanwhile are gone, so everyone catches up from the log.
                 Ok(None) => {
                     tracing::warn!("LISTEN connection lost; waking every stream to catch up");
+                    tail.forget_all();
                     bus.wake_all();
                 }
                 Err(e) => {
@@ -210,6 +228,7 @@ async fn listen(bus: Arc<Bus>, url: String, replica: Uuid, mut shutdown: watch::
 /// replicas and a missed poll.
 async fn catch_up(
     bus: Arc<Bus>,
+    tail: Arc<Tail>,
     store: Arc<dyn Store>,
     interval: Duration,
     mut shutdown: watch::Receiver<bool>,
@@ -225,6 +244,7 @@ async fn catch_up(
         match store.changed_since(domain::now_millis() - window).await {
             Ok(changes) => {
                 for s in changes.sessions {
+                    tail.forget(s);
                     bus.session_changed(s);
                 }
                 for t in changes.memberships {

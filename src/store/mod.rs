@@ -59,6 +59,15 @@ pub struct Committed {
     pub membership_changed: Vec<Uuid>,
 }
 
+/// What one group commit did.
+#[derive(Debug)]
+pub struct AppendedBatch {
+    /// One per message of the batch, in batch order.
+    pub results: Vec<Result<Appended>>,
+    /// The events stored, in the order committed (sequence order within a session).
+    pub events: Vec<pb::Event>,
+}
+
 /// The outcome of appending a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Appended {
@@ -114,7 +123,7 @@ pub trait Store: Send + Sync + 'static {
     /// `(session, author, idempotency_key)` was stored before (`duplicate`); or why it was refused
     /// (not a participant, session not open). Err only when the transaction itself failed, in which
     /// case nothing of the batch was stored.
-    async fn append_messages(&self, batch: &[NewMessage]) -> Result<Vec<Result<Appended>>>;
+    async fn append_messages(&self, batch: &[NewMessage]) -> Result<AppendedBatch>;
 
     /// Events with `after < seq <= until`, in order, at most `limit`.
     async fn events(

@@ -17,7 +17,7 @@ use sqlx::{Any, AnyPool, Row, Transaction};
 use sqlx::{Arguments as _, AssertSqlSafe};
 use uuid::Uuid;
 
-use super::{Appended, Changes, Committed, Membership, NewMessage, SessionChange, Store};
+use super::{Appended, AppendedBatch, Changes, Committed, Membership, NewMessage, SessionChange, Store};
 use crate::domain::{self, Millis};
 use crate::error::{Error, Result};
 use crate::pb;
@@ -182,7 +182,7 @@ impl SqlStore {
         &self,
         batch: &[NewMessage],
         look_up_keys: bool,
-    ) -> Result<Vec<Result<Appended>>> {
+    ) -> Result<AppendedBatch> {
         let mut tx = self.begin_write().await?;
         let mut originals = if look_up_keys {
             Self::originals(&mut tx, batch).await?
@@ -247,7 +247,10 @@ impl SqlStore {
             }
         }
         if events.is_empty() {
-            return Ok(results);
+            return Ok(AppendedBatch {
+                results,
+                events: Vec::new(),
+            });
         }
         insert_events(&mut tx, events.iter().map(|(e, k)| (e, *k))).await?;
 
@@ -277,7 +280,10 @@ impl SqlStore {
             q.query()?.execute(&mut *tx).await?;
         }
         tx.commit().await?;
-        Ok(results)
+        Ok(AppendedBatch {
+            results,
+            events: events.into_iter().map(|(e, _)| e).collect(),
+        })
     }
 
     /// Earlier sends of the batch's idempotency keys: (session, author, key) → original.
@@ -687,7 +693,7 @@ impl Store for SqlStore {
         }
     }
 
-    async fn append_messages(&self, batch: &[NewMessage]) -> Result<Vec<Result<Appended>>> {
+    async fn append_messages(&self, batch: &[NewMessage]) -> Result<AppendedBatch> {
         // Nearly every message is new, so the batch is first written without looking its keys
         // up (a probe per message); a retried key then trips the unique index, the transaction
         // rolls back whole, and the batch is written again with the lookups.

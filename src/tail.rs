@@ -1,0 +1,172 @@
+//! The latest events this process committed, per session, so that a woken stream can usually
+//! deliver without reading the log back from the database.
+//!
+//! Every committed change used to cost one log read per attached party (the bus carries signals,
+//! not events); under load that was most of the database's reads. The tail keeps, per session, a
+//! short *contiguous* run of committed events `[first, last]`, filled only after commit and only
+//! in sequence order: an event whose seq is not `last + 1` starts the run afresh (someone else —
+//! another replica — committed in between, or two local commits were recorded out of order).
+//! So whatever the tail returns is exactly what the log holds.
+//!
+//! What it cannot know is whether the log holds *more* than `last`: a commit by another replica.
+//! Those arrive as remote signals (NOTIFY, the catch-up poll, a listener reconnect), and every one
+//! of them [`Tail::forget`]s the session (or everything) before waking the streams, which then read
+//! the log. A local commit is recorded before its signal is published. Together: a stream woken
+//! for any change finds it either in the tail or in the log, as before.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Mutex;
+
+use uuid::Uuid;
+
+use crate::pb;
+
+/// Events kept per session: a stream that falls further behind reads the log.
+const PER_SESSION: usize = 64;
+/// Sessions kept: beyond this the least recently written one is dropped.
+const SESSIONS: usize = 8192;
+
+struct Run {
+    events: VecDeque<pb::Event>,
+    /// When this run was last written (a counter, for eviction).
+    written: u64,
+}
+
+#[derive(Default)]
+pub struct Tail {
+    inner: Mutex<Inner>,
+}
+
+#[derive(Default)]
+struct Inner {
+    runs: HashMap<Uuid, Run>,
+    clock: u64,
+}
+
+impl Tail {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        // Every change is a single insert, append or removal: a panic cannot leave a run broken.
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Records events of `session` that have just been committed, in sequence order.
+    pub fn record(&self, session: Uuid, events: &[pb::Event]) {
+        if events.is_empty() {
+            return;
+        }
+        let mut inner = self.lock();
+        inner.clock += 1;
+        let written = inner.clock;
+        if !inner.runs.contains_key(&session) && inner.runs.len() >= SESSIONS {
+            let oldest = inner
+                .runs
+                .iter()
+                .min_by_key(|(_, r)| r.written)
+                .map(|(id, _)| *id);
+            if let Some(id) = oldest {
+                inner.runs.remove(&id);
+            }
+        }
+        let run = inner.runs.entry(session).or_insert_with(|| Run {
+            events: VecDeque::new(),
+            written,
+        });
+        run.written = written;
+        for e in events {
+            match run.events.back().map(|last| last.seq) {
+                Some(last) if e.seq <= last => continue, // recorded out of order: already past it
+                Some(last) if e.seq != last + 1 => run.events.clear(), // a gap: start afresh
+                _ => {}
+            }
+            if run.events.len() == PER_SESSION {
+                run.events.pop_front();
+            }
+            run.events.push_back(e.clone());
+        }
+    }
+
+    /// The events of `session` after `after` and up to `until` (at most `limit`), if the tail
+    /// holds the run that follows `after`; None means: read the log.
+    pub fn read(&self, session: Uuid, after: u64, until: u64, limit: usize) -> Option<Vec<pb::Event>> {
+        let inner = self.lock();
+        let run = &inner.runs.get(&session)?.events;
+        let first = run.front()?.seq;
+        let last = run.back()?.seq;
+        if first > after.saturating_add(1) || after > last {
+            return None;
+        }
+        let skip = usize::try_from(after + 1 - first).ok()?;
+        Some(
+            run.iter()
+                .skip(skip)
+                .take_while(|e| e.seq <= until)
+                .take(limit)
+                .cloned()
+                .collect(),
+        )
+    }
+
+    /// Something was committed elsewhere: the session's run may no longer be the end of its log.
+    pub fn forget(&self, session: Uuid) {
+        self.lock().runs.remove(&session);
+    }
+
+    /// Signals may have been lost: no run can be trusted to be the end of its log.
+    pub fn forget_all(&self) {
+        self.lock().runs.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(seq: u64) -> pb::Event {
+        pb::Event {
+            seq,
+            ..Default::default()
+        }
+    }
+
+    fn seqs(v: Option<Vec<pb::Event>>) -> Option<Vec<u64>> {
+        v.map(|v| v.iter().map(|e| e.seq).collect())
+    }
+
+    #[test]
+    fn serves_only_contiguous_runs_it_holds() {
+        let t = Tail::default();
+        let s = Uuid::new_v4();
+        assert_eq!(seqs(t.read(s, 0, u64::MAX, 10)), None, "nothing recorded");
+        t.record(s, &[ev(5), ev(6)]);
+        t.record(s, &[ev(7)]);
+        assert_eq!(seqs(t.read(s, 4, u64::MAX, 10)), Some(vec![5, 6, 7]));
+        assert_eq!(seqs(t.read(s, 5, 6, 10)), Some(vec![6]), "until");
+        assert_eq!(seqs(t.read(s, 4, u64::MAX, 2)), Some(vec![5, 6]), "limit");
+        assert_eq!(seqs(t.read(s, 7, u64::MAX, 10)), Some(vec![]), "up to date");
+        assert_eq!(seqs(t.read(s, 3, u64::MAX, 10)), None, "4 is not held");
+        assert_eq!(seqs(t.read(s, 8, u64::MAX, 10)), None, "ahead of the run");
+
+        // Out of order: 9 recorded before 8 means 8 was committed meanwhile; the run restarts.
+        t.record(s, &[ev(9)]);
+        t.record(s, &[ev(8)]);
+        assert_eq!(seqs(t.read(s, 7, u64::MAX, 10)), None);
+        assert_eq!(seqs(t.read(s, 8, u64::MAX, 10)), Some(vec![9]));
+
+        t.forget(s);
+        assert_eq!(seqs(t.read(s, 8, u64::MAX, 10)), None);
+        t.record(s, &[ev(10)]);
+        t.forget_all();
+        assert_eq!(seqs(t.read(s, 9, u64::MAX, 10)), None);
+    }
+
+    #[test]
+    fn keeps_a_bounded_run() {
+        let t = Tail::default();
+        let s = Uuid::new_v4();
+        let events: Vec<pb::Event> = (1..=PER_SESSION as u64 + 10).map(ev).collect();
+        t.record(s, &events);
+        // 74 recorded, the last 64 kept: 11..=74.
+        assert_eq!(seqs(t.read(s, 9, u64::MAX, 1)), None, "10 dropped from the front");
+        assert_eq!(seqs(t.read(s, 10, u64::MAX, 1)), Some(vec![11]));
+    }
+}
