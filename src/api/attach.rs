@@ -385,22 +385,25 @@ async fn read_commands(
     mut inbound: Streaming<pb::AttachRequest>,
     tx: mpsc::Sender<Outgoing>,
 ) {
-    let mut in_flight: futures_util::stream::FuturesOrdered<InFlight> = Default::default();
+    // Boxed and allocated on first use: an idle stream's reader keeps only its wait.
+    let mut in_flight: Option<Box<futures_util::stream::FuturesOrdered<InFlight>>> = None;
     let mut reading = true;
     loop {
+        let pending = in_flight.as_ref().map_or(0, |f| f.len());
         tokio::select! {
             // Receipts first: a client that keeps sending must still get its answers.
             biased;
-            Some(receipt) = futures_util::StreamExt::next(&mut in_flight) => {
+            Some(receipt) = async { futures_util::StreamExt::next(in_flight.as_mut()?.as_mut()).await }, if pending > 0 => {
                 if send_receipt(&tx, receipt).await.is_err() {
                     return;
                 }
             }
-            request = inbound.message(), if reading && in_flight.len() < MAX_COMMANDS_IN_FLIGHT => {
+            request = inbound.message(), if reading && pending < MAX_COMMANDS_IN_FLIGHT => {
                 match request {
                     // Ok(None) is a half-close: the client sends no more, but keeps receiving.
                     Ok(Some(request)) => {
-                        if !handle(&app, terminal, request, &tx, &mut in_flight).await {
+                        let queue = in_flight.get_or_insert_with(Default::default);
+                        if !Box::pin(handle(&app, terminal, request, &tx, queue)).await {
                             return;
                         }
                     }
