@@ -102,7 +102,14 @@ async fn run(
     while rx.recv_many(&mut jobs, max_batch).await > 0 {
         let (messages, replies): (Vec<NewMessage>, Vec<_>) =
             jobs.drain(..).map(|j| (j.message, j.reply)).unzip();
-        match store.append_messages(&messages).await {
+        let started = std::time::Instant::now();
+        let outcome = store.append_messages(&messages).await;
+        tracing::debug!(
+            messages = messages.len(),
+            commit_ms = started.elapsed().as_secs_f64() * 1e3,
+            "group commit"
+        );
+        match outcome {
             Ok(batch) => {
                 // Into the tail before the signal, so that woken streams find them there.
                 let mut by_session: HashMap<Uuid, Vec<pb::Event>> = HashMap::new();

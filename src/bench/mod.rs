@@ -82,7 +82,7 @@ pub struct Args {
     pub json_out: Option<PathBuf>,
     /// Closed-loop levels: Message calls in flight per sender; the peak is the best of them
     /// (levels stop after two in a row fall below 90 % of the best).
-    #[arg(long, value_delimiter = ',', default_value = "1,2,4,8,16")]
+    #[arg(long, value_delimiter = ',', default_value = "1,2,4,8,16,32")]
     pub inflight: Vec<usize>,
     /// How the parties send in the messages and busy sections, each measured in turn: `unary`
     /// (one Message call per message) and `stream` (Message commands pipelined on the party's
