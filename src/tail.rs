@@ -87,7 +87,13 @@ impl Tail {
 
     /// The events of `session` after `after` and up to `until` (at most `limit`), if the tail
     /// holds the run that follows `after`; None means: read the log.
-    pub fn read(&self, session: Uuid, after: u64, until: u64, limit: usize) -> Option<Vec<pb::Event>> {
+    pub fn read(
+        &self,
+        session: Uuid,
+        after: u64,
+        until: u64,
+        limit: usize,
+    ) -> Option<Vec<pb::Event>> {
         let inner = self.lock();
         let run = &inner.runs.get(&session)?.events;
         let first = run.front()?.seq;
@@ -166,7 +172,11 @@ mod tests {
         let events: Vec<pb::Event> = (1..=PER_SESSION as u64 + 10).map(ev).collect();
         t.record(s, &events);
         // 74 recorded, the last 64 kept: 11..=74.
-        assert_eq!(seqs(t.read(s, 9, u64::MAX, 1)), None, "10 dropped from the front");
+        assert_eq!(
+            seqs(t.read(s, 9, u64::MAX, 1)),
+            None,
+            "10 dropped from the front"
+        );
         assert_eq!(seqs(t.read(s, 10, u64::MAX, 1)), Some(vec![11]));
     }
 }

@@ -1106,7 +1106,10 @@ async fn commands_on_the_stream_get_receipts(backend: Backend) {
     );
     for (i, seq) in (0..n).filter(|i| *i != 150).zip(&stored) {
         let (m, _) = event_where(&mut bot_feed, |e| body(e).is_some()).await;
-        assert_eq!((m.seq, body(&m)), (*seq, Some(format!("burst {i}").as_str())));
+        assert_eq!(
+            (m.seq, body(&m)),
+            (*seq, Some(format!("burst {i}").as_str()))
+        );
     }
     c.srv.stop().await;
 }

@@ -87,7 +87,12 @@ pub struct Args {
     /// How the parties send in the messages and busy sections, each measured in turn: `unary`
     /// (one Message call per message) and `stream` (Message commands pipelined on the party's
     /// Attach stream). Targets use the better.
-    #[arg(long, value_enum, value_delimiter = ',', default_value = "unary,stream")]
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "unary,stream"
+    )]
     pub transports: Vec<messages::Transport>,
     /// In-flight messages per party in the busy-session section.
     #[arg(long, default_value_t = 8)]
@@ -845,7 +850,9 @@ async fn run_sections(
     let c_note = naive_c.as_ref().map_or(String::new(), |n| {
         format!("naive ceiling at C={}", n.connections)
     });
-    let via = peak.map_or(String::new(), |(_, _, t)| format!(", {} transport", t.name()));
+    let via = peak.map_or(String::new(), |(_, _, t)| {
+        format!(", {} transport", t.name())
+    });
     targets.push(Target {
         name: "messages vs naive ceiling",
         goal: "≥ 2.00×".into(),
@@ -877,7 +884,11 @@ async fn run_sections(
         shown: half_p99.map_or("-".into(), |v| format!("{} ms", fmt_ms(Some(v)))),
         met: half_p99.map(|v| v <= 10.0),
         note: peak.map_or(String::new(), |(r, _, t)| {
-            format!("open loop at {} msg/s, {} transport", fmt_int(r / 2.0), t.name())
+            format!(
+                "open loop at {} msg/s, {} transport",
+                fmt_int(r / 2.0),
+                t.name()
+            )
         }),
     });
     targets.push(Target {

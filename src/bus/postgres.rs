@@ -267,12 +267,10 @@ mod tests {
     fn payloads_round_trip_and_stay_under_the_limit() {
         let replica = Uuid::new_v4();
         let signals: HashSet<Signal> = (0..500)
-            .map(|i| {
-                match i % 3 {
-                    0 => Signal::Session(Uuid::new_v4()),
-                    1 => Signal::Memberships(Uuid::new_v4()),
-                    _ => Signal::Credentials(Uuid::new_v4()),
-                }
+            .map(|i| match i % 3 {
+                0 => Signal::Session(Uuid::new_v4()),
+                1 => Signal::Memberships(Uuid::new_v4()),
+                _ => Signal::Credentials(Uuid::new_v4()),
             })
             .collect();
         let payloads = encode(replica, &signals);

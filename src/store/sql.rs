@@ -17,7 +17,9 @@ use sqlx::{Any, AnyPool, Row, Transaction};
 use sqlx::{Arguments as _, AssertSqlSafe};
 use uuid::Uuid;
 
-use super::{Appended, AppendedBatch, Changes, Committed, Membership, NewMessage, SessionChange, Store};
+use super::{
+    Appended, AppendedBatch, Changes, Committed, Membership, NewMessage, SessionChange, Store,
+};
 use crate::domain::{self, Millis};
 use crate::error::{Error, Result};
 use crate::pb;
@@ -571,13 +573,14 @@ impl Store for SqlStore {
     }
 
     async fn set_token_hash(&self, id: Uuid, token_hash: &str) -> Result<bool> {
-        let done =
-            sqlx::query("UPDATE terminals SET token_hash = $2, token_changed_ms = $3 WHERE id = $1")
-                .bind(id.to_string())
-                .bind(token_hash)
-                .bind(domain::now_millis())
-            .execute(&self.write)
-            .await?;
+        let done = sqlx::query(
+            "UPDATE terminals SET token_hash = $2, token_changed_ms = $3 WHERE id = $1",
+        )
+        .bind(id.to_string())
+        .bind(token_hash)
+        .bind(domain::now_millis())
+        .execute(&self.write)
+        .await?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -935,7 +938,9 @@ const KEY_CHUNK: usize = 256;
 /// Repeating an item never changes what such a statement selects or sets.
 fn padded<T>(chunk: &[T]) -> impl Iterator<Item = &T> {
     let extra = chunk.len().next_power_of_two() - chunk.len();
-    chunk.iter().chain(chunk.last().into_iter().cycle().take(extra))
+    chunk
+        .iter()
+        .chain(chunk.last().into_iter().cycle().take(extra))
 }
 
 /// Splits `items` into chunks whose lengths are powers of two no larger than `max` (itself a
@@ -972,7 +977,10 @@ mod tests {
             [1, 2, 3, 5, 200, 256].map(padded_len),
             [1, 2, 4, 8, 256, 256]
         );
-        assert_eq!(padded(&[7, 8, 9]).copied().collect::<Vec<_>>(), [7, 8, 9, 9]);
+        assert_eq!(
+            padded(&[7, 8, 9]).copied().collect::<Vec<_>>(),
+            [7, 8, 9, 9]
+        );
         assert_eq!(padded::<u8>(&[]).count(), 0);
 
         let items: Vec<usize> = (0..1300).collect();
