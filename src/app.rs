@@ -116,14 +116,14 @@ impl App {
         }
     }
 
+    /// Applies a domain change to the session's locked snapshot, group-committed with other
+    /// sessions' writes; its events are in the tail and signalled when this returns.
     async fn change(
         &self,
         session: Uuid,
-        mut f: impl FnMut(&mut pb::Session) -> Result<Vec<pb::Event>> + Send,
+        f: impl FnMut(&mut pb::Session) -> Result<Vec<pb::Event>> + Send + 'static,
     ) -> Result<Committed> {
-        let committed = self.store.update_session(session, &mut f).await?;
-        self.publish(&committed);
-        Ok(committed)
+        self.writer.change(session, Box::new(f)).await
     }
 
     /// Events of `session` after `after`, up to `until`, at most `limit`: from the tail when it
@@ -227,7 +227,7 @@ impl App {
                 .is_err()
             {
                 // Do not wait for the sweeper: end the attempt now (a no-op if it was acknowledged).
-                self.change(id, |s| {
+                self.change(id, move |s| {
                     Ok(domain::on_deadline(s, domain::now_millis().max(deadline)))
                 })
                 .await?;
@@ -237,7 +237,7 @@ impl App {
 
     pub async fn acknowledge_connect(&self, actor: Uuid, session: Uuid) -> Result<pb::Session> {
         let c = self
-            .change(session, |s| {
+            .change(session, move |s| {
                 domain::acknowledge_connect(s, actor, domain::now_millis())
             })
             .await?;
@@ -316,7 +316,7 @@ impl App {
         let transfer_id = Uuid::now_v7();
         let settings = self.settings;
         let c = self
-            .change(session, |s| {
+            .change(session, move |s| {
                 domain::offer_transfer(
                     s,
                     actor,
@@ -346,7 +346,7 @@ impl App {
     ) -> Result<(pb::Transfer, pb::Session)> {
         let timeouts = self.settings.timeouts;
         let c = self
-            .change(session, |s| {
+            .change(session, move |s| {
                 domain::accept_transfer(s, actor, transfer, domain::now_millis(), &timeouts)
             })
             .await?;
@@ -366,7 +366,7 @@ impl App {
         reason: String,
     ) -> Result<pb::Transfer> {
         let c = self
-            .change(session, |s| {
+            .change(session, move |s| {
                 domain::decline_transfer(s, actor, transfer, reason.clone(), domain::now_millis())
             })
             .await?;
@@ -385,7 +385,7 @@ impl App {
         reason: String,
     ) -> Result<pb::Transfer> {
         let c = self
-            .change(session, |s| {
+            .change(session, move |s| {
                 domain::cancel_transfer(s, actor, transfer, reason.clone(), domain::now_millis())
             })
             .await?;
@@ -394,15 +394,17 @@ impl App {
 
     /// Disconnect (rows C4, C8): hands over to the accepted target, or ends the session.
     pub async fn disconnect(&self, actor: Uuid, session: Uuid) -> Result<(pb::Session, u64)> {
-        let mut seq = 0;
+        // The decisive event's seq, set by the (last) application of the change.
+        let decisive = Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let out = decisive.clone();
         let c = self
-            .change(session, |s| {
-                let (events, decisive) = domain::disconnect(s, actor, domain::now_millis())?;
-                seq = decisive;
+            .change(session, move |s| {
+                let (events, seq) = domain::disconnect(s, actor, domain::now_millis())?;
+                out.store(seq, std::sync::atomic::Ordering::Relaxed);
                 Ok(events)
             })
             .await?;
-        Ok((c.session, seq))
+        Ok((c.session, decisive.load(std::sync::atomic::Ordering::Relaxed)))
     }
 
     pub async fn acknowledge_disconnect(
@@ -412,7 +414,7 @@ impl App {
         seq: u64,
     ) -> Result<pb::Session> {
         let c = self
-            .change(session, |s| {
+            .change(session, move |s| {
                 domain::acknowledge_disconnect(s, actor, seq, domain::now_millis())
             })
             .await?;
@@ -489,7 +491,7 @@ impl App {
     pub async fn sweep(&self, now: Millis) -> Result<usize> {
         let due = self.store.due_sessions(now, 256).await?;
         for id in &due {
-            self.change(*id, |s| Ok(domain::on_deadline(s, now)))
+            self.change(*id, move |s| Ok(domain::on_deadline(s, now)))
                 .await?;
         }
         Ok(due.len())

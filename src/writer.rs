@@ -1,10 +1,13 @@
-//! Group commit of messages: appends from every session are gathered into one transaction, and
-//! each sender is answered only after that transaction committed.
+//! Group commit: messages and session changes (offers, accepts, disconnects, deadlines, …) from
+//! every session are gathered into one transaction, and each caller is answered only after that
+//! transaction committed.
 //!
 //! One task per shard takes everything queued while its previous commit was in flight, so under
-//! load a commit carries many messages and at low load a message waits for nothing but its own
-//! commit. Sessions are assigned to shards by id, so a session's messages are ordered by one
-//! queue, and shards never contend for the same session rows.
+//! load a commit carries many writes and at low load a write waits for nothing but its own
+//! commit. Sessions are assigned to shards by id, so a session's writes are ordered by one queue
+//! (submission order is storage order), and shards never contend for the same session rows.
+//! After a commit the shard puts the events into the [`Tail`] and then signals the bus, so that
+//! woken streams find them in memory.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -15,12 +18,12 @@ use uuid::Uuid;
 use crate::bus::{Bus, Signal};
 use crate::error::{Error, Result};
 use crate::pb;
-use crate::store::{Appended, NewMessage, Store};
+use crate::store::{Appended, Committed, NewMessage, SessionChange, Store, Write, Written};
 use crate::tail::Tail;
 
 struct Job {
-    message: NewMessage,
-    reply: oneshot::Sender<Result<Appended>>,
+    write: Write,
+    reply: oneshot::Sender<Written>,
 }
 
 pub struct MessageWriter {
@@ -28,7 +31,7 @@ pub struct MessageWriter {
 }
 
 impl MessageWriter {
-    /// Starts `shards` writer tasks, each committing at most `max_batch` messages at a time.
+    /// Starts `shards` writer tasks, each committing at most `max_batch` writes at a time.
     pub fn start(
         store: Arc<dyn Store>,
         bus: Arc<Bus>,
@@ -61,13 +64,33 @@ impl MessageWriter {
     /// session submitted one after another are stored in that order, so a stream may keep many
     /// in flight and still have them sequenced as sent.
     pub async fn submit(&self, message: NewMessage) -> Result<Pending> {
-        let shard = (message.session.as_u128() % self.shards.len() as u128) as usize;
+        let session = message.session;
+        Ok(Pending(self.queue(session, Write::Message(message)).await?))
+    }
+
+    /// Applies `change` to the session's locked snapshot in the next group commit; returns once
+    /// committed. Its events are in the tail and signalled by then.
+    pub async fn change(
+        &self,
+        session: Uuid,
+        change: Box<SessionChange<'static>>,
+    ) -> Result<Committed> {
+        let answer = self.queue(session, Write::Change { session, change }).await?;
+        match answer.await {
+            Ok(Written::Change(r)) => r,
+            Ok(Written::Message(_)) => Err(Error::Internal("a change became a message".into())),
+            Err(_) => Err(shutting_down()),
+        }
+    }
+
+    async fn queue(&self, session: Uuid, write: Write) -> Result<oneshot::Receiver<Written>> {
+        let shard = (session.as_u128() % self.shards.len() as u128) as usize;
         let (reply, answer) = oneshot::channel();
         self.shards[shard]
-            .send(Job { message, reply })
+            .send(Job { write, reply })
             .await
             .map_err(|_| shutting_down())?;
-        Ok(Pending(answer))
+        Ok(answer)
     }
 }
 
@@ -76,7 +99,7 @@ fn shutting_down() -> Error {
 }
 
 /// The answer to a submitted message: its sequence number once committed, or why it was not.
-pub struct Pending(oneshot::Receiver<Result<Appended>>);
+pub struct Pending(oneshot::Receiver<Written>);
 
 impl std::future::Future for Pending {
     type Output = Result<Appended>;
@@ -85,9 +108,11 @@ impl std::future::Future for Pending {
         mut self: std::pin::Pin<&mut Self>,
         cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Self::Output> {
-        std::pin::Pin::new(&mut self.0)
-            .poll(cx)
-            .map(|r| r.unwrap_or_else(|_| Err(shutting_down())))
+        std::pin::Pin::new(&mut self.0).poll(cx).map(|r| match r {
+            Ok(Written::Message(r)) => r,
+            Ok(Written::Change(_)) => Err(Error::Internal("a message became a change".into())),
+            Err(_) => Err(shutting_down()),
+        })
     }
 }
 
@@ -100,12 +125,12 @@ async fn run(
 ) {
     let mut jobs = Vec::with_capacity(max_batch);
     while rx.recv_many(&mut jobs, max_batch).await > 0 {
-        let (messages, replies): (Vec<NewMessage>, Vec<_>) =
-            jobs.drain(..).map(|j| (j.message, j.reply)).unzip();
+        let (mut writes, replies): (Vec<Write>, Vec<_>) =
+            jobs.drain(..).map(|j| (j.write, j.reply)).unzip();
         let started = std::time::Instant::now();
-        let outcome = store.append_messages(&messages).await;
+        let outcome = store.write_batch(&mut writes).await;
         tracing::debug!(
-            messages = messages.len(),
+            writes = writes.len(),
             commit_ms = started.elapsed().as_secs_f64() * 1e3,
             "group commit"
         );
@@ -121,31 +146,46 @@ async fn run(
                 for (session, events) in &by_session {
                     tail.record(*session, events);
                 }
-                // Wake each session once. Duplicates too: the original's wake-up may have been
-                // lost with a replica that died between its commit and its signal.
-                let mut woken: Vec<Uuid> = messages
+                // Wake each session once, and every session a write touched: a duplicate
+                // message's original wake-up may have been lost with a replica that died
+                // between its commit and its signal.
+                let mut woken: Vec<Uuid> = writes
                     .iter()
                     .zip(&batch.results)
-                    .filter(|(_, r)| r.is_ok())
-                    .map(|(m, _)| m.session)
+                    .filter(|(_, r)| match r {
+                        Written::Message(r) => r.is_ok(),
+                        Written::Change(r) => r.as_ref().is_ok_and(|c| !c.events.is_empty()),
+                    })
+                    .map(|(w, _)| match w {
+                        Write::Message(m) => m.session,
+                        Write::Change { session, .. } => *session,
+                    })
                     .collect();
                 woken.sort_unstable();
                 woken.dedup();
                 for session in woken {
                     bus.publish(Signal::Session(session));
                 }
+                for terminal in batch.membership_changed {
+                    bus.publish(Signal::Memberships(terminal));
+                }
                 for (reply, result) in replies.into_iter().zip(batch.results) {
                     let _ = reply.send(result);
                 }
             }
             Err(e) => {
-                // Nothing of the batch was stored; every sender may retry (with its key).
+                // Nothing of the batch was stored; every caller may retry (messages with their
+                // keys).
                 let (code, message) = (e.code(), e.public_message());
-                for reply in replies {
-                    let _ = reply.send(Err(match code {
-                        tonic::Code::Unavailable => Error::Unavailable(message.clone()),
-                        _ => Error::Internal(message.clone()),
-                    }));
+                let error = || match code {
+                    tonic::Code::Unavailable => Error::Unavailable(message.clone()),
+                    _ => Error::Internal(message.clone()),
+                };
+                for (reply, write) in replies.into_iter().zip(&writes) {
+                    let _ = reply.send(match write {
+                        Write::Message(_) => Written::Message(Err(error())),
+                        Write::Change { .. } => Written::Change(Err(error())),
+                    });
                 }
             }
         }

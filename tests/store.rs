@@ -10,7 +10,7 @@ use common::{Backend, TestDb};
 use handoff::domain::{self, Limits, NewSession, Offer, Timeouts};
 use handoff::error::Error;
 use handoff::pb::{self, event::Payload};
-use handoff::store::{Membership, NewMessage, SqlStore, Store};
+use handoff::store::{Membership, NewMessage, SqlStore, Store, Write, Written};
 use uuid::Uuid;
 
 const T: Timeouts = Timeouts {
@@ -180,6 +180,107 @@ async fn changes_commit_atomically_with_gap_free_sequence_numbers(backend: Backe
             .await,
         Err(Error::NotFound("session"))
     ));
+    s.close().await;
+}
+
+// Transfer steps are group-committed with messages: each write of a batch applies in order as
+// it would alone; a refused one changes nothing, a no-op reports the state, memberships follow.
+async fn a_batch_mixes_messages_and_session_changes(backend: Backend) {
+    let db = TestDb::create(backend).await;
+    let s = store(&db).await;
+    let (gw, bot, agent) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
+    let one = open_session(&s, gw, bot).await;
+    let two = open_session(&s, gw, bot).await;
+    let msg = |session, author, body: &str| {
+        Write::Message(NewMessage {
+            session,
+            author,
+            body: body.into(),
+            idempotency_key: None,
+            time: 3_000,
+        })
+    };
+    let change = |session, f: Box<handoff::store::SessionChange<'static>>| Write::Change {
+        session,
+        change: f,
+    };
+    let mut batch = vec![
+        msg(one, gw, "before"),
+        change(
+            one,
+            Box::new(|x: &mut pb::Session| {
+                x.facts.insert("half".into(), "done".into());
+                Err(Error::precondition("no"))
+            }),
+        ),
+        change(
+            one,
+            Box::new(move |x: &mut pb::Session| {
+                let offer = Offer::to_terminal(Uuid::new_v4(), agent);
+                domain::offer_transfer(x, bot, offer, 3_001, &T, &Limits::default())
+            }),
+        ),
+        change(
+            one,
+            Box::new(move |x: &mut pb::Session| Ok(domain::disconnect(x, gw, 3_002)?.0)),
+        ),
+        msg(one, gw, "after the end"),
+        change(two, Box::new(|_: &mut pb::Session| Ok(Vec::new()))),
+        msg(two, bot, "in two"),
+        change(Uuid::new_v4(), Box::new(|_: &mut pb::Session| Ok(Vec::new()))),
+    ];
+    let done = s.write_batch(&mut batch).await.expect("the batch commits");
+    let r = &done.results;
+    assert!(matches!(&r[0], Written::Message(Ok(a)) if a.seq == 3));
+    assert!(matches!(&r[1], Written::Change(Err(Error::FailedPrecondition(_)))));
+    let Written::Change(Ok(offered)) = &r[2] else {
+        panic!("offer: {:?}", r[2]);
+    };
+    assert!(offered.session.facts.is_empty(), "the refused change left nothing");
+    assert_eq!(offered.events.first().map(|e| e.seq), Some(4));
+    assert!(offered.session.active_transfer.is_some());
+    assert!(
+        offered.membership_changed.contains(&agent),
+        "the target joined: {:?}",
+        offered.membership_changed
+    );
+    let Written::Change(Ok(ended)) = &r[3] else {
+        panic!("disconnect: {:?}", r[3]);
+    };
+    assert_eq!(ended.session.state(), pb::SessionState::Ended);
+    assert!(ended.events.first().is_some_and(|e| e.seq == 5));
+    assert!(matches!(&r[4], Written::Message(Err(_))), "{:?}", r[4]);
+    let Written::Change(Ok(noop)) = &r[5] else {
+        panic!("no-op: {:?}", r[5]);
+    };
+    assert!(noop.events.is_empty());
+    assert_eq!(noop.session.last_seq, 2);
+    assert!(matches!(&r[6], Written::Message(Ok(a)) if a.seq == 3));
+    assert!(matches!(&r[7], Written::Change(Err(Error::NotFound("session")))));
+    assert!(done.membership_changed.contains(&agent));
+
+    // What was committed is what the batch said.
+    let stored = s.session(one).await.unwrap().unwrap();
+    assert_eq!(stored.state(), pb::SessionState::Ended);
+    assert!(stored.facts.is_empty());
+    assert_eq!(stored.last_seq, ended.session.last_seq);
+    let log = s.events(one, 0, u64::MAX, 100).await.unwrap();
+    assert_eq!(
+        log.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        (1..=stored.last_seq).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        done.events.len() as u64,
+        (stored.last_seq - 2) + 1,
+        "one's new events and two's message"
+    );
+    let joined = s
+        .membership(agent, one)
+        .await
+        .unwrap()
+        .expect("the offer's target has a membership row");
+    assert_eq!(joined.joined_seq, 4);
+    assert_eq!(s.session(two).await.unwrap().unwrap().last_seq, 3);
     s.close().await;
 }
 
@@ -452,6 +553,7 @@ on_every_backend!(
     terminals_are_unique_by_name_and_found_by_token_hash,
     changes_commit_atomically_with_gap_free_sequence_numbers,
     a_batch_of_messages_commits_together_and_keys_store_once,
+    a_batch_mixes_messages_and_session_changes,
     memberships_follow_participants_and_acknowledgements,
     due_sessions_are_found_by_their_next_deadline,
     data_survives_a_reconnect,

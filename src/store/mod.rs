@@ -91,6 +91,35 @@ pub struct NewMessage {
 /// returns the events to append (already numbered from the snapshot's `last_seq`).
 pub type SessionChange<'a> = dyn FnMut(&mut pb::Session) -> Result<Vec<pb::Event>> + Send + 'a;
 
+/// One write carried by a group commit ([`Store::write_batch`]).
+pub enum Write {
+    Message(NewMessage),
+    /// A change to a session's snapshot, as [`Store::update_session`] applies it.
+    Change {
+        session: Uuid,
+        change: Box<SessionChange<'static>>,
+    },
+}
+
+/// What became of one [`Write`].
+#[derive(Debug)]
+pub enum Written {
+    Message(Result<Appended>),
+    /// Committed; with no events when the change had nothing to append (the current state).
+    Change(Result<Committed>),
+}
+
+/// What one group commit did.
+#[derive(Debug)]
+pub struct WrittenBatch {
+    /// One per write of the batch, in batch order.
+    pub results: Vec<Written>,
+    /// The events stored, in the order committed (sequence order within a session).
+    pub events: Vec<pb::Event>,
+    /// Terminals whose membership of a session began, ended or changed role.
+    pub membership_changed: Vec<Uuid>,
+}
+
 #[tonic::async_trait]
 pub trait Store: Send + Sync + 'static {
     /// Registers a terminal. ALREADY_EXISTS when the name is taken.
@@ -124,6 +153,11 @@ pub trait Store: Send + Sync + 'static {
     /// (not a participant, session not open). Err only when the transaction itself failed, in which
     /// case nothing of the batch was stored.
     async fn append_messages(&self, batch: &[NewMessage]) -> Result<AppendedBatch>;
+    /// Messages and session changes, from any sessions, in one transaction (group commit): each
+    /// write in batch order, as [`Store::append_messages`] and [`Store::update_session`] would
+    /// apply it alone, each with its own outcome (a refused write changes nothing). Err only when
+    /// the transaction itself failed, in which case nothing of the batch was stored.
+    async fn write_batch(&self, batch: &mut [Write]) -> Result<WrittenBatch>;
 
     /// Events with `after < seq <= until`, in order, at most `limit`.
     async fn events(

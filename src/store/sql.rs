@@ -5,7 +5,7 @@
 //! and pooling (SQLite gets a single writer connection, since it has a single writer lock anyway,
 //! plus a pool of readers that WAL lets run beside it).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -19,6 +19,7 @@ use uuid::Uuid;
 
 use super::{
     Appended, AppendedBatch, Changes, Committed, Membership, NewMessage, SessionChange, Store,
+    Write, Written, WrittenBatch,
 };
 use crate::domain::{self, Millis};
 use crate::error::{Error, Result};
@@ -180,20 +181,33 @@ impl SqlStore {
     }
 
     /// One group commit; `look_up_keys` first finds messages stored before under the same keys.
-    async fn append_batch(
+    async fn write_batch_once(
         &self,
-        batch: &[NewMessage],
+        batch: &mut [Write],
         look_up_keys: bool,
-    ) -> Result<AppendedBatch> {
+    ) -> Result<WrittenBatch> {
         let mut tx = self.begin_write().await?;
         let mut originals = if look_up_keys {
-            Self::originals(&mut tx, batch).await?
+            let messages: Vec<&NewMessage> = batch
+                .iter()
+                .filter_map(|w| match w {
+                    Write::Message(m) => Some(m),
+                    Write::Change { .. } => None,
+                })
+                .collect();
+            Self::originals(&mut tx, &messages).await?
         } else {
             HashMap::new()
         };
 
         // Lock every session of the batch, in id order so that concurrent writers cannot deadlock.
-        let mut ids: Vec<String> = batch.iter().map(|m| m.session.to_string()).collect();
+        let mut ids: Vec<String> = batch
+            .iter()
+            .map(|w| match w {
+                Write::Message(m) => m.session.to_string(),
+                Write::Change { session, .. } => session.to_string(),
+            })
+            .collect();
         ids.sort();
         ids.dedup();
         let mut sessions: HashMap<String, pb::Session> = HashMap::new();
@@ -212,59 +226,138 @@ impl SqlStore {
         }
 
         let mut results = Vec::with_capacity(batch.len());
-        let mut events: Vec<(pb::Event, Option<&str>)> = Vec::with_capacity(batch.len());
-        for m in batch {
-            let key = m.idempotency_key.as_deref();
-            let identity = key.map(|k| (m.session.to_string(), m.author.to_string(), k.to_owned()));
-            if let Some(original) = identity.as_ref().and_then(|i| originals.get(i)) {
-                results.push(Ok(*original));
-                continue;
-            }
-            let Some(session) = sessions.get_mut(&m.session.to_string()) else {
-                results.push(Err(Error::NotFound("session")));
-                continue;
-            };
-            match domain::post_message(session, m.author, m.body.clone(), m.time) {
-                Ok(mut new) => {
-                    let event = new.remove(0);
-                    let appended = Appended {
-                        seq: event.seq,
-                        time: m.time,
-                        duplicate: false,
-                    };
-                    if let Some(i) = identity {
-                        // A second send of the same key within this batch is a duplicate too.
-                        originals.insert(
-                            i,
-                            Appended {
-                                duplicate: true,
-                                ..appended
-                            },
-                        );
+        let mut events: Vec<(pb::Event, Option<String>)> = Vec::with_capacity(batch.len());
+        // Sessions whose snapshot a change touched (written whole, once, at the end).
+        let mut changed: BTreeSet<String> = BTreeSet::new();
+        // Per applied change, in order: its result's index, the participants' roles before it
+        // and the snapshot after it, to bring the membership rows along exactly as if each
+        // change had committed alone.
+        let mut syncs: Vec<(usize, HashMap<String, pb::Role>, pb::Session)> = Vec::new();
+        for w in batch.iter_mut() {
+            match w {
+                Write::Message(m) => {
+                    let key = m.idempotency_key.clone();
+                    let identity = key
+                        .as_ref()
+                        .map(|k| (m.session.to_string(), m.author.to_string(), k.clone()));
+                    if let Some(original) = identity.as_ref().and_then(|i| originals.get(i)) {
+                        results.push(Written::Message(Ok(*original)));
+                        continue;
                     }
-                    events.push((event, key));
-                    results.push(Ok(appended));
+                    let Some(session) = sessions.get_mut(&m.session.to_string()) else {
+                        results.push(Written::Message(Err(Error::NotFound("session"))));
+                        continue;
+                    };
+                    match domain::post_message(session, m.author, m.body.clone(), m.time) {
+                        Ok(mut new) => {
+                            let event = new.remove(0);
+                            let appended = Appended {
+                                seq: event.seq,
+                                time: m.time,
+                                duplicate: false,
+                            };
+                            if let Some(i) = identity {
+                                // A second send of the same key within this batch is a duplicate.
+                                originals.insert(
+                                    i,
+                                    Appended {
+                                        duplicate: true,
+                                        ..appended
+                                    },
+                                );
+                            }
+                            events.push((event, key));
+                            results.push(Written::Message(Ok(appended)));
+                        }
+                        Err(e) => results.push(Written::Message(Err(e))),
+                    }
                 }
-                Err(e) => results.push(Err(e)),
+                Write::Change { session, change } => {
+                    let id = session.to_string();
+                    let Some(snapshot) = sessions.get_mut(&id) else {
+                        results.push(Written::Change(Err(Error::NotFound("session"))));
+                        continue;
+                    };
+                    let before = snapshot.clone();
+                    match change(snapshot) {
+                        Ok(new) if new.is_empty() => {
+                            // Nothing to append (an idempotent no-op): report the current state.
+                            *snapshot = before;
+                            results.push(Written::Change(Ok(Committed {
+                                session: snapshot.clone(),
+                                events: Vec::new(),
+                                membership_changed: Vec::new(),
+                            })));
+                        }
+                        Ok(new) => {
+                            let roles = before
+                                .participants
+                                .iter()
+                                .map(|p| (p.terminal_id.clone(), p.role()))
+                                .collect();
+                            syncs.push((results.len(), roles, snapshot.clone()));
+                            changed.insert(id);
+                            events.extend(new.iter().map(|e| (e.clone(), None)));
+                            results.push(Written::Change(Ok(Committed {
+                                session: snapshot.clone(),
+                                events: new,
+                                membership_changed: Vec::new(),
+                            })));
+                        }
+                        Err(e) => {
+                            // A refused change leaves the snapshot as it was.
+                            *snapshot = before;
+                            results.push(Written::Change(Err(e)));
+                        }
+                    }
+                }
             }
         }
         if events.is_empty() {
-            return Ok(AppendedBatch {
+            return Ok(WrittenBatch {
                 results,
                 events: Vec::new(),
+                membership_changed: Vec::new(),
             });
         }
-        insert_events(&mut tx, events.iter().map(|(e, k)| (e, *k))).await?;
+        insert_events(&mut tx, events.iter().map(|(e, k)| (e, k.as_deref()))).await?;
 
+        // Changed snapshots are written whole, and the memberships synced change by change.
+        let now = domain::now_millis();
+        for id in &changed {
+            let Some(session) = sessions.get(id) else {
+                continue;
+            };
+            sqlx::query(
+                "UPDATE sessions SET snapshot = $2, last_seq = $3, state = $4, \
+                 next_deadline_ms = $5, changed_ms = $6 WHERE id = $1",
+            )
+            .bind(id)
+            .bind(session.encode_to_vec())
+            .bind(session.last_seq as i64)
+            .bind(i64::from(session.state))
+            .bind(domain::next_deadline(session))
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let mut membership_changed = Vec::new();
+        for (index, before, after) in &syncs {
+            let terminals = sync_members(&mut tx, after, before).await?;
+            membership_changed.extend(terminals.iter().copied());
+            if let Some(Written::Change(Ok(c))) = results.get_mut(*index) {
+                c.membership_changed = terminals;
+            }
+        }
         // Messages change nothing in the snapshot but the sequence number, which has a column.
         let touched: Vec<(&String, i64)> = events
             .iter()
             .map(|(e, _)| &e.session_id)
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
+            .filter(|id| !changed.contains(*id))
             .filter_map(|id| sessions.get(id).map(|s| (id, s.last_seq as i64)))
             .collect();
-        let now = domain::now_millis();
         for chunk in touched.chunks(KEY_CHUNK) {
             let mut q = Statement::new("UPDATE sessions SET changed_ms = ");
             q.bind(now).push(", last_seq = CASE id");
@@ -282,19 +375,23 @@ impl SqlStore {
             q.query()?.execute(&mut *tx).await?;
         }
         tx.commit().await?;
-        Ok(AppendedBatch {
+        membership_changed.sort_unstable();
+        membership_changed.dedup();
+        Ok(WrittenBatch {
             results,
             events: events.into_iter().map(|(e, _)| e).collect(),
+            membership_changed,
         })
     }
 
     /// Earlier sends of the batch's idempotency keys: (session, author, key) → original.
     async fn originals(
         tx: &mut Transaction<'static, Any>,
-        batch: &[NewMessage],
+        batch: &[&NewMessage],
     ) -> Result<HashMap<(String, String, String), Appended>> {
         let keyed: Vec<&NewMessage> = batch
             .iter()
+            .copied()
             .filter(|m| m.idempotency_key.is_some())
             .collect();
         let mut found = HashMap::new();
@@ -697,12 +794,28 @@ impl Store for SqlStore {
     }
 
     async fn append_messages(&self, batch: &[NewMessage]) -> Result<AppendedBatch> {
+        let mut writes: Vec<Write> = batch.iter().cloned().map(Write::Message).collect();
+        let done = self.write_batch(&mut writes).await?;
+        Ok(AppendedBatch {
+            results: done
+                .results
+                .into_iter()
+                .map(|w| match w {
+                    Written::Message(r) => r,
+                    Written::Change(_) => Err(Error::Internal("a message became a change".into())),
+                })
+                .collect(),
+            events: done.events,
+        })
+    }
+
+    async fn write_batch(&self, batch: &mut [Write]) -> Result<WrittenBatch> {
         // Nearly every message is new, so the batch is first written without looking its keys
         // up (a probe per message); a retried key then trips the unique index, the transaction
         // rolls back whole, and the batch is written again with the lookups.
-        match self.append_batch(batch, false).await {
+        match self.write_batch_once(batch, false).await {
             Err(Error::Storage(sqlx::Error::Database(db))) if db.is_unique_violation() => {
-                self.append_batch(batch, true).await
+                self.write_batch_once(batch, true).await
             }
             done => done,
         }
