@@ -16,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::pb::{self, Role, SessionState, event::Payload};
 use crate::store::{Appended, Committed, NewMessage, Store};
 use crate::tail::Tail;
-use crate::writer::{MessageWriter, Pending};
+use crate::writer::{Pending, Writer};
 
 /// Settings the application layer needs (a subset of the server's flags).
 #[derive(Debug, Clone, Copy)]
@@ -27,7 +27,7 @@ pub struct Settings {
     pub offer_dialog_limit: usize,
     /// A presence row older than this belongs to a replica that stopped heart-beating.
     pub presence_ttl: Duration,
-    /// Parallel group-commit writers, and the most messages one commit carries.
+    /// Parallel group-commit writers, and the most writes one commit carries.
     pub message_writers: usize,
     pub max_batch: usize,
     /// How long a token lookup may be served from memory (zero: never); rotations retire cached
@@ -41,7 +41,7 @@ pub struct App {
     pub store: Arc<dyn Store>,
     pub bus: Arc<Bus>,
     /// Group commit of messages.
-    pub writer: MessageWriter,
+    pub writer: Writer,
     /// Bearer tokens to terminals, cached.
     pub auth: Authenticator,
     /// The latest events committed here, which woken streams read instead of the log.
@@ -81,7 +81,7 @@ impl App {
         shutdown: watch::Receiver<bool>,
     ) -> App {
         let tail = Arc::new(Tail::default());
-        let writer = MessageWriter::start(
+        let writer = Writer::start(
             store.clone(),
             bus.clone(),
             tail.clone(),
@@ -404,7 +404,10 @@ impl App {
                 Ok(events)
             })
             .await?;
-        Ok((c.session, decisive.load(std::sync::atomic::Ordering::Relaxed)))
+        Ok((
+            c.session,
+            decisive.load(std::sync::atomic::Ordering::Relaxed),
+        ))
     }
 
     pub async fn acknowledge_disconnect(

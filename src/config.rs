@@ -78,10 +78,11 @@ pub struct ServeArgs {
     /// wake-up from another replica was lost (that replica died between commit and signal).
     #[arg(long, env = "HANDOFF_CATCH_UP_INTERVAL", default_value = "1s", value_parser = parse_duration)]
     pub catch_up_interval: Duration,
-    /// Parallel group-commit writers for messages (sessions are spread over them by id).
+    /// Parallel group-commit writers for messages and session changes (sessions are spread over
+    /// them by id).
     #[arg(long, env = "HANDOFF_MESSAGE_WRITERS", default_value_t = 2)]
     pub message_writers: usize,
-    /// The most messages one group commit carries.
+    /// The most writes (messages, session changes) one group commit carries.
     #[arg(long, env = "HANDOFF_MAX_BATCH", default_value_t = 512)]
     pub max_batch: usize,
     /// How long a bearer-token lookup is kept in memory ("0s" looks every call up). A rotation

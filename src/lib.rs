@@ -1,9 +1,10 @@
 //! handoff: hosts live text conversations between a caller and a terminal (bot or agent) and
 //! transfers them, with their whole context, from one terminal to another.
 //!
-//! Layers, outside in: [`server`] assembles [`api`] (gRPC handlers: authenticate, validate,
-//! convert), which calls [`app`] (runs [`domain`] operations through a [`store::Store`] and wakes
-//! streams through the [`bus`]). [`domain`] is the transfer state machine, with no I/O.
+//! Layers, outside in: [`server`] assembles [`api`] (gRPC handlers: authenticate through
+//! [`auth`], validate, convert), which calls [`app`] (runs [`domain`] operations through the
+//! group-commit [`writer`] into a [`store::Store`], keeps what it committed in the [`tail`] and
+//! wakes streams through the [`bus`]). [`domain`] is the transfer state machine, with no I/O.
 
 pub mod api;
 pub mod app;

@@ -26,11 +26,11 @@ struct Job {
     reply: oneshot::Sender<Written>,
 }
 
-pub struct MessageWriter {
+pub struct Writer {
     shards: Vec<mpsc::Sender<Job>>,
 }
 
-impl MessageWriter {
+impl Writer {
     /// Starts `shards` writer tasks, each committing at most `max_batch` writes at a time.
     pub fn start(
         store: Arc<dyn Store>,
@@ -38,7 +38,7 @@ impl MessageWriter {
         tail: Arc<Tail>,
         shards: usize,
         max_batch: usize,
-    ) -> MessageWriter {
+    ) -> Writer {
         let shards = (0..shards.max(1))
             .map(|_| {
                 let (tx, rx) = mpsc::channel(max_batch * 4);
@@ -52,7 +52,7 @@ impl MessageWriter {
                 tx
             })
             .collect();
-        MessageWriter { shards }
+        Writer { shards }
     }
 
     /// Appends one message; returns once it is committed (or refused).
@@ -75,9 +75,11 @@ impl MessageWriter {
         session: Uuid,
         change: Box<SessionChange<'static>>,
     ) -> Result<Committed> {
-        let answer = self.queue(session, Write::Change { session, change }).await?;
+        let answer = self
+            .queue(session, Write::Change { session, change })
+            .await?;
         match answer.await {
-            Ok(Written::Change(r)) => r,
+            Ok(Written::Change(r)) => r.map(|c| *c),
             Ok(Written::Message(_)) => Err(Error::Internal("a change became a message".into())),
             Err(_) => Err(shutting_down()),
         }

@@ -227,16 +227,25 @@ async fn a_batch_mixes_messages_and_session_changes(backend: Backend) {
         msg(one, gw, "after the end"),
         change(two, Box::new(|_: &mut pb::Session| Ok(Vec::new()))),
         msg(two, bot, "in two"),
-        change(Uuid::new_v4(), Box::new(|_: &mut pb::Session| Ok(Vec::new()))),
+        change(
+            Uuid::new_v4(),
+            Box::new(|_: &mut pb::Session| Ok(Vec::new())),
+        ),
     ];
     let done = s.write_batch(&mut batch).await.expect("the batch commits");
     let r = &done.results;
     assert!(matches!(&r[0], Written::Message(Ok(a)) if a.seq == 3));
-    assert!(matches!(&r[1], Written::Change(Err(Error::FailedPrecondition(_)))));
+    assert!(matches!(
+        &r[1],
+        Written::Change(Err(Error::FailedPrecondition(_)))
+    ));
     let Written::Change(Ok(offered)) = &r[2] else {
         panic!("offer: {:?}", r[2]);
     };
-    assert!(offered.session.facts.is_empty(), "the refused change left nothing");
+    assert!(
+        offered.session.facts.is_empty(),
+        "the refused change left nothing"
+    );
     assert_eq!(offered.events.first().map(|e| e.seq), Some(4));
     assert!(offered.session.active_transfer.is_some());
     assert!(
@@ -256,7 +265,10 @@ async fn a_batch_mixes_messages_and_session_changes(backend: Backend) {
     assert!(noop.events.is_empty());
     assert_eq!(noop.session.last_seq, 2);
     assert!(matches!(&r[6], Written::Message(Ok(a)) if a.seq == 3));
-    assert!(matches!(&r[7], Written::Change(Err(Error::NotFound("session")))));
+    assert!(matches!(
+        &r[7],
+        Written::Change(Err(Error::NotFound("session")))
+    ));
     assert!(done.membership_changed.contains(&agent));
 
     // What was committed is what the batch said.

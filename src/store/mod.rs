@@ -106,7 +106,8 @@ pub enum Write {
 pub enum Written {
     Message(Result<Appended>),
     /// Committed; with no events when the change had nothing to append (the current state).
-    Change(Result<Committed>),
+    /// Boxed: a snapshot is large beside a message's outcome.
+    Change(Result<Box<Committed>>),
 }
 
 /// What one group commit did.

@@ -283,11 +283,11 @@ impl SqlStore {
                         Ok(new) if new.is_empty() => {
                             // Nothing to append (an idempotent no-op): report the current state.
                             *snapshot = before;
-                            results.push(Written::Change(Ok(Committed {
+                            results.push(Written::Change(Ok(Box::new(Committed {
                                 session: snapshot.clone(),
                                 events: Vec::new(),
                                 membership_changed: Vec::new(),
-                            })));
+                            }))));
                         }
                         Ok(new) => {
                             let roles = before
@@ -298,11 +298,11 @@ impl SqlStore {
                             syncs.push((results.len(), roles, snapshot.clone()));
                             changed.insert(id);
                             events.extend(new.iter().map(|e| (e.clone(), None)));
-                            results.push(Written::Change(Ok(Committed {
+                            results.push(Written::Change(Ok(Box::new(Committed {
                                 session: snapshot.clone(),
                                 events: new,
                                 membership_changed: Vec::new(),
-                            })));
+                            }))));
                         }
                         Err(e) => {
                             // A refused change leaves the snapshot as it was.
