@@ -837,6 +837,32 @@ pub struct Part {
 }
 
 impl Part {
+    /// Whether `me` takes part in a session right after `log` (its control events from the first
+    /// one, in order; `caller` is the session's caller terminal), and in what state: for a resume
+    /// cursor that may lie inside an earlier part of a terminal that left and joined again.
+    pub fn after(me: &str, caller: &str, log: &[Event]) -> Option<Part> {
+        let mut part = Part::default();
+        let mut inside = me == caller;
+        for e in log {
+            match &e.payload {
+                Some(Payload::SessionRequested(r)) if r.destination_terminal_id == me => {
+                    inside = true;
+                }
+                Some(Payload::TransferOffered(o))
+                    if o.transfer.as_ref().is_some_and(|t| is_offered_to(t, me)) =>
+                {
+                    inside = true;
+                }
+                _ => {}
+            }
+            if part.ends_with(me, e) {
+                inside = false;
+                part = Part::default();
+            }
+        }
+        inside.then_some(part)
+    }
+
     /// Follows `e` and tells whether it is the last event of the session `me` is to be shown:
     /// the log itself says when a terminal leaves, so a stream never runs past it, whatever it
     /// has read of the membership rows.

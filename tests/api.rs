@@ -905,6 +905,61 @@ async fn credentials_are_required_and_foreign_sessions_look_missing(backend: Bac
 
 // Delivery: a terminal that reconnects with its cursor gets exactly what it missed; without a
 // cursor it resumes after what it acknowledged; a cursor ahead of the log is refused.
+// Found by the fault suite: a terminal that left a session and was offered it again while it was
+// detached resumes from a cursor inside its earlier part; it gets the rest of that part (its own
+// decline), not what happened between its parts, then its current part.
+async fn a_resumed_terminal_finishes_an_earlier_part_before_its_current_one(backend: Backend) {
+    let c = cast(backend).await;
+    let mut bot_feed = c.bot.attach().await;
+    let s = open_session(&c.gateway, &c.bot, &mut bot_feed, "+15550114", Channel::Im).await;
+    let mut agent_feed = c.agent.attach().await;
+    let t1 = c.bot.transfer_to(&s.id, &c.agent, "first").await.unwrap();
+    let (offer, _) = event_where(
+        &mut agent_feed,
+        is(|p| matches!(p, Payload::TransferOffered(_))),
+    )
+    .await;
+    drop(agent_feed);
+    // While detached (its feed gone, its cursor at the offer): it declines from another client,
+    // the dialog goes on without it, and a second offer comes.
+    c.agent
+        .c()
+        .decline_transfer(pb::DeclineTransferRequest {
+            session_id: s.id.clone(),
+            transfer_id: t1.id.clone(),
+            reason: "busy".into(),
+        })
+        .await
+        .expect("decline");
+    let between = c.bot.say(&s.id, "not for alice").await.unwrap();
+    let t2 = c.bot.transfer_to(&s.id, &c.agent, "second").await.unwrap();
+
+    let mut resumed = c
+        .agent
+        .attach_from(vec![pb::SessionCursor {
+            session_id: s.id.clone(),
+            seq: offer.seq,
+        }])
+        .await;
+    let declined = next_event(&mut resumed).await;
+    assert_eq!(declined.seq, offer.seq + 1);
+    assert!(
+        matches!(declined.payload, Some(Payload::TransferDeclined(_))),
+        "{declined:?}"
+    );
+    // Next: the second offer; nothing from between its parts.
+    let again = next_event(&mut resumed).await;
+    assert_eq!(again.seq, between + 1, "{again:?}");
+    let Some(Payload::TransferOffered(o)) = &again.payload else {
+        panic!("expected the second offer: {again:?}")
+    };
+    assert_eq!(
+        o.transfer.as_ref().map(|t| t.id.as_str()),
+        Some(t2.id.as_str())
+    );
+    c.srv.stop().await;
+}
+
 async fn a_reattached_terminal_receives_exactly_what_it_missed(backend: Backend) {
     let c = cast(backend).await;
     let mut bot_feed = c.bot.attach().await;
@@ -1586,6 +1641,7 @@ on_every_backend!(
     the_same_transfer_works_on_every_channel,
     credentials_are_required_and_foreign_sessions_look_missing,
     a_reattached_terminal_receives_exactly_what_it_missed,
+    a_resumed_terminal_finishes_an_earlier_part_before_its_current_one,
     commands_on_the_stream_get_receipts,
     list_events_pages_and_filters_for_the_caller,
     transfers_are_validated,

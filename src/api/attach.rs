@@ -130,6 +130,9 @@ struct Follow {
     done: bool,
     /// The session ended: nothing can follow.
     ended: bool,
+    /// Set while delivering the rest of an earlier part (the cursor lay in it): where the
+    /// terminal's current part starts, to go on from when the earlier one ends.
+    rejoin_after: Option<u64>,
 }
 
 struct Delivery {
@@ -282,13 +285,23 @@ impl Delivery {
         } else {
             Role::Holder
         };
-        let after = cursor.max(joined.saturating_sub(1));
+        let mut after = cursor.max(joined.saturating_sub(1));
         // Where the terminal stands at the cursor, told by the log from its join up to there (a
         // pending offer, or already gone): what the membership row says may be older than the
         // events the stream is about to read.
         let mut part = domain::Part::default();
         let mut done = false;
-        if after >= joined {
+        let mut rejoin_after = None;
+        if cursor > 0 && cursor + 1 < joined {
+            // The cursor lies before the terminal's current part: if inside an earlier one (it
+            // left and joined again while detached), the rest of that part is still its own.
+            let history = self.app.store.control_events(session, 0, cursor).await?;
+            if let Some(earlier) = domain::Part::after(&me, &s.caller_terminal_id, &history) {
+                after = cursor;
+                part = earlier;
+                rejoin_after = Some(joined - 1);
+            }
+        } else if after >= joined {
             for e in self
                 .app
                 .store
@@ -310,6 +323,7 @@ impl Delivery {
                 part,
                 done,
                 ended: s.state() == pb::SessionState::Ended && done,
+                rejoin_after,
             },
         );
         Ok(())
@@ -319,7 +333,7 @@ impl Delivery {
     /// part in it.
     async fn pump(&mut self, session: Uuid) -> Result<(), Stop> {
         let me = self.terminal.to_string();
-        loop {
+        'read: loop {
             let Some(f) = self.follows.get_mut(&session).filter(|f| !f.done) else {
                 return Ok(());
             };
@@ -348,8 +362,17 @@ impl Delivery {
                 }
                 if let Some(f) = self.follows.get_mut(&session) {
                     f.after = seq;
-                    f.done = leaves;
                     f.ended = ended;
+                    if leaves
+                        && !ended
+                        && let Some(r) = f.rejoin_after.take()
+                    {
+                        // The earlier part is over: go on where the current one starts.
+                        f.after = r;
+                        f.part = domain::Part::default();
+                        continue 'read;
+                    }
+                    f.done = leaves;
                 }
                 if leaves {
                     // Until the terminal joins again (a reload revives the follow).
