@@ -844,23 +844,24 @@ impl Part {
         let mut part = Part::default();
         let mut inside = me == caller;
         for e in log {
-            match &e.payload {
-                Some(Payload::SessionRequested(r)) if r.destination_terminal_id == me => {
-                    inside = true;
-                }
-                Some(Payload::TransferOffered(o))
-                    if o.transfer.as_ref().is_some_and(|t| is_offered_to(t, me)) =>
-                {
-                    inside = true;
-                }
-                _ => {}
-            }
+            inside |= Part::joins(me, e);
             if part.ends_with(me, e) {
                 inside = false;
                 part = Part::default();
             }
         }
         inside.then_some(part)
+    }
+
+    /// Whether `e` makes `me` take part (again): the session requested of it, or offered to it.
+    pub fn joins(me: &str, e: &Event) -> bool {
+        match &e.payload {
+            Some(Payload::SessionRequested(r)) => r.destination_terminal_id == me,
+            Some(Payload::TransferOffered(o)) => {
+                o.transfer.as_ref().is_some_and(|t| is_offered_to(t, me))
+            }
+            _ => false,
+        }
     }
 
     /// Follows `e` and tells whether it is the last event of the session `me` is to be shown:

@@ -130,9 +130,17 @@ struct Follow {
     done: bool,
     /// The session ended: nothing can follow.
     ended: bool,
-    /// Set while delivering the rest of an earlier part (the cursor lay in it): where the
-    /// terminal's current part starts, to go on from when the earlier one ends.
-    rejoin_after: Option<u64>,
+    /// Set while walking from the cursor up to the terminal's current part, which starts after
+    /// `Gap::until`: it left and joined again meanwhile, so only its own earlier parts in between
+    /// are delivered (the membership row keeps only the latest part; the log tells the others).
+    gap: Option<Gap>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Gap {
+    until: u64,
+    /// Inside one of the terminal's earlier parts at the current position.
+    inside: bool,
 }
 
 struct Delivery {
@@ -291,15 +299,25 @@ impl Delivery {
         // events the stream is about to read.
         let mut part = domain::Part::default();
         let mut done = false;
-        let mut rejoin_after = None;
+        let mut gap = None;
         if cursor > 0 && cursor + 1 < joined {
-            // The cursor lies before the terminal's current part: if inside an earlier one (it
-            // left and joined again while detached), the rest of that part is still its own.
-            let history = self.app.store.control_events(session, 0, cursor).await?;
-            if let Some(earlier) = domain::Part::after(&me, &s.caller_terminal_id, &history) {
+            // The cursor lies before the terminal's current part: it was here before (it has a
+            // cursor), left, and joined again. What lies between is its own where it took part:
+            // the rest of the part the cursor is in, and any whole part since.
+            let history = self
+                .app
+                .store
+                .control_events(session, 0, joined - 1)
+                .await?;
+            let (before, between) = history.split_at(history.partition_point(|e| e.seq <= cursor));
+            let at_cursor = domain::Part::after(&me, &s.caller_terminal_id, before);
+            if at_cursor.is_some() || between.iter().any(|e| domain::Part::joins(&me, e)) {
                 after = cursor;
-                part = earlier;
-                rejoin_after = Some(joined - 1);
+                part = at_cursor.clone().unwrap_or_default();
+                gap = Some(Gap {
+                    until: joined - 1,
+                    inside: at_cursor.is_some(),
+                });
             }
         } else if after >= joined {
             for e in self
@@ -323,7 +341,7 @@ impl Delivery {
                 part,
                 done,
                 ended: s.state() == pb::SessionState::Ended && done,
-                rejoin_after,
+                gap,
             },
         );
         Ok(())
@@ -333,7 +351,7 @@ impl Delivery {
     /// part in it.
     async fn pump(&mut self, session: Uuid) -> Result<(), Stop> {
         let me = self.terminal.to_string();
-        'read: loop {
+        loop {
             let Some(f) = self.follows.get_mut(&session).filter(|f| !f.done) else {
                 return Ok(());
             };
@@ -348,6 +366,31 @@ impl Delivery {
                     return Ok(());
                 };
                 let seq = event.seq;
+                if let Some(mut gap) = f.gap.filter(|g| seq <= g.until) {
+                    // Between the cursor and the current part: only the terminal's own parts.
+                    gap.inside |= domain::Part::joins(&me, &event);
+                    let mine = gap.inside;
+                    if mine && f.part.ends_with(&me, &event) {
+                        gap.inside = false;
+                        f.part = domain::Part::default();
+                    }
+                    f.after = seq;
+                    f.gap = (seq < gap.until).then_some(gap);
+                    if f.gap.is_none() {
+                        f.part = domain::Part::default();
+                    }
+                    let role = f.role;
+                    if mine && domain::visible_to(role, &event) {
+                        self.app
+                            .add_offer_context(self.terminal, session, &mut event)
+                            .await?;
+                        let msg = pb::AttachResponse {
+                            kind: Some(attach_response::Kind::Event(event)),
+                        };
+                        self.tx.send(Ok(Box::new(msg))).await.map_err(|_| Gone)?;
+                    }
+                    continue;
+                }
                 let ended = matches!(event.payload, Some(Payload::SessionEnded(_)));
                 let leaves = f.part.ends_with(&me, &event) || f.until == Some(seq);
                 let role = f.role;
@@ -362,17 +405,9 @@ impl Delivery {
                 }
                 if let Some(f) = self.follows.get_mut(&session) {
                     f.after = seq;
-                    f.ended = ended;
-                    if leaves
-                        && !ended
-                        && let Some(r) = f.rejoin_after.take()
-                    {
-                        // The earlier part is over: go on where the current one starts.
-                        f.after = r;
-                        f.part = domain::Part::default();
-                        continue 'read;
-                    }
+                    f.gap = None;
                     f.done = leaves;
+                    f.ended = ended;
                 }
                 if leaves {
                     // Until the terminal joins again (a reload revives the follow).
