@@ -22,7 +22,7 @@ use crate::store::{Appended, Committed, NewMessage, SessionChange, Store, Write,
 use crate::tail::Tail;
 
 struct Job {
-    write: Write,
+    write: Write<'static>,
     reply: oneshot::Sender<Written>,
 }
 
@@ -64,8 +64,7 @@ impl Writer {
     /// session submitted one after another are stored in that order, so a stream may keep many
     /// in flight and still have them sequenced as sent.
     pub async fn submit(&self, message: NewMessage) -> Result<Pending> {
-        let session = message.session;
-        Ok(Pending(self.queue(session, Write::Message(message)).await?))
+        Ok(Pending(self.queue(Write::Message(message)).await?))
     }
 
     /// Applies `change` to the session's locked snapshot in the next group commit; returns once
@@ -75,9 +74,7 @@ impl Writer {
         session: Uuid,
         change: Box<SessionChange<'static>>,
     ) -> Result<Committed> {
-        let answer = self
-            .queue(session, Write::Change { session, change })
-            .await?;
+        let answer = self.queue(Write::Change { session, change }).await?;
         match answer.await {
             Ok(Written::Change(r)) => r.map(|c| *c),
             Ok(Written::Message(_)) => Err(Error::Internal("a change became a message".into())),
@@ -85,8 +82,8 @@ impl Writer {
         }
     }
 
-    async fn queue(&self, session: Uuid, write: Write) -> Result<oneshot::Receiver<Written>> {
-        let shard = (session.as_u128() % self.shards.len() as u128) as usize;
+    async fn queue(&self, write: Write<'static>) -> Result<oneshot::Receiver<Written>> {
+        let shard = (write.session().as_u128() % self.shards.len() as u128) as usize;
         let (reply, answer) = oneshot::channel();
         self.shards[shard]
             .send(Job { write, reply })
@@ -127,7 +124,7 @@ async fn run(
 ) {
     let mut jobs = Vec::with_capacity(max_batch);
     while rx.recv_many(&mut jobs, max_batch).await > 0 {
-        let (mut writes, replies): (Vec<Write>, Vec<_>) =
+        let (mut writes, replies): (Vec<Write<'static>>, Vec<_>) =
             jobs.drain(..).map(|j| (j.write, j.reply)).unzip();
         let started = std::time::Instant::now();
         let outcome = store.write_batch(&mut writes).await;
@@ -158,10 +155,7 @@ async fn run(
                         Written::Message(r) => r.is_ok(),
                         Written::Change(r) => r.as_ref().is_ok_and(|c| !c.events.is_empty()),
                     })
-                    .map(|(w, _)| match w {
-                        Write::Message(m) => m.session,
-                        Write::Change { session, .. } => *session,
-                    })
+                    .map(|(w, _)| w.session())
                     .collect();
                 woken.sort_unstable();
                 woken.dedup();

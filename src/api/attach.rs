@@ -347,6 +347,26 @@ impl Delivery {
         Ok(())
     }
 
+    /// Sends one event if the terminal's role may see it, with the offer's context if it is an
+    /// offer to this terminal.
+    async fn send_event(
+        &mut self,
+        role: Role,
+        session: Uuid,
+        mut event: pb::Event,
+    ) -> Result<(), Stop> {
+        if domain::visible_to(role, &event) {
+            self.app
+                .add_offer_context(self.terminal, session, &mut event)
+                .await?;
+            let msg = pb::AttachResponse {
+                kind: Some(attach_response::Kind::Event(event)),
+            };
+            self.tx.send(Ok(Box::new(msg))).await.map_err(|_| Gone)?;
+        }
+        Ok(())
+    }
+
     /// Sends everything after the session's cursor; stops following at the end of the terminal's
     /// part in it.
     async fn pump(&mut self, session: Uuid) -> Result<(), Stop> {
@@ -361,7 +381,7 @@ impl Delivery {
                 return Ok(());
             };
             let full = events.len() == BATCH;
-            for mut event in events {
+            for event in events {
                 let Some(f) = self.follows.get_mut(&session) else {
                     return Ok(());
                 };
@@ -380,29 +400,15 @@ impl Delivery {
                         f.part = domain::Part::default();
                     }
                     let role = f.role;
-                    if mine && domain::visible_to(role, &event) {
-                        self.app
-                            .add_offer_context(self.terminal, session, &mut event)
-                            .await?;
-                        let msg = pb::AttachResponse {
-                            kind: Some(attach_response::Kind::Event(event)),
-                        };
-                        self.tx.send(Ok(Box::new(msg))).await.map_err(|_| Gone)?;
+                    if mine {
+                        self.send_event(role, session, event).await?;
                     }
                     continue;
                 }
                 let ended = matches!(event.payload, Some(Payload::SessionEnded(_)));
                 let leaves = f.part.ends_with(&me, &event) || f.until == Some(seq);
                 let role = f.role;
-                if domain::visible_to(role, &event) {
-                    self.app
-                        .add_offer_context(self.terminal, session, &mut event)
-                        .await?;
-                    let msg = pb::AttachResponse {
-                        kind: Some(attach_response::Kind::Event(event)),
-                    };
-                    self.tx.send(Ok(Box::new(msg))).await.map_err(|_| Gone)?;
-                }
+                self.send_event(role, session, event).await?;
                 if let Some(f) = self.follows.get_mut(&session) {
                     f.after = seq;
                     f.gap = None;

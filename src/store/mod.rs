@@ -92,13 +92,23 @@ pub struct NewMessage {
 pub type SessionChange<'a> = dyn FnMut(&mut pb::Session) -> Result<Vec<pb::Event>> + Send + 'a;
 
 /// One write carried by a group commit ([`Store::write_batch`]).
-pub enum Write {
+pub enum Write<'a> {
     Message(NewMessage),
     /// A change to a session's snapshot, as [`Store::update_session`] applies it.
     Change {
         session: Uuid,
-        change: Box<SessionChange<'static>>,
+        change: Box<SessionChange<'a>>,
     },
+}
+
+impl Write<'_> {
+    /// The session written to.
+    pub fn session(&self) -> Uuid {
+        match self {
+            Write::Message(m) => m.session,
+            Write::Change { session, .. } => *session,
+        }
+    }
 }
 
 /// What became of one [`Write`].
@@ -158,7 +168,7 @@ pub trait Store: Send + Sync + 'static {
     /// write in batch order, as [`Store::append_messages`] and [`Store::update_session`] would
     /// apply it alone, each with its own outcome (a refused write changes nothing). Err only when
     /// the transaction itself failed, in which case nothing of the batch was stored.
-    async fn write_batch(&self, batch: &mut [Write]) -> Result<WrittenBatch>;
+    async fn write_batch(&self, batch: &mut [Write<'_>]) -> Result<WrittenBatch>;
 
     /// Events with `after < seq <= until`, in order, at most `limit`.
     async fn events(

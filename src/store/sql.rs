@@ -127,63 +127,10 @@ impl SqlStore {
         })
     }
 
-    /// Reads the snapshot for a write: row-locked on Postgres; SQLite's BEGIN IMMEDIATE already
-    /// holds the database's write lock.
-    fn select_for_update(&self) -> &'static str {
-        match self.backend {
-            Backend::Postgres => "SELECT snapshot, last_seq FROM sessions WHERE id = $1 FOR UPDATE",
-            Backend::Sqlite => "SELECT snapshot, last_seq FROM sessions WHERE id = $1",
-        }
-    }
-
-    /// Loads the locked snapshot, applies `change`, commits events, snapshot and memberships.
-    /// None when the change had nothing to append.
-    async fn apply(&self, id: Uuid, change: &mut SessionChange<'_>) -> Result<Option<Committed>> {
-        let id_s = id.to_string();
-        let mut tx = self.begin_write().await?;
-        let Some(row) = sqlx::query(self.select_for_update())
-            .bind(&id_s)
-            .fetch_optional(&mut *tx)
-            .await?
-        else {
-            return Err(Error::NotFound("session"));
-        };
-        let mut session = decode_session(&row)?;
-        let before: HashMap<String, pb::Role> = session
-            .participants
-            .iter()
-            .map(|p| (p.terminal_id.clone(), p.role()))
-            .collect();
-        let events = change(&mut session)?;
-        if events.is_empty() {
-            return Ok(None);
-        }
-        insert_events(&mut tx, events.iter().map(|e| (e, None))).await?;
-        sqlx::query(
-            "UPDATE sessions SET snapshot = $2, last_seq = $3, state = $4, next_deadline_ms = $5, \
-             changed_ms = $6 WHERE id = $1",
-        )
-        .bind(&id_s)
-        .bind(session.encode_to_vec())
-        .bind(session.last_seq as i64)
-        .bind(i64::from(session.state))
-        .bind(domain::next_deadline(&session))
-        .bind(domain::now_millis())
-        .execute(&mut *tx)
-        .await?;
-        let membership_changed = sync_members(&mut tx, &session, &before).await?;
-        tx.commit().await?;
-        Ok(Some(Committed {
-            session,
-            events,
-            membership_changed,
-        }))
-    }
-
     /// One group commit; `look_up_keys` first finds messages stored before under the same keys.
     async fn write_batch_once(
         &self,
-        batch: &mut [Write],
+        batch: &mut [Write<'_>],
         look_up_keys: bool,
     ) -> Result<WrittenBatch> {
         let mut tx = self.begin_write().await?;
@@ -201,13 +148,7 @@ impl SqlStore {
         };
 
         // Lock every session of the batch, in id order so that concurrent writers cannot deadlock.
-        let mut ids: Vec<String> = batch
-            .iter()
-            .map(|w| match w {
-                Write::Message(m) => m.session.to_string(),
-                Write::Change { session, .. } => session.to_string(),
-            })
-            .collect();
+        let mut ids: Vec<String> = batch.iter().map(|w| w.session().to_string()).collect();
         ids.sort();
         ids.dedup();
         let mut sessions: HashMap<String, pb::Session> = HashMap::new();
@@ -779,17 +720,14 @@ impl Store for SqlStore {
     }
 
     async fn update_session(&self, id: Uuid, change: &mut SessionChange<'_>) -> Result<Committed> {
-        match self.apply(id, change).await? {
-            Some(committed) => Ok(committed),
-            None => {
-                // Nothing to append (an idempotent no-op): report the current state.
-                let session = self.session(id).await?.ok_or(Error::NotFound("session"))?;
-                Ok(Committed {
-                    session,
-                    events: Vec::new(),
-                    membership_changed: Vec::new(),
-                })
-            }
+        // A batch of one: the same path as the group commit.
+        let mut batch = [Write::Change {
+            session: id,
+            change: Box::new(|s: &mut pb::Session| change(s)),
+        }];
+        match self.write_batch(&mut batch).await?.results.pop() {
+            Some(Written::Change(r)) => r.map(|c| *c),
+            _ => Err(Error::Internal("a change without its outcome".into())),
         }
     }
 
@@ -809,7 +747,7 @@ impl Store for SqlStore {
         })
     }
 
-    async fn write_batch(&self, batch: &mut [Write]) -> Result<WrittenBatch> {
+    async fn write_batch(&self, batch: &mut [Write<'_>]) -> Result<WrittenBatch> {
         // Nearly every message is new, so the batch is first written without looking its keys
         // up (a probe per message); a retried key then trips the unique index, the transaction
         // rolls back whole, and the batch is written again with the lookups.
