@@ -46,10 +46,16 @@ pub struct App {
     pub auth: Authenticator,
     /// The latest events committed here, which woken streams read instead of the log.
     pub tail: Arc<Tail>,
+    /// Terminal ids known to exist. Terminals are never deleted, so an id found once stays
+    /// valid; every Transfer and Connect used to look its target up.
+    known_terminals: std::sync::Mutex<std::collections::HashSet<Uuid>>,
     pub settings: Settings,
     /// Becomes true when the server shuts down; long-lived streams end on it.
     pub shutdown: watch::Receiver<bool>,
 }
+
+/// Bound of [`App::terminal_exists`]'s memory (about 1.6 MB); beyond it, it starts afresh.
+const KNOWN_TERMINALS: usize = 65_536;
 
 /// The SHA-256 of a token, hex: what the store keeps instead of the token.
 pub fn token_hash(token: &str) -> String {
@@ -96,6 +102,7 @@ impl App {
             writer,
             auth,
             tail,
+            known_terminals: Default::default(),
             settings,
             shutdown,
         }
@@ -109,6 +116,7 @@ impl App {
         if let Ok(id) = c.session.id.parse() {
             // Into the tail before the signal, so that woken streams find the events there.
             self.tail.record(id, &c.events);
+            self.tail.record_snapshot(id, &c.session);
             self.bus.publish(Signal::Session(id));
         }
         for t in &c.membership_changed {
@@ -141,6 +149,51 @@ impl App {
         }
     }
 
+    /// The session as of `seq` or later: the snapshot the latest change here left in the tail if
+    /// it is that new, else the row.
+    pub async fn session_since(&self, session: Uuid, seq: u64) -> Result<Option<pb::Session>> {
+        match self.tail.snapshot(session, seq) {
+            Some(s) => Ok(Some(s)),
+            None => self.store.session(session).await,
+        }
+    }
+
+    /// The session's events other than messages after `after` up to `until`: from the tail when
+    /// it holds that stretch, else from the log.
+    pub async fn control_events(
+        &self,
+        session: Uuid,
+        after: u64,
+        until: u64,
+    ) -> Result<Vec<pb::Event>> {
+        match self.tail.range(session, after, until) {
+            Some(mut events) => {
+                events.retain(|e| !matches!(e.payload, Some(Payload::MessagePosted(_))));
+                Ok(events)
+            }
+            None => self.store.control_events(session, after, until).await,
+        }
+    }
+
+    /// The last `limit` messages before `seq`: from the tail when it holds the log from its
+    /// start, else from the log.
+    async fn messages_before(
+        &self,
+        session: Uuid,
+        seq: u64,
+        limit: usize,
+    ) -> Result<Vec<pb::Event>> {
+        match self.tail.range(session, 0, seq.saturating_sub(1)) {
+            Some(mut events) => {
+                events.retain(|e| matches!(e.payload, Some(Payload::MessagePosted(_))));
+                let skip = events.len().saturating_sub(limit);
+                events.drain(..skip);
+                Ok(events)
+            }
+            None => self.store.messages_before(session, seq, limit).await,
+        }
+    }
+
     /// The session as `actor` may see it, and its role; NOT_FOUND for a foreign session.
     pub async fn session_for(&self, actor: Uuid, session: Uuid) -> Result<(pb::Session, Role)> {
         let s = self
@@ -150,6 +203,27 @@ impl App {
             .ok_or(Error::NotFound("session"))?;
         let role = domain::role_of(&s, actor).ok_or(Error::NotFound("session"))?;
         Ok((s, role))
+    }
+
+    /// Whether a terminal with this id exists.
+    pub async fn terminal_exists(&self, id: Uuid) -> Result<bool> {
+        let lock = || {
+            self.known_terminals
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+        };
+        if lock().contains(&id) {
+            return Ok(true);
+        }
+        let exists = self.store.terminal(id).await?.is_some();
+        if exists {
+            let mut known = lock();
+            if known.len() >= KNOWN_TERMINALS {
+                known.clear();
+            }
+            known.insert(id);
+        }
+        Ok(exists)
     }
 
     /// Whether `terminal` has a stream on this replica or, by its heartbeat, on another one.
@@ -175,7 +249,7 @@ impl App {
         if destination == actor {
             return Err(Error::precondition("a terminal cannot connect to itself"));
         }
-        if self.store.terminal(destination).await?.is_none() {
+        if !self.terminal_exists(destination).await? {
             return Err(Error::NotFound("destination terminal"));
         }
         if !self.is_attached(destination).await? {
@@ -292,9 +366,9 @@ impl App {
                 let id: Uuid = id
                     .parse()
                     .map_err(|_| Error::invalid("target.terminal_id", "is not a valid id"))?;
-                match self.store.terminal(id).await? {
-                    Some(_) => Ok(vec![id]),
-                    None => Err(NoCandidate::NoSuchTerminal),
+                match self.terminal_exists(id).await? {
+                    true => Ok(vec![id]),
+                    false => Err(NoCandidate::NoSuchTerminal),
                 }
             }
             Some(pb::transfer_target::Kind::Group(group)) => {
@@ -466,15 +540,11 @@ impl App {
             return Ok(());
         }
         let s = self
-            .store
-            .session(session)
+            .session_since(session, e.seq)
             .await?
             .ok_or(Error::NotFound("session"))?;
         let limit = self.settings.offer_dialog_limit;
-        let mut dialog = self
-            .store
-            .messages_before(session, e.seq, limit + 1)
-            .await?;
+        let mut dialog = self.messages_before(session, e.seq, limit + 1).await?;
         let dialog_truncated = dialog.len() > limit;
         if dialog_truncated {
             dialog.remove(0);

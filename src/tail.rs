@@ -13,6 +13,11 @@
 //! of them [`Tail::forget`]s the session (or everything) before waking the streams, which then read
 //! the log. A local commit is recorded before its signal is published. Together: a stream woken
 //! for any change finds it either in the tail or in the log, as before.
+//!
+//! Beside the run it keeps the snapshot the latest local change committed (read under the row
+//! lock, so the newest at that commit). A stream that starts following a session, and an offer's
+//! context, need it as of a sequence number they know; they take it from here when it is at
+//! least that new, and otherwise read the row. A transfer used to read the row four times.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
@@ -28,6 +33,8 @@ const SESSIONS: usize = 8192;
 
 struct Run {
     events: VecDeque<pb::Event>,
+    /// The session after the latest change committed here (its `last_seq` is that change's).
+    snapshot: Option<pb::Session>,
     /// When this run was last written (a counter, for eviction).
     written: u64,
 }
@@ -69,6 +76,7 @@ impl Tail {
         }
         let run = inner.runs.entry(session).or_insert_with(|| Run {
             events: VecDeque::new(),
+            snapshot: None,
             written,
         });
         run.written = written;
@@ -110,6 +118,62 @@ impl Tail {
                 .cloned()
                 .collect(),
         )
+    }
+
+    /// Every event of `session` after `after` up to and including `until`, if the tail holds
+    /// that whole stretch of the log.
+    pub fn range(&self, session: Uuid, after: u64, until: u64) -> Option<Vec<pb::Event>> {
+        let inner = self.lock();
+        let run = &inner.runs.get(&session)?.events;
+        let (first, last) = (run.front()?.seq, run.back()?.seq);
+        if first > after.saturating_add(1) || last < until {
+            return None;
+        }
+        Some(
+            run.iter()
+                .filter(|e| e.seq > after && e.seq <= until)
+                .cloned()
+                .collect(),
+        )
+    }
+
+    /// Whether every event of `session` after `after` up to `last` was recorded here, i.e.
+    /// committed by this process and signalled by it already.
+    pub fn holds(&self, session: Uuid, after: u64, last: u64) -> bool {
+        let inner = self.lock();
+        let Some(run) = inner.runs.get(&session).map(|r| &r.events) else {
+            return false;
+        };
+        match (run.front(), run.back()) {
+            (Some(first), Some(end)) => first.seq <= after.saturating_add(1) && end.seq >= last,
+            _ => false,
+        }
+    }
+
+    /// Keeps `snapshot` (just committed by a change here) unless a newer one is kept already.
+    /// Call after [`Tail::record`] of its events.
+    pub fn record_snapshot(&self, session: Uuid, snapshot: &pb::Session) {
+        let mut inner = self.lock();
+        if let Some(run) = inner.runs.get_mut(&session)
+            && run
+                .snapshot
+                .as_ref()
+                .is_none_or(|s| s.last_seq <= snapshot.last_seq)
+        {
+            run.snapshot = Some(snapshot.clone());
+        }
+    }
+
+    /// The kept snapshot of `session`, if it is at least as new as `seq`.
+    pub fn snapshot(&self, session: Uuid, seq: u64) -> Option<pb::Session> {
+        let inner = self.lock();
+        inner
+            .runs
+            .get(&session)?
+            .snapshot
+            .as_ref()
+            .filter(|s| s.last_seq >= seq)
+            .cloned()
     }
 
     /// Something was committed elsewhere: the session's run may no longer be the end of its log.
@@ -163,6 +227,31 @@ mod tests {
         t.record(s, &[ev(10)]);
         t.forget_all();
         assert_eq!(seqs(t.read(s, 9, u64::MAX, 10)), None);
+    }
+
+    #[test]
+    fn serves_whole_ranges_and_snapshots_at_least_as_new_as_asked() {
+        let t = Tail::default();
+        let s = Uuid::new_v4();
+        t.record(s, &[ev(1), ev(2), ev(3)]);
+        assert_eq!(seqs(t.range(s, 0, 3)), Some(vec![1, 2, 3]));
+        assert_eq!(seqs(t.range(s, 1, 2)), Some(vec![2]));
+        assert_eq!(seqs(t.range(s, 0, 4)), None, "4 is not held (yet)");
+        let snapshot = |seq| pb::Session {
+            last_seq: seq,
+            ..Default::default()
+        };
+        t.record_snapshot(s, &snapshot(3));
+        t.record_snapshot(s, &snapshot(2));
+        assert_eq!(
+            t.snapshot(s, 3).map(|x| x.last_seq),
+            Some(3),
+            "older one ignored"
+        );
+        assert!(t.snapshot(s, 4).is_none(), "not as new as asked");
+        t.forget(s);
+        assert!(t.snapshot(s, 1).is_none());
+        assert!(t.range(s, 0, 1).is_none());
     }
 
     #[test]

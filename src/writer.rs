@@ -15,7 +15,7 @@ use std::sync::Arc;
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
-use crate::bus::{Bus, Signal};
+use crate::bus::{Bus, Move, Signal};
 use crate::error::{Error, Result};
 use crate::pb;
 use crate::store::{Appended, Committed, NewMessage, SessionChange, Store, Write, Written};
@@ -77,9 +77,23 @@ impl Writer {
         let answer = self.queue(Write::Change { session, change }).await?;
         match answer.await {
             Ok(Written::Change(r)) => r.map(|c| *c),
-            Ok(Written::Message(_)) => Err(Error::Internal("a change became a message".into())),
+            Ok(_) => Err(Error::Internal(
+                "a change was answered as something else".into(),
+            )),
             Err(_) => Err(shutting_down()),
         }
+    }
+
+    /// Queues an acknowledgement for the next group commit and returns at once: acknowledgements
+    /// are fire-and-forget (a failure is logged; the terminal then resumes from an earlier one).
+    pub async fn acknowledge(&self, terminal: Uuid, session: Uuid, seq: u64) -> Result<()> {
+        self.queue(Write::Ack {
+            terminal,
+            session,
+            seq,
+        })
+        .await
+        .map(drop)
     }
 
     async fn queue(&self, write: Write<'static>) -> Result<oneshot::Receiver<Written>> {
@@ -109,7 +123,9 @@ impl std::future::Future for Pending {
     ) -> std::task::Poll<Self::Output> {
         std::pin::Pin::new(&mut self.0).poll(cx).map(|r| match r {
             Ok(Written::Message(r)) => r,
-            Ok(Written::Change(_)) => Err(Error::Internal("a message became a change".into())),
+            Ok(_) => Err(Error::Internal(
+                "a message was answered as something else".into(),
+            )),
             Err(_) => Err(shutting_down()),
         })
     }
@@ -145,6 +161,13 @@ async fn run(
                 for (session, events) in &by_session {
                     tail.record(*session, events);
                 }
+                for (write, result) in writes.iter().zip(&batch.results) {
+                    if let Written::Change(Ok(c)) = result
+                        && !c.events.is_empty()
+                    {
+                        tail.record_snapshot(write.session(), &c.session);
+                    }
+                }
                 // Wake each session once, and every session a write touched: a duplicate
                 // message's original wake-up may have been lost with a replica that died
                 // between its commit and its signal.
@@ -154,6 +177,7 @@ async fn run(
                     .filter(|(_, r)| match r {
                         Written::Message(r) => r.is_ok(),
                         Written::Change(r) => r.as_ref().is_ok_and(|c| !c.events.is_empty()),
+                        Written::Ack(_) => false,
                     })
                     .map(|(w, _)| w.session())
                     .collect();
@@ -162,8 +186,18 @@ async fn run(
                 for session in woken {
                     bus.publish(Signal::Session(session));
                 }
+                for (write, result) in writes.iter().zip(&batch.results) {
+                    if let Written::Change(Ok(c)) = result {
+                        for terminal in &c.membership_changed {
+                            bus.membership_moved(
+                                *terminal,
+                                moved(write.session(), &c.session, *terminal),
+                            );
+                        }
+                    }
+                }
                 for terminal in batch.membership_changed {
-                    bus.publish(Signal::Memberships(terminal));
+                    bus.relay(Signal::Memberships(terminal));
                 }
                 for (reply, result) in replies.into_iter().zip(batch.results) {
                     let _ = reply.send(result);
@@ -177,13 +211,35 @@ async fn run(
                     tonic::Code::Unavailable => Error::Unavailable(message.clone()),
                     _ => Error::Internal(message.clone()),
                 };
+                if writes.iter().any(|w| matches!(w, Write::Ack { .. })) {
+                    tracing::warn!(error = %e, "could not record acknowledgements");
+                }
                 for (reply, write) in replies.into_iter().zip(&writes) {
                     let _ = reply.send(match write {
                         Write::Message(_) => Written::Message(Err(error())),
                         Write::Change { .. } => Written::Change(Err(error())),
+                        Write::Ack { .. } => Written::Ack(Err(error())),
                     });
                 }
             }
         }
+    }
+}
+
+/// The membership row of `terminal` that the change leaving `session` wrote (see the store's
+/// membership sync): its part's start while it takes part, else its departure at the change.
+fn moved(id: Uuid, session: &pb::Session, terminal: Uuid) -> Move {
+    let t = terminal.to_string();
+    match session.participants.iter().find(|p| p.terminal_id == t) {
+        Some(p) => Move {
+            session: id,
+            joined_seq: Some(p.joined_seq),
+            left_seq: None,
+        },
+        None => Move {
+            session: id,
+            joined_seq: None,
+            left_seq: Some(session.last_seq),
+        },
     }
 }

@@ -292,7 +292,44 @@ async fn a_batch_mixes_messages_and_session_changes(backend: Backend) {
         .unwrap()
         .expect("the offer's target has a membership row");
     assert_eq!(joined.joined_seq, 4);
+    // Joined and (with the end of the session) left within one batch: one row says both.
+    let still_in = ended
+        .session
+        .participants
+        .iter()
+        .any(|p| p.terminal_id == agent.to_string());
+    assert_eq!(joined.left_seq.is_some(), !still_in, "{joined:?}");
     assert_eq!(s.session(two).await.unwrap().unwrap().last_seq, 3);
+
+    // Acknowledgements ride along: the highest per terminal and session wins, never going back,
+    // and one for a row that does not exist changes nothing.
+    let ack = |terminal, session, seq| Write::Ack {
+        terminal,
+        session,
+        seq,
+    };
+    let mut acks = vec![
+        ack(gw, two, 3),
+        ack(gw, two, 2),
+        ack(bot, two, 1),
+        ack(agent, two, 3),
+        msg(two, bot, "with acks"),
+    ];
+    let done = s.write_batch(&mut acks).await.expect("the acks commit");
+    assert!(matches!(&done.results[0], Written::Ack(Ok(()))));
+    assert!(matches!(&done.results[4], Written::Message(Ok(a)) if a.seq == 4));
+    let acked = |t| {
+        let s = &s;
+        async move { s.membership(t, two).await.unwrap().map(|m| m.acked_seq) }
+    };
+    assert_eq!(acked(gw).await, Some(3));
+    assert_eq!(acked(bot).await, Some(1));
+    assert_eq!(acked(agent).await, None);
+    let mut back = vec![ack(gw, two, 1)];
+    s.write_batch(&mut back)
+        .await
+        .expect("an ack-only batch commits");
+    assert_eq!(acked(gw).await, Some(3), "acknowledgements never go back");
     s.close().await;
 }
 

@@ -15,10 +15,11 @@ use uuid::Uuid;
 
 use super::{parse_id, terminal::validate_message};
 use crate::app::App;
-use crate::bus::Subscription;
+use crate::bus::{Move, Subscription};
 use crate::domain;
 use crate::error::{Error, Result};
 use crate::pb::{self, Role, attach_request, attach_response, command, event::Payload};
+use crate::store::Membership;
 
 /// What travels from the delivery task to the response: boxed, because a channel allocates its
 /// slots in blocks of 32 and an unboxed AttachResponse is 640 bytes — 20 KiB per idle stream.
@@ -130,6 +131,8 @@ struct Follow {
     done: bool,
     /// The session ended: nothing can follow.
     ended: bool,
+    /// How new the membership this follow was last told of is (see [`Move::as_of`]).
+    known: u64,
     /// Set while walking from the cursor up to the terminal's current part, which starts after
     /// `Gap::until`: it left and joined again meanwhile, so only its own earlier parts in between
     /// are delivered (the membership row keeps only the latest part; the log tells the others).
@@ -201,8 +204,9 @@ impl Delivery {
         loop {
             pending.extend(self.sub.inbox().take_dirty());
             reload |= self.sub.inbox().take_memberships_changed();
+            let moves = self.sub.inbox().take_moves();
             // Boxed: an idle stream then keeps only the small waiting state, not the largest step.
-            match Box::pin(self.step(&mut resume, reload, &mut pending)).await {
+            match Box::pin(self.step(&mut resume, reload, moves, &mut pending)).await {
                 Ok(()) => reload = false,
                 // The database is unreachable (restarting, failing over): keep the stream and
                 // retry; the cursors make the catch-up exact.
@@ -231,8 +235,13 @@ impl Delivery {
         &mut self,
         resume: &mut Option<HashMap<Uuid, u64>>,
         reload: bool,
+        moves: Vec<Move>,
         pending: &mut HashSet<Uuid>,
     ) -> Result<(), Stop> {
+        if !reload && !moves.is_empty() {
+            self.apply_moves(moves, pending).await?;
+        }
+        // (A reload reads the rows, which are at least as new as the moves taken with it.)
         if reload {
             let mut cursors = resume.clone().unwrap_or_default();
             pending.extend(self.reload(&mut cursors).await?);
@@ -257,22 +266,64 @@ impl Delivery {
     async fn reload(&mut self, resume: &mut HashMap<Uuid, u64>) -> Result<HashSet<Uuid>> {
         let mut touched = HashSet::new();
         for m in self.app.store.memberships(self.terminal).await? {
-            let cursor = match self.follows.get_mut(&m.session_id) {
-                Some(f) => {
-                    f.until = m.left_seq;
-                    // Rejoined after leaving (a transfer chain came back to this terminal).
-                    let rejoined = f.done && !f.ended && m.left_seq.is_none_or(|l| l > f.after);
-                    rejoined.then_some(f.after)
-                }
-                None => Some(resume.remove(&m.session_id).unwrap_or(m.acked_seq)),
-            };
-            if let Some(cursor) = cursor {
-                self.add(m.session_id, cursor, m.joined_seq, m.left_seq)
-                    .await?;
-            }
             touched.insert(m.session_id);
+            self.apply_row(m, resume).await?;
         }
         Ok(touched)
+    }
+
+    /// Takes in one membership row as read from the store.
+    async fn apply_row(&mut self, m: Membership, resume: &mut HashMap<Uuid, u64>) -> Result<()> {
+        let cursor = match self.follows.get_mut(&m.session_id) {
+            Some(f) => {
+                f.until = m.left_seq;
+                f.known = m.left_seq.unwrap_or(m.joined_seq).max(m.joined_seq);
+                // Rejoined after leaving (a transfer chain came back to this terminal).
+                let rejoined = f.done && !f.ended && m.left_seq.is_none_or(|l| l > f.after);
+                rejoined.then_some(f.after)
+            }
+            None => Some(resume.remove(&m.session_id).unwrap_or(m.acked_seq)),
+        };
+        if let Some(cursor) = cursor {
+            self.add(m.session_id, cursor, m.joined_seq, m.left_seq)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Takes in membership moves committed on this replica, as [`Delivery::reload`] would take
+    /// in the rows they wrote; a session not followed yet (or a move that does not say enough)
+    /// has its row read.
+    async fn apply_moves(&mut self, moves: Vec<Move>, pending: &mut HashSet<Uuid>) -> Result<()> {
+        for m in moves {
+            let revisit = match self.follows.get_mut(&m.session) {
+                // Older than what the stream knows (read from the store meanwhile), or a change
+                // of role only, which leaves the row as it was.
+                Some(f) if m.as_of() <= f.known => continue,
+                Some(f) => {
+                    f.until = m.left_seq;
+                    f.known = m.as_of();
+                    let rejoined = f.done && !f.ended && m.left_seq.is_none_or(|l| l > f.after);
+                    match (rejoined, m.joined_seq) {
+                        (false, _) => false,
+                        (true, Some(joined)) => {
+                            let after = f.after;
+                            self.add(m.session, after, joined, m.left_seq).await?;
+                            false
+                        }
+                        (true, None) => true,
+                    }
+                }
+                None => true,
+            };
+            if revisit
+                && let Some(row) = self.app.store.membership(self.terminal, m.session).await?
+            {
+                self.apply_row(row, &mut HashMap::new()).await?;
+            }
+            pending.insert(m.session);
+        }
+        Ok(())
     }
 
     /// Starts following `session` after `cursor`, for a terminal that (last) joined it at
@@ -284,7 +335,7 @@ impl Delivery {
         joined: u64,
         until: Option<u64>,
     ) -> Result<()> {
-        let Some(s) = self.app.store.session(session).await? else {
+        let Some(s) = self.app.session_since(session, joined.max(cursor)).await? else {
             return Ok(());
         };
         let me = self.terminal.to_string();
@@ -304,11 +355,7 @@ impl Delivery {
             // The cursor lies before the terminal's current part: it was here before (it has a
             // cursor), left, and joined again. What lies between is its own where it took part:
             // the rest of the part the cursor is in, and any whole part since.
-            let history = self
-                .app
-                .store
-                .control_events(session, 0, joined - 1)
-                .await?;
+            let history = self.app.control_events(session, 0, joined - 1).await?;
             let (before, between) = history.split_at(history.partition_point(|e| e.seq <= cursor));
             let at_cursor = domain::Part::after(&me, &s.caller_terminal_id, before);
             if at_cursor.is_some() || between.iter().any(|e| domain::Part::joins(&me, e)) {
@@ -322,7 +369,6 @@ impl Delivery {
         } else if after >= joined {
             for e in self
                 .app
-                .store
                 .control_events(session, joined.saturating_sub(1), after)
                 .await?
             {
@@ -341,6 +387,7 @@ impl Delivery {
                 part,
                 done,
                 ended: s.state() == pb::SessionState::Ended && done,
+                known: until.unwrap_or(joined).max(joined),
                 gap,
             },
         );
@@ -492,7 +539,7 @@ async fn handle(
             let Ok(session) = parse_id("ack.session_id", &a.session_id) else {
                 return true;
             };
-            if let Err(e) = app.store.acknowledge(terminal, session, a.seq).await {
+            if let Err(e) = app.writer.acknowledge(terminal, session, a.seq).await {
                 tracing::warn!(error = %e, "could not record an acknowledgement");
             }
         }

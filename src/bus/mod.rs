@@ -26,12 +26,33 @@ pub enum Signal {
     Credentials(Uuid),
 }
 
+/// A terminal's membership of one session as a commit on this replica left it. A stream applies
+/// it as it comes instead of re-reading all of the terminal's memberships (a transfer moves three
+/// terminals' memberships, four times); other replicas hear [`Signal::Memberships`] and re-read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Move {
+    pub session: Uuid,
+    /// Set while the terminal takes part: where its current part began.
+    pub joined_seq: Option<u64>,
+    /// Set when it left: the last sequence number it is shown.
+    pub left_seq: Option<u64>,
+}
+
+impl Move {
+    /// The sequence number at which the membership became what this says: later moves of one
+    /// session carry larger ones, so a stream can drop a move older than what it knows.
+    pub fn as_of(&self) -> u64 {
+        self.left_seq.or(self.joined_seq).unwrap_or(0)
+    }
+}
+
 /// One waiting stream (or Connect call): what changed since it last looked, and a wake-up.
 #[derive(Default)]
 pub struct Inbox {
     notify: Notify,
     dirty_sessions: Mutex<HashSet<Uuid>>,
     memberships_changed: AtomicBool,
+    moves: Mutex<Vec<Move>>,
 }
 
 impl Inbox {
@@ -48,6 +69,11 @@ impl Inbox {
     /// Whether the terminal's memberships changed since the last call.
     pub fn take_memberships_changed(&self) -> bool {
         self.memberships_changed.swap(false, Ordering::AcqRel)
+    }
+
+    /// The membership moves signalled since the last call, in commit order per session.
+    pub fn take_moves(&self) -> Vec<Move> {
+        std::mem::take(&mut *lock(&self.moves))
     }
 }
 
@@ -113,6 +139,24 @@ impl Bus {
         }
         if let Some(remote) = lock(&self.remote).as_ref() {
             let _ = remote.send(signal);
+        }
+    }
+
+    /// Tells other replicas only (this one heard of the change in finer detail).
+    pub fn relay(&self, signal: Signal) {
+        if let Some(remote) = lock(&self.remote).as_ref() {
+            let _ = remote.send(signal);
+        }
+    }
+
+    /// Hands every stream of `terminal` a membership move committed here.
+    pub fn membership_moved(&self, terminal: Uuid, m: Move) {
+        let registry = lock(&self.registry);
+        if let Some(inboxes) = registry.by_terminal.get(&terminal) {
+            for inbox in inboxes.values() {
+                lock(&inbox.moves).push(m);
+                inbox.notify.notify_one();
+            }
         }
     }
 

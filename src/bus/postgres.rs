@@ -14,7 +14,7 @@
 //! Each of them first makes the local [`Tail`] forget what it signals, so that woken streams read
 //! the log, which holds the other replica's commit (see `crate::tail`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -234,6 +234,8 @@ async fn catch_up(
     mut shutdown: watch::Receiver<bool>,
 ) {
     let window = (interval * 3).as_millis() as i64 + 2_000;
+    // The end of each session's log at the previous poll, for the sessions it found.
+    let mut seen: HashMap<Uuid, u64> = HashMap::new();
     let mut tick = tokio::time::interval(interval);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
@@ -243,13 +245,24 @@ async fn catch_up(
         }
         match store.changed_since(domain::now_millis() - window).await {
             Ok(changes) => {
+                let mut now_seen = HashMap::with_capacity(changes.sessions.len());
                 for s in changes.sessions {
-                    tail.forget(s);
-                    bus.session_changed(s);
+                    // Skipped when everything since the previous poll (or since the start of
+                    // the log, for a session new to the window) was committed and signalled
+                    // here: re-signalling it made every member reload and re-read, once a
+                    // second, and emptied the tail of every busy session.
+                    let before = seen.get(&s.id).copied().unwrap_or(0);
+                    now_seen.insert(s.id, s.last_seq);
+                    if before == s.last_seq || tail.holds(s.id, before, s.last_seq) {
+                        continue;
+                    }
+                    tail.forget(s.id);
+                    bus.session_changed(s.id);
+                    for t in s.members {
+                        bus.memberships_changed(t);
+                    }
                 }
-                for t in changes.memberships {
-                    bus.memberships_changed(t);
-                }
+                seen = now_seen;
                 if changes.credentials {
                     bus.credentials_changed();
                 }

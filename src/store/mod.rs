@@ -30,12 +30,20 @@ pub struct TerminalRecord {
 /// What [`Store::changed_since`] found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changes {
-    /// Sessions with new events.
-    pub sessions: Vec<Uuid>,
-    /// Terminals taking part in those sessions (their memberships may have changed).
-    pub memberships: Vec<Uuid>,
+    /// Sessions with new events, in id order.
+    pub sessions: Vec<ChangedSession>,
     /// Whether any terminal's token was rotated.
     pub credentials: bool,
+}
+
+/// A session [`Store::changed_since`] found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChangedSession {
+    pub id: Uuid,
+    /// The end of its log when read.
+    pub last_seq: u64,
+    /// The terminals taking part in it (their memberships may have changed).
+    pub members: Vec<Uuid>,
 }
 
 /// One session a terminal follows on its stream.
@@ -99,6 +107,14 @@ pub enum Write<'a> {
         session: Uuid,
         change: Box<SessionChange<'a>>,
     },
+    /// A terminal acknowledged everything of a session up to `seq` (as
+    /// [`Store::acknowledge`]): riding along with the batch saves each acknowledgement a commit
+    /// of its own.
+    Ack {
+        terminal: Uuid,
+        session: Uuid,
+        seq: u64,
+    },
 }
 
 impl Write<'_> {
@@ -106,7 +122,7 @@ impl Write<'_> {
     pub fn session(&self) -> Uuid {
         match self {
             Write::Message(m) => m.session,
-            Write::Change { session, .. } => *session,
+            Write::Change { session, .. } | Write::Ack { session, .. } => *session,
         }
     }
 }
@@ -118,6 +134,7 @@ pub enum Written {
     /// Committed; with no events when the change had nothing to append (the current state).
     /// Boxed: a snapshot is large beside a message's outcome.
     Change(Result<Box<Committed>>),
+    Ack(Result<()>),
 }
 
 /// What one group commit did.

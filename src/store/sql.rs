@@ -18,8 +18,8 @@ use sqlx::{Arguments as _, AssertSqlSafe};
 use uuid::Uuid;
 
 use super::{
-    Appended, AppendedBatch, Changes, Committed, Membership, NewMessage, SessionChange, Store,
-    Write, Written, WrittenBatch,
+    Appended, AppendedBatch, ChangedSession, Changes, Committed, Membership, NewMessage,
+    SessionChange, Store, Write, Written, WrittenBatch,
 };
 use crate::domain::{self, Millis};
 use crate::error::{Error, Result};
@@ -139,7 +139,7 @@ impl SqlStore {
                 .iter()
                 .filter_map(|w| match w {
                     Write::Message(m) => Some(m),
-                    Write::Change { .. } => None,
+                    Write::Change { .. } | Write::Ack { .. } => None,
                 })
                 .collect();
             Self::originals(&mut tx, &messages).await?
@@ -148,7 +148,11 @@ impl SqlStore {
         };
 
         // Lock every session of the batch, in id order so that concurrent writers cannot deadlock.
-        let mut ids: Vec<String> = batch.iter().map(|w| w.session().to_string()).collect();
+        let mut ids: Vec<String> = batch
+            .iter()
+            .filter(|w| !matches!(w, Write::Ack { .. }))
+            .map(|w| w.session().to_string())
+            .collect();
         ids.sort();
         ids.dedup();
         let mut sessions: HashMap<String, pb::Session> = HashMap::new();
@@ -174,8 +178,22 @@ impl SqlStore {
         // and the snapshot after it, to bring the membership rows along exactly as if each
         // change had committed alone.
         let mut syncs: Vec<(usize, HashMap<String, pb::Role>, pb::Session)> = Vec::new();
+        // Acknowledgements, the highest per (terminal, session).
+        let mut acks: std::collections::BTreeMap<(String, String), i64> = Default::default();
         for w in batch.iter_mut() {
             match w {
+                Write::Ack {
+                    terminal,
+                    session,
+                    seq,
+                } => {
+                    let seq = seq_param(*seq);
+                    let acked = acks
+                        .entry((terminal.to_string(), session.to_string()))
+                        .or_insert(seq);
+                    *acked = (*acked).max(seq);
+                    results.push(Written::Ack(Ok(())));
+                }
                 Write::Message(m) => {
                     let key = m.idempotency_key.clone();
                     let identity = key
@@ -254,7 +272,29 @@ impl SqlStore {
                 }
             }
         }
+        let acks: Vec<_> = acks.into_iter().collect();
+        for chunk in acks.chunks(KEY_CHUNK) {
+            let mut q = Statement::new("WITH v (terminal_id, session_id, acked_seq) AS (VALUES ");
+            for (i, ((terminal, session), seq)) in padded(chunk).enumerate() {
+                q.push(if i == 0 { "(" } else { ", (" })
+                    .bind(terminal.clone())
+                    .push(", ")
+                    .bind(session.clone())
+                    .push(", ")
+                    .bind(*seq)
+                    .push(")");
+            }
+            q.push(
+                ") UPDATE members SET acked_seq = v.acked_seq FROM v \
+                 WHERE members.terminal_id = v.terminal_id AND members.session_id = v.session_id \
+                 AND members.acked_seq < v.acked_seq",
+            );
+            q.query()?.execute(&mut *tx).await?;
+        }
         if events.is_empty() {
+            if !acks.is_empty() {
+                tx.commit().await?;
+            }
             return Ok(WrittenBatch {
                 results,
                 events: Vec::new(),
@@ -263,33 +303,22 @@ impl SqlStore {
         }
         insert_events(&mut tx, events.iter().map(|(e, k)| (e, k.as_deref()))).await?;
 
-        // Changed snapshots are written whole, and the memberships synced change by change.
+        // Changed snapshots are written whole, and the memberships brought along change by
+        // change; each is one statement per batch, whatever the number of changes in it.
         let now = domain::now_millis();
-        for id in &changed {
-            let Some(session) = sessions.get(id) else {
-                continue;
-            };
-            sqlx::query(
-                "UPDATE sessions SET snapshot = $2, last_seq = $3, state = $4, \
-                 next_deadline_ms = $5, changed_ms = $6 WHERE id = $1",
-            )
-            .bind(id)
-            .bind(session.encode_to_vec())
-            .bind(session.last_seq as i64)
-            .bind(i64::from(session.state))
-            .bind(domain::next_deadline(session))
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        }
+        let snapshots: Vec<&pb::Session> =
+            changed.iter().filter_map(|id| sessions.get(id)).collect();
+        write_snapshots(&mut tx, &snapshots, now).await?;
+        let mut rows = MemberRows::default();
         let mut membership_changed = Vec::new();
         for (index, before, after) in &syncs {
-            let terminals = sync_members(&mut tx, after, before).await?;
+            let terminals = rows.sync(after, before)?;
             membership_changed.extend(terminals.iter().copied());
             if let Some(Written::Change(Ok(c))) = results.get_mut(*index) {
                 c.membership_changed = terminals;
             }
         }
+        rows.write(&mut tx).await?;
         // Messages change nothing in the snapshot but the sequence number, which has a column.
         let touched: Vec<(&String, i64)> = events
             .iter()
@@ -494,52 +523,143 @@ async fn insert_events<'e>(
     Ok(())
 }
 
-/// Brings the membership rows in line with the snapshot's participants; returns the terminals
-/// whose membership began, ended or changed role.
-async fn sync_members(
+/// Writes changed snapshots whole, with the columns the sweeper and readers select on.
+async fn write_snapshots(
     tx: &mut Transaction<'static, Any>,
-    session: &pb::Session,
-    before: &HashMap<String, pb::Role>,
-) -> Result<Vec<Uuid>> {
-    let mut changed = Vec::new();
-    for p in &session.participants {
-        match before.get(&p.terminal_id) {
-            Some(role) if *role == p.role() => continue,
-            Some(_) => {}
-            None => {
-                sqlx::query(
-                    "INSERT INTO members (terminal_id, session_id, joined_seq, left_seq, acked_seq) \
-                     VALUES ($1, $2, $3, NULL, 0) \
-                     ON CONFLICT (terminal_id, session_id) \
-                     DO UPDATE SET joined_seq = excluded.joined_seq, left_seq = NULL",
-                )
-                .bind(&p.terminal_id)
-                .bind(&session.id)
-                .bind(p.joined_seq as i64)
-                .execute(&mut **tx)
-                .await?;
+    sessions: &[&pb::Session],
+    now: Millis,
+) -> Result<()> {
+    for chunk in sessions.chunks(KEY_CHUNK) {
+        let mut q =
+            Statement::new("WITH v (id, snapshot, last_seq, state, next_deadline_ms) AS (VALUES ");
+        for (i, s) in padded(chunk).enumerate() {
+            q.push(if i == 0 { "(" } else { ", (" })
+                .bind(s.id.clone())
+                .push(", ")
+                .bind(s.encode_to_vec())
+                .push(", ")
+                .bind(s.last_seq as i64)
+                .push(", ")
+                .bind(i64::from(s.state))
+                .push(", ")
+                .bind(domain::next_deadline(s))
+                .push(")");
+        }
+        q.push(
+            ") UPDATE sessions SET snapshot = v.snapshot, last_seq = v.last_seq, state = v.state, \
+             next_deadline_ms = v.next_deadline_ms, changed_ms = ",
+        )
+        .bind(now)
+        .push(" FROM v WHERE sessions.id = v.id");
+        q.query()?.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// The membership rows a batch's changes leave behind, per (terminal, session): what each change
+/// did, folded in order, so that the batch writes each row once (a multi-row upsert may not touch
+/// a row twice) and ends where committing the changes one by one would have.
+#[derive(Default)]
+struct MemberRows {
+    rows: std::collections::BTreeMap<(String, String), MemberRow>,
+}
+
+#[derive(Clone, Copy)]
+struct MemberRow {
+    /// Set when the terminal (re)joined in this batch: the row is written whole.
+    joined: Option<i64>,
+    left: Option<i64>,
+}
+
+impl MemberRows {
+    /// Notes how the participants changed from `before` to `session`; returns the terminals
+    /// whose membership began, ended or changed role.
+    fn sync(
+        &mut self,
+        session: &pb::Session,
+        before: &HashMap<String, pb::Role>,
+    ) -> Result<Vec<Uuid>> {
+        let mut changed = Vec::new();
+        for p in &session.participants {
+            match before.get(&p.terminal_id) {
+                Some(role) if *role == p.role() => continue,
+                Some(_) => {}
+                None => {
+                    self.rows.insert(
+                        (p.terminal_id.clone(), session.id.clone()),
+                        MemberRow {
+                            joined: Some(p.joined_seq as i64),
+                            left: None,
+                        },
+                    );
+                }
+            }
+            changed.push(parse_uuid(&p.terminal_id)?);
+        }
+        for terminal in before.keys() {
+            if session
+                .participants
+                .iter()
+                .all(|p| &p.terminal_id != terminal)
+            {
+                self.rows
+                    .entry((terminal.clone(), session.id.clone()))
+                    .or_insert(MemberRow {
+                        joined: None,
+                        left: None,
+                    })
+                    .left = Some(session.last_seq as i64);
+                changed.push(parse_uuid(terminal)?);
             }
         }
-        changed.push(parse_uuid(&p.terminal_id)?);
+        Ok(changed)
     }
-    for terminal in before.keys() {
-        if session
-            .participants
-            .iter()
-            .all(|p| &p.terminal_id != terminal)
-        {
-            sqlx::query(
-                "UPDATE members SET left_seq = $3 WHERE terminal_id = $1 AND session_id = $2",
-            )
-            .bind(terminal)
-            .bind(&session.id)
-            .bind(session.last_seq as i64)
-            .execute(&mut **tx)
-            .await?;
-            changed.push(parse_uuid(terminal)?);
+
+    /// Joins are upserted (a rejoin keeps the row's acknowledgement); departures of rows this
+    /// batch did not write are one UPDATE.
+    async fn write(self, tx: &mut Transaction<'static, Any>) -> Result<()> {
+        let (joins, leaves): (Vec<_>, Vec<_>) =
+            self.rows.iter().partition(|(_, r)| r.joined.is_some());
+        for chunk in power_of_two_chunks(&joins, KEY_CHUNK) {
+            let mut q = Statement::new(
+                "INSERT INTO members (terminal_id, session_id, joined_seq, left_seq, acked_seq) VALUES ",
+            );
+            for (i, ((terminal, session), row)) in chunk.iter().enumerate() {
+                q.push(if i == 0 { "(" } else { ", (" })
+                    .bind(terminal.clone())
+                    .push(", ")
+                    .bind(session.clone())
+                    .push(", ")
+                    .bind(row.joined)
+                    .push(", ")
+                    .bind(row.left)
+                    .push(", 0)");
+            }
+            q.push(
+                " ON CONFLICT (terminal_id, session_id) \
+                 DO UPDATE SET joined_seq = excluded.joined_seq, left_seq = excluded.left_seq",
+            );
+            q.query()?.execute(&mut **tx).await?;
         }
+        for chunk in leaves.chunks(KEY_CHUNK) {
+            let mut q = Statement::new("WITH v (terminal_id, session_id, left_seq) AS (VALUES ");
+            for (i, ((terminal, session), row)) in padded(chunk).enumerate() {
+                q.push(if i == 0 { "(" } else { ", (" })
+                    .bind(terminal.clone())
+                    .push(", ")
+                    .bind(session.clone())
+                    .push(", ")
+                    .bind(row.left)
+                    .push(")");
+            }
+            q.push(
+                ") UPDATE members SET left_seq = v.left_seq FROM v \
+                 WHERE members.terminal_id = v.terminal_id AND members.session_id = v.session_id",
+            );
+            q.query()?.execute(&mut **tx).await?;
+        }
+        Ok(())
     }
-    Ok(changed)
 }
 
 /// A sequence number as a BIGINT parameter (a client may send any u64; the log never gets near
@@ -702,7 +822,9 @@ impl Store for SqlStore {
         .await
         .map_err(|e| map_unique(e, "session already exists".to_owned()))?;
         insert_events(&mut tx, events.iter().map(|e| (e, None))).await?;
-        let membership_changed = sync_members(&mut tx, session, &HashMap::new()).await?;
+        let mut rows = MemberRows::default();
+        let membership_changed = rows.sync(session, &HashMap::new())?;
+        rows.write(&mut tx).await?;
         tx.commit().await?;
         Ok(Committed {
             session: session.clone(),
@@ -740,7 +862,9 @@ impl Store for SqlStore {
                 .into_iter()
                 .map(|w| match w {
                     Written::Message(r) => r,
-                    Written::Change(_) => Err(Error::Internal("a message became a change".into())),
+                    _ => Err(Error::Internal(
+                        "a message was answered as something else".into(),
+                    )),
                 })
                 .collect(),
             events: done.events,
@@ -874,19 +998,25 @@ impl Store for SqlStore {
 
     async fn changed_since(&self, since: Millis) -> Result<Changes> {
         let rows = sqlx::query(
-            "SELECT s.id, m.terminal_id FROM sessions s \
+            "SELECT s.id, s.last_seq, m.terminal_id FROM sessions s \
              LEFT JOIN members m ON m.session_id = s.id AND m.left_seq IS NULL \
-             WHERE s.changed_ms >= $1",
+             WHERE s.changed_ms >= $1 ORDER BY s.id",
         )
         .bind(since)
         .fetch_all(&self.read)
         .await?;
-        let mut sessions = std::collections::BTreeSet::new();
-        let mut terminals = std::collections::BTreeSet::new();
+        let mut sessions: Vec<ChangedSession> = Vec::new();
         for r in &rows {
-            sessions.insert(parse_uuid(&r.try_get::<String, _>(0)?)?);
-            if let Some(t) = r.try_get::<Option<String>, _>(1)? {
-                terminals.insert(parse_uuid(&t)?);
+            let id = parse_uuid(&r.try_get::<String, _>(0)?)?;
+            if sessions.last().is_none_or(|s| s.id != id) {
+                sessions.push(ChangedSession {
+                    id,
+                    last_seq: r.try_get::<i64, _>(1)?.max(0) as u64,
+                    members: Vec::new(),
+                });
+            }
+            if let (Some(t), Some(s)) = (r.try_get::<Option<String>, _>(2)?, sessions.last_mut()) {
+                s.members.push(parse_uuid(&t)?);
             }
         }
         let rotated = sqlx::query("SELECT COUNT(*) FROM terminals WHERE token_changed_ms >= $1")
@@ -894,8 +1024,7 @@ impl Store for SqlStore {
             .fetch_one(&self.read)
             .await?;
         Ok(Changes {
-            sessions: sessions.into_iter().collect(),
-            memberships: terminals.into_iter().collect(),
+            sessions,
             credentials: rotated.try_get::<i64, _>(0)? > 0,
         })
     }
