@@ -174,10 +174,10 @@ impl SqlStore {
         let mut events: Vec<(pb::Event, Option<String>)> = Vec::with_capacity(batch.len());
         // Sessions whose snapshot a change touched (written whole, once, at the end).
         let mut changed: BTreeSet<String> = BTreeSet::new();
-        // Per applied change, in order: its result's index, the participants' roles before it
-        // and the snapshot after it, to bring the membership rows along exactly as if each
-        // change had committed alone.
-        let mut syncs: Vec<(usize, HashMap<String, pb::Role>, pb::Session)> = Vec::new();
+        // The membership rows, brought along change by change exactly as if each change had
+        // committed alone (written once, at the end).
+        let mut rows = MemberRows::default();
+        let mut membership_changed = Vec::new();
         // Acknowledgements, the highest per (terminal, session).
         let mut acks: std::collections::BTreeMap<(String, String), i64> = Default::default();
         for w in batch.iter_mut() {
@@ -254,13 +254,14 @@ impl SqlStore {
                                 .iter()
                                 .map(|p| (p.terminal_id.clone(), p.role()))
                                 .collect();
-                            syncs.push((results.len(), roles, snapshot.clone()));
+                            let terminals = rows.sync(snapshot, &roles)?;
+                            membership_changed.extend(terminals.iter().copied());
                             changed.insert(id);
                             events.extend(new.iter().map(|e| (e.clone(), None)));
                             results.push(Written::Change(Ok(Box::new(Committed {
                                 session: snapshot.clone(),
                                 events: new,
-                                membership_changed: Vec::new(),
+                                membership_changed: terminals,
                             }))));
                         }
                         Err(e) => {
@@ -309,15 +310,6 @@ impl SqlStore {
         let snapshots: Vec<&pb::Session> =
             changed.iter().filter_map(|id| sessions.get(id)).collect();
         write_snapshots(&mut tx, &snapshots, now).await?;
-        let mut rows = MemberRows::default();
-        let mut membership_changed = Vec::new();
-        for (index, before, after) in &syncs {
-            let terminals = rows.sync(after, before)?;
-            membership_changed.extend(terminals.iter().copied());
-            if let Some(Written::Change(Ok(c))) = results.get_mut(*index) {
-                c.membership_changed = terminals;
-            }
-        }
         rows.write(&mut tx).await?;
         // Messages change nothing in the snapshot but the sequence number, which has a column.
         let touched: Vec<(&String, i64)> = events
