@@ -273,25 +273,9 @@ impl SqlStore {
                 }
             }
         }
-        let acks: Vec<_> = acks.into_iter().collect();
-        for chunk in acks.chunks(KEY_CHUNK) {
-            let mut q = Statement::new("WITH v (terminal_id, session_id, acked_seq) AS (VALUES ");
-            for (i, ((terminal, session), seq)) in padded(chunk).enumerate() {
-                q.push(if i == 0 { "(" } else { ", (" })
-                    .bind(terminal.clone())
-                    .push(", ")
-                    .bind(session.clone())
-                    .push(", ")
-                    .bind(*seq)
-                    .push(")");
-            }
-            q.push(
-                ") UPDATE members SET acked_seq = v.acked_seq FROM v \
-                 WHERE members.terminal_id = v.terminal_id AND members.session_id = v.session_id \
-                 AND members.acked_seq < v.acked_seq",
-            );
-            q.query()?.execute(&mut *tx).await?;
-        }
+        let acks: Vec<_> = acks.into_iter().map(|(k, seq)| (k, Some(seq))).collect();
+        // A late acknowledgement never takes the row back.
+        update_members(&mut tx, "acked_seq", &acks, true).await?;
         if events.is_empty() {
             if !acks.is_empty() {
                 tx.commit().await?;
@@ -633,25 +617,44 @@ impl MemberRows {
             );
             q.query()?.execute(&mut **tx).await?;
         }
-        for chunk in leaves.chunks(KEY_CHUNK) {
-            let mut q = Statement::new("WITH v (terminal_id, session_id, left_seq) AS (VALUES ");
-            for (i, ((terminal, session), row)) in padded(chunk).enumerate() {
-                q.push(if i == 0 { "(" } else { ", (" })
-                    .bind(terminal.clone())
-                    .push(", ")
-                    .bind(session.clone())
-                    .push(", ")
-                    .bind(row.left)
-                    .push(")");
-            }
-            q.push(
-                ") UPDATE members SET left_seq = v.left_seq FROM v \
-                 WHERE members.terminal_id = v.terminal_id AND members.session_id = v.session_id",
-            );
-            q.query()?.execute(&mut **tx).await?;
-        }
+        let leaves: Vec<_> = leaves
+            .into_iter()
+            .map(|(k, r)| (k.clone(), r.left))
+            .collect();
+        update_members(tx, "left_seq", &leaves, false).await?;
         Ok(())
     }
+}
+
+/// Sets `column` of existing membership rows, per (terminal, session), one statement per chunk;
+/// with `only_raise`, a row whose value is already higher keeps it.
+async fn update_members(
+    tx: &mut Transaction<'static, Any>,
+    column: &'static str,
+    rows: &[((String, String), Option<i64>)],
+    only_raise: bool,
+) -> Result<()> {
+    for chunk in rows.chunks(KEY_CHUNK) {
+        let mut q = Statement::new("WITH v (terminal_id, session_id, seq) AS (VALUES ");
+        for (i, ((terminal, session), value)) in padded(chunk).enumerate() {
+            q.push(if i == 0 { "(" } else { ", (" })
+                .bind(terminal.clone())
+                .push(", ")
+                .bind(session.clone())
+                .push(", ")
+                .bind(*value)
+                .push(")");
+        }
+        q.push(&format!(
+            ") UPDATE members SET {column} = v.seq FROM v \
+             WHERE members.terminal_id = v.terminal_id AND members.session_id = v.session_id"
+        ));
+        if only_raise {
+            q.push(&format!(" AND members.{column} < v.seq"));
+        }
+        q.query()?.execute(&mut **tx).await?;
+    }
+    Ok(())
 }
 
 /// A sequence number as a BIGINT parameter (a client may send any u64; the log never gets near
