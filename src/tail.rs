@@ -50,6 +50,15 @@ struct Inner {
     clock: u64,
 }
 
+impl Inner {
+    /// The run of `session` if it holds every event after `after` up to `until`.
+    fn covering(&self, session: Uuid, after: u64, until: u64) -> Option<&VecDeque<pb::Event>> {
+        let run = &self.runs.get(&session)?.events;
+        let (first, last) = (run.front()?.seq, run.back()?.seq);
+        (first <= after.saturating_add(1) && last >= until).then_some(run)
+    }
+}
+
 impl Tail {
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
         // Every change is a single insert, append or removal: a panic cannot leave a run broken.
@@ -124,11 +133,7 @@ impl Tail {
     /// that whole stretch of the log.
     pub fn range(&self, session: Uuid, after: u64, until: u64) -> Option<Vec<pb::Event>> {
         let inner = self.lock();
-        let run = &inner.runs.get(&session)?.events;
-        let (first, last) = (run.front()?.seq, run.back()?.seq);
-        if first > after.saturating_add(1) || last < until {
-            return None;
-        }
+        let run = inner.covering(session, after, until)?;
         Some(
             run.iter()
                 .filter(|e| e.seq > after && e.seq <= until)
@@ -140,14 +145,7 @@ impl Tail {
     /// Whether every event of `session` after `after` up to `last` was recorded here, i.e.
     /// committed by this process and signalled by it already.
     pub fn holds(&self, session: Uuid, after: u64, last: u64) -> bool {
-        let inner = self.lock();
-        let Some(run) = inner.runs.get(&session).map(|r| &r.events) else {
-            return false;
-        };
-        match (run.front(), run.back()) {
-            (Some(first), Some(end)) => first.seq <= after.saturating_add(1) && end.seq >= last,
-            _ => false,
-        }
+        self.lock().covering(session, after, last).is_some()
     }
 
     /// Keeps `snapshot` (just committed by a change here) unless a newer one is kept already.

@@ -277,7 +277,7 @@ impl Delivery {
         let cursor = match self.follows.get_mut(&m.session_id) {
             Some(f) => {
                 f.until = m.left_seq;
-                f.known = m.left_seq.unwrap_or(m.joined_seq).max(m.joined_seq);
+                f.known = m.left_seq.unwrap_or(m.joined_seq);
                 // Rejoined after leaving (a transfer chain came back to this terminal).
                 let rejoined = f.done && !f.ended && m.left_seq.is_none_or(|l| l > f.after);
                 rejoined.then_some(f.after)
@@ -387,7 +387,7 @@ impl Delivery {
                 part,
                 done,
                 ended: s.state() == pb::SessionState::Ended && done,
-                known: until.unwrap_or(joined).max(joined),
+                known: until.unwrap_or(joined),
                 gap,
             },
         );

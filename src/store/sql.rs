@@ -273,7 +273,7 @@ impl SqlStore {
                 }
             }
         }
-        let acks: Vec<_> = acks.into_iter().map(|(k, seq)| (k, Some(seq))).collect();
+        let acks: Vec<_> = acks.into_iter().collect();
         // A late acknowledgement never takes the row back.
         update_members(&mut tx, "acked_seq", &acks, true).await?;
         if events.is_empty() {
@@ -619,7 +619,7 @@ impl MemberRows {
         }
         let leaves: Vec<_> = leaves
             .into_iter()
-            .map(|(k, r)| (k.clone(), r.left))
+            .filter_map(|(k, r)| r.left.map(|left| (k.clone(), left)))
             .collect();
         update_members(tx, "left_seq", &leaves, false).await?;
         Ok(())
@@ -631,7 +631,7 @@ impl MemberRows {
 async fn update_members(
     tx: &mut Transaction<'static, Any>,
     column: &'static str,
-    rows: &[((String, String), Option<i64>)],
+    rows: &[((String, String), i64)],
     only_raise: bool,
 ) -> Result<()> {
     for chunk in rows.chunks(KEY_CHUNK) {
@@ -965,16 +965,12 @@ impl Store for SqlStore {
     }
 
     async fn acknowledge(&self, terminal: Uuid, session: Uuid, seq: u64) -> Result<()> {
-        sqlx::query(
-            "UPDATE members SET acked_seq = $3 \
-             WHERE terminal_id = $1 AND session_id = $2 AND acked_seq < $3",
-        )
-        .bind(terminal.to_string())
-        .bind(session.to_string())
-        .bind(seq_param(seq))
-        .execute(&self.write)
-        .await?;
-        Ok(())
+        let mut batch = [Write::Ack {
+            terminal,
+            session,
+            seq,
+        }];
+        self.write_batch(&mut batch).await.map(drop)
     }
 
     async fn due_sessions(&self, now: Millis, limit: usize) -> Result<Vec<Uuid>> {
