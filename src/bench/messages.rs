@@ -479,6 +479,7 @@ impl Engine {
         &mut self,
         transport: Transport,
         total_rate: f64,
+        load_pct: u32,
         warmup: Duration,
         duration: Duration,
     ) -> Phase {
@@ -539,7 +540,7 @@ impl Engine {
             .finish(
                 transport,
                 phase,
-                format!("{}-half-peak-open", transport.name()),
+                format!("{}-open-{load_pct}pct", transport.name()),
                 0,
                 Some(total_rate),
                 w0,

@@ -84,6 +84,11 @@ pub struct Args {
     /// (levels stop after two in a row fall below 90 % of the best).
     #[arg(long, value_delimiter = ',', default_value = "1,2,4,8,16,32")]
     pub inflight: Vec<usize>,
+    /// Open-loop loads after the closed-loop levels, in percent of the peak: each paced evenly
+    /// over the senders. The target "p99 at half of peak" reads the 50 % one; lower loads show
+    /// where latency stops being queueing.
+    #[arg(long, value_delimiter = ',', default_value = "50,25,10")]
+    pub open_loads: Vec<u32>,
     /// How the parties send in the messages and busy sections, each measured in turn: `unary`
     /// (one Message call per message) and `stream` (Message commands pipelined on the party's
     /// Attach stream). Targets use the better.
@@ -131,6 +136,15 @@ impl Args {
         };
         (idle + 6 * self.sessions + 1024) as u64
     }
+}
+
+/// The messages section's best transport: its peak and its open-loop latencies.
+struct BestTransport {
+    rate: f64,
+    inflight: usize,
+    half_p99: Option<f64>,
+    p99_by_load: String,
+    transport: messages::Transport,
 }
 
 /// One printed block.
@@ -385,6 +399,7 @@ async fn run_sections(
     config.push("warmup_s", args.warmup.as_secs_f64());
     config.push("idle_terminals", args.idle_terminals);
     config.push("inflight_levels", args.inflight.clone());
+    config.push("open_loads_pct", args.open_loads.clone());
     config.push("busy_inflight", args.busy_inflight);
     config.push("chain", args.chain);
     config.push("body_bytes", args.body_bytes);
@@ -484,6 +499,7 @@ async fn run_sections(
     // 2. Messages.
     let mut peak: Option<(f64, usize, messages::Transport)> = None;
     let mut half_p99: Option<f64> = None;
+    let mut p99_by_load = String::new();
     let mut msg_lost = 0u64;
     let mut msg_dups = 0u64;
     if args.has(Section::Messages) {
@@ -517,12 +533,13 @@ async fn run_sections(
         );
         b.how.push(format!(
             "closed loop: every sender keeps k calls in flight, k in {:?} (stops after two levels in a row below 90 % of the best); {:.0} s \
-             warm-up + {:.0} s measured each; then open loop at 50 % of the peak rate, evenly paced per sender; \
+             warm-up + {:.0} s measured each; then open loop at {:?} % of the peak rate, evenly paced per sender; \
              lost = acknowledged but not delivered 10 s after the phase; duplicated = a seq delivered twice to one \
              feed, or one body stored twice in the log (ListEvents of every session at the end)",
             args.inflight,
             args.warmup.as_secs_f64(),
-            args.duration.as_secs_f64()
+            args.duration.as_secs_f64(),
+            args.open_loads
         ));
         b.rows.push(format!(
             "setup: {} terminals registered, attached, {} sessions opened in {:.1} s",
@@ -531,7 +548,7 @@ async fn run_sections(
             engine.setup_seconds
         ));
         let mut per_transport: Vec<J> = Vec::new();
-        let mut best_of_all: Option<(f64, usize, Option<f64>, messages::Transport)> = None;
+        let mut best_of_all: Option<BestTransport> = None;
         for &transport in &args.transports {
             let mut phases = Vec::new();
             let mut best: Option<usize> = None;
@@ -569,25 +586,35 @@ async fn run_sections(
             }
             let bi = best.ok_or("no closed-loop level ran (--inflight is empty)")?;
             let peak_rate = phases[bi].rate;
-            progress(format!(
-                "messages ({}): open loop at half of peak, {} msg/s",
-                transport.name(),
-                fmt_int(peak_rate / 2.0)
-            ));
-            let mut half = engine
-                .open_loop(transport, peak_rate / 2.0, args.warmup, args.duration)
-                .await;
-            progress(format!(
-                "  -> {} msg/s, {}",
-                fmt_int(half.rate),
-                half.latency.summary()
-            ));
-            msg_lost += half.lost;
-            let this_half_p99 = half.latency.ms(0.99);
+            let mut open = Vec::new();
+            for &pct in &args.open_loads {
+                let rate = peak_rate * f64::from(pct) / 100.0;
+                progress(format!(
+                    "messages ({}): open loop at {pct} % of peak, {} msg/s",
+                    transport.name(),
+                    fmt_int(rate)
+                ));
+                let mut p = engine
+                    .open_loop(transport, rate, pct, args.warmup, args.duration)
+                    .await;
+                progress(format!(
+                    "  -> {} msg/s, {}",
+                    fmt_int(p.rate),
+                    p.latency.summary()
+                ));
+                msg_lost += p.lost;
+                open.push((pct, p));
+            }
+            let this_half_p99 = open
+                .iter_mut()
+                .find(|(pct, _)| *pct == 50)
+                .and_then(|(_, p)| p.latency.ms(0.99));
             for p in phases.iter_mut() {
                 b.rows.push(p.line());
             }
-            b.rows.push(half.line());
+            for (_, p) in open.iter_mut() {
+                b.rows.push(p.line());
+            }
             if bi + 1 == phases.len() && phases.len() > 1 {
                 b.rows.push(format!(
                     "NOTE: the best level is the highest one tried ({} in flight per sender): the peak may lie \
@@ -596,21 +623,30 @@ async fn run_sections(
                 ));
             }
             let peak_p99 = phases[bi].latency.ms(0.99);
+            let by_load: Vec<String> = open
+                .iter_mut()
+                .map(|(pct, p)| format!("{pct} % {} ms", fmt_ms(p.latency.ms(0.99))))
+                .collect();
             b.rows.push(format!(
-                "PEAK ({}) {} msg/s at {} in flight per sender; p99 send→deliver at peak {} ms, at half of peak {} ms",
+                "PEAK ({}) {} msg/s at {} in flight per sender; p99 send→deliver at peak {} ms; open loop: {}",
                 transport.name(),
                 fmt_int(peak_rate),
                 phases[bi].inflight_per_sender,
                 fmt_ms(peak_p99),
-                fmt_ms(this_half_p99)
+                if by_load.is_empty() {
+                    "not run".to_owned()
+                } else {
+                    by_load.join(", ")
+                }
             ));
-            if best_of_all.is_none_or(|(r, ..)| peak_rate > r) {
-                best_of_all = Some((
-                    peak_rate,
-                    phases[bi].inflight_per_sender,
-                    this_half_p99,
+            if best_of_all.as_ref().is_none_or(|b| peak_rate > b.rate) {
+                best_of_all = Some(BestTransport {
+                    rate: peak_rate,
+                    inflight: phases[bi].inflight_per_sender,
+                    half_p99: this_half_p99,
+                    p99_by_load: by_load.join(", "),
                     transport,
-                ));
+                });
             }
             let mut peak_phase = phases.remove(bi);
             let mut levels: Vec<J> = phases.iter_mut().map(|p| p.json()).collect();
@@ -620,13 +656,22 @@ async fn run_sections(
                 ("levels", J::Arr(levels)),
                 ("peak", peak_phase.json()),
                 ("peak_msgs_per_sec", J::from(peak_rate)),
-                ("half", half.json()),
+                (
+                    "open",
+                    J::Arr(
+                        open.iter_mut()
+                            .map(|(pct, p)| {
+                                J::obj([("load_pct", J::from(*pct)), ("phase", p.json())])
+                            })
+                            .collect(),
+                    ),
+                ),
             ]));
         }
-        let (peak_rate, peak_k, best_half_p99, best_transport) =
-            best_of_all.ok_or("no transport ran (--transports is empty)")?;
-        peak = Some((peak_rate, peak_k, best_transport));
-        half_p99 = best_half_p99;
+        let best = best_of_all.ok_or("no transport ran (--transports is empty)")?;
+        peak = Some((best.rate, best.inflight, best.transport));
+        half_p99 = best.half_p99;
+        p99_by_load = best.p99_by_load;
         progress("messages: checking every session's log");
         let check = engine.check_log().await?;
         msg_dups = engine.feed_duplicates() + check.stored_twice;
@@ -650,8 +695,8 @@ async fn run_sections(
             ("senders", J::from(engine.senders())),
             ("setup_s", J::from(engine.setup_seconds)),
             ("transports", J::Arr(per_transport)),
-            ("peak_msgs_per_sec", J::from(peak_rate)),
-            ("peak_transport", J::from(best_transport.name())),
+            ("peak_msgs_per_sec", J::from(best.rate)),
+            ("peak_transport", J::from(best.transport.name())),
         ]);
         j.push("lost", msg_lost);
         j.push("feed_duplicates", engine.feed_duplicates());
@@ -885,7 +930,7 @@ async fn run_sections(
         met: half_p99.map(|v| v <= 10.0),
         note: peak.map_or(String::new(), |(r, _, t)| {
             format!(
-                "open loop at {} msg/s, {} transport",
+                "open loop at {} msg/s, {} transport; p99 by load: {p99_by_load}",
                 fmt_int(r / 2.0),
                 t.name()
             )
