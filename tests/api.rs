@@ -1650,6 +1650,201 @@ async fn group_offers_handle_declines_and_absent_members(backend: Backend) {
     c.srv.stop().await;
 }
 
+// C4, C7, C8, C9, C10 over the Attach stream: every step of a transfer, and the refusals, sent as
+// commands on the terminals' own feeds, with the same outcomes and status codes as the RPCs.
+async fn a_transfer_can_be_made_with_stream_commands_alone(backend: Backend) {
+    use pb::command::Kind as Cmd;
+    let c = cast(backend).await;
+    let mut bot_feed = c.bot.attach().await;
+    let mut agent_feed = c.agent.attach().await;
+    let mut gw_feed = c.gateway.attach().await;
+    let s = open_session(&c.gateway, &c.bot, &mut bot_feed, "+15550123", Channel::Sms).await;
+    let to_agent = |note: &str| {
+        Cmd::Transfer(pb::TransferRequest {
+            session_id: s.id.clone(),
+            target: Some(pb::TransferTarget {
+                kind: Some(pb::transfer_target::Kind::TerminalId(c.agent.id.clone())),
+            }),
+            facts: [("intent".to_owned(), "refund".to_owned())].into(),
+            note: note.to_owned(),
+        })
+    };
+
+    // Refusals come back as receipts with the RPC's codes; the stream goes on.
+    let (r, _) = command(
+        &mut bot_feed,
+        "no-target",
+        Cmd::Transfer(pb::TransferRequest {
+            session_id: s.id.clone(),
+            ..Default::default()
+        }),
+    )
+    .await;
+    assert_eq!(r.code, Code::InvalidArgument as i32, "{}", r.message);
+    let (r, _) = command(
+        &mut agent_feed,
+        "not-mine",
+        Cmd::Disconnect(pb::DisconnectRequest {
+            session_id: s.id.clone(),
+        }),
+    )
+    .await;
+    assert_eq!(
+        (r.code, r.message.as_str()),
+        (Code::NotFound as i32, "session not found"),
+        "a foreign session looks missing"
+    );
+
+    // Offer, decline; offer, cancel: the holder keeps the session.
+    let (offer, _) = command(&mut bot_feed, "offer-1", to_agent("first")).await;
+    assert_eq!(offer.code, 0, "{}", offer.message);
+    let (seen, _) = event_where(
+        &mut agent_feed,
+        is(|p| matches!(p, Payload::TransferOffered(_))),
+    )
+    .await;
+    assert_eq!(seen.seq, offer.seq, "the receipt names the offer's event");
+    let (declined, _) = command(
+        &mut agent_feed,
+        "decline-1",
+        Cmd::DeclineTransfer(pb::DeclineTransferRequest {
+            session_id: s.id.clone(),
+            transfer_id: offer.transfer_id.clone(),
+            reason: "busy".into(),
+        }),
+    )
+    .await;
+    assert_eq!(
+        (declined.code, declined.transfer_id.as_str()),
+        (0, offer.transfer_id.as_str())
+    );
+    let (offer2, _) = command(&mut bot_feed, "offer-2", to_agent("second")).await;
+    assert_eq!(offer2.code, 0, "{}", offer2.message);
+    assert_ne!(offer2.transfer_id, offer.transfer_id);
+    let (cancelled, _) = command(
+        &mut bot_feed,
+        "cancel-2",
+        Cmd::CancelTransfer(pb::CancelTransferRequest {
+            session_id: s.id.clone(),
+            transfer_id: offer2.transfer_id.clone(),
+            reason: "solved".into(),
+        }),
+    )
+    .await;
+    assert_eq!(cancelled.code, 0, "{}", cancelled.message);
+    let past: Vec<TransferState> = c
+        .bot
+        .session(&s.id)
+        .await
+        .unwrap()
+        .past_transfers
+        .iter()
+        .map(|t| t.state())
+        .collect();
+    assert_eq!(
+        past,
+        vec![TransferState::Declined, TransferState::Cancelled]
+    );
+
+    // Offer, accept, disconnect, acknowledge, and the new holder carries on.
+    let (offer3, _) = command(&mut bot_feed, "offer-3", to_agent("third")).await;
+    assert_eq!(offer3.code, 0, "{}", offer3.message);
+    let (o, _) = event_where(&mut agent_feed, |e| {
+        matches!(&e.payload, Some(Payload::TransferOffered(o)) if o.transfer.as_ref().is_some_and(|t| t.id == offer3.transfer_id))
+    })
+    .await;
+    let Some(Payload::TransferOffered(o)) = o.payload else {
+        unreachable!()
+    };
+    let context = o.context.expect("the offer carries the context");
+    assert_eq!(
+        context.facts.get("intent").map(String::as_str),
+        Some("refund")
+    );
+    let (accepted, _) = command(
+        &mut agent_feed,
+        "accept-3",
+        Cmd::AcceptTransfer(pb::AcceptTransferRequest {
+            session_id: s.id.clone(),
+            transfer_id: offer3.transfer_id.clone(),
+        }),
+    )
+    .await;
+    assert_eq!(
+        (accepted.code, accepted.transfer_id.as_str()),
+        (0, offer3.transfer_id.as_str()),
+        "{}",
+        accepted.message
+    );
+    event_where(
+        &mut bot_feed,
+        is(|p| matches!(p, Payload::TransferAccepted(_))),
+    )
+    .await;
+    let (left, _) = command(
+        &mut bot_feed,
+        "leave",
+        Cmd::Disconnect(pb::DisconnectRequest {
+            session_id: s.id.clone(),
+        }),
+    )
+    .await;
+    assert_eq!(left.code, 0, "{}", left.message);
+    let (hd, _) = event_where(
+        &mut gw_feed,
+        is(|p| matches!(p, Payload::HolderDisconnected(_))),
+    )
+    .await;
+    assert_eq!(
+        hd.seq, left.seq,
+        "the receipt names the HolderDisconnected event"
+    );
+    let (ack, _) = command(
+        &mut gw_feed,
+        "ack-hd",
+        Cmd::AcknowledgeDisconnect(pb::AcknowledgeDisconnectRequest {
+            session_id: s.id.clone(),
+            seq: hd.seq,
+        }),
+    )
+    .await;
+    assert_eq!(ack.code, 0, "{}", ack.message);
+    let (said, _) = command(
+        &mut agent_feed,
+        "hello",
+        Cmd::Message(pb::MessageRequest {
+            session_id: s.id.clone(),
+            body: "Alice here, I have your refund request".into(),
+            idempotency_key: String::new(),
+        }),
+    )
+    .await;
+    assert_eq!(said.code, 0, "{}", said.message);
+    let (m, _) = event_where(&mut gw_feed, |e| {
+        body(e) == Some("Alice here, I have your refund request")
+    })
+    .await;
+    assert_eq!(m.seq, said.seq);
+    let now = c.agent.session(&s.id).await.unwrap();
+    assert_eq!(now.holder_terminal_id, c.agent.id);
+    let (gone, _) = command(
+        &mut bot_feed,
+        "too-late",
+        Cmd::Message(pb::MessageRequest {
+            session_id: s.id.clone(),
+            body: "still here?".into(),
+            idempotency_key: String::new(),
+        }),
+    )
+    .await;
+    assert_eq!(
+        gone.code,
+        Code::NotFound as i32,
+        "the former holder no longer takes part"
+    );
+    c.srv.stop().await;
+}
+
 on_every_backend!(
     connect_opens_a_session_once_the_destination_acknowledges,
     connect_fails_cleanly_when_the_destination_is_away,
@@ -1666,6 +1861,7 @@ on_every_backend!(
     a_reattached_terminal_receives_exactly_what_it_missed,
     a_resumed_terminal_gets_its_earlier_parts_before_its_current_one,
     commands_on_the_stream_get_receipts,
+    a_transfer_can_be_made_with_stream_commands_alone,
     list_events_pages_and_filters_for_the_caller,
     transfers_are_validated,
     the_admin_api_guards_terminal_registration,

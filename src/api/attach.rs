@@ -13,7 +13,8 @@ use tokio::sync::mpsc;
 use tonic::{Status, Streaming};
 use uuid::Uuid;
 
-use super::{parse_id, terminal::validate_message};
+use super::ops::{self, validate_message};
+use super::parse_id;
 use crate::app::App;
 use crate::bus::{Move, Subscription};
 use crate::domain;
@@ -564,7 +565,10 @@ async fn handle(
             }
             .await;
             in_flight.push_back(Box::pin(async move {
-                receipt(request_id, async { Ok(queued?.await?.seq) }.await)
+                receipt(
+                    request_id,
+                    async { Ok(Done::seq(queued?.await?.seq)) }.await,
+                )
             }));
         }
         Some(attach_request::Kind::Command(c)) => {
@@ -597,42 +601,84 @@ async fn send_receipt(tx: &mpsc::Sender<Outgoing>, r: pb::Receipt) -> Result<(),
     tx.send(Ok(Box::new(msg))).await.map_err(|_| Gone)
 }
 
-fn receipt(request_id: String, outcome: Result<u64>) -> pb::Receipt {
+/// What a successful command reports in its receipt.
+#[derive(Default)]
+struct Done {
+    seq: u64,
+    transfer_id: String,
+}
+
+impl Done {
+    fn seq(seq: u64) -> Done {
+        Done {
+            seq,
+            ..Done::default()
+        }
+    }
+
+    fn transfer(seq: u64, transfer: &pb::Transfer) -> Done {
+        Done {
+            seq,
+            transfer_id: transfer.id.clone(),
+        }
+    }
+}
+
+fn receipt(request_id: String, outcome: Result<Done>) -> pb::Receipt {
     match outcome {
-        Ok(seq) => pb::Receipt {
+        Ok(done) => pb::Receipt {
             request_id,
             code: 0,
             message: String::new(),
-            seq,
+            seq: done.seq,
+            transfer_id: done.transfer_id,
         },
         Err(e) => pb::Receipt {
             request_id,
             code: e.code() as i32,
             message: e.public_message(),
-            seq: 0,
+            ..pb::Receipt::default()
         },
     }
 }
 
 /// Any command but a message (those are pipelined by `handle`).
 async fn run_command(app: &App, terminal: Uuid, c: pb::Command) -> pb::Receipt {
-    let outcome: Result<u64> = async {
+    let outcome: Result<Done> = async {
         match c.kind {
             Some(command::Kind::Message(m)) => {
                 let (session, key) = validate_message(app, &m)?;
-                Ok(app.message(terminal, session, m.body, key).await?.seq)
+                Ok(Done::seq(
+                    app.message(terminal, session, m.body, key).await?.seq,
+                ))
             }
             Some(command::Kind::AcknowledgeConnect(a)) => {
-                let session = parse_id("session_id", &a.session_id)?;
-                app.acknowledge_connect(terminal, session)
-                    .await
-                    .map(|s| s.last_seq)
+                let s = ops::acknowledge_connect(app, terminal, &a).await?;
+                Ok(Done::seq(s.last_seq))
             }
             Some(command::Kind::AcknowledgeDisconnect(a)) => {
-                let session = parse_id("session_id", &a.session_id)?;
-                app.acknowledge_disconnect(terminal, session, a.seq)
-                    .await
-                    .map(|s| s.last_seq)
+                let s = ops::acknowledge_disconnect(app, terminal, &a).await?;
+                Ok(Done::seq(s.last_seq))
+            }
+            Some(command::Kind::Transfer(t)) => {
+                let t = ops::transfer(app, terminal, t).await?;
+                Ok(Done::transfer(t.offered_seq, &t))
+            }
+            Some(command::Kind::AcceptTransfer(a)) => {
+                let (t, s) = ops::accept_transfer(app, terminal, &a).await?;
+                Ok(Done::transfer(s.last_seq, &t))
+            }
+            Some(command::Kind::DeclineTransfer(d)) => {
+                let t = ops::decline_transfer(app, terminal, &d).await?;
+                Ok(Done::transfer(0, &t))
+            }
+            Some(command::Kind::CancelTransfer(c)) => {
+                let t = ops::cancel_transfer(app, terminal, &c).await?;
+                Ok(Done::transfer(0, &t))
+            }
+            Some(command::Kind::Disconnect(d)) => {
+                let (_, seq) = ops::disconnect(app, terminal, &d).await?;
+                Ok(Done::seq(seq))
             }
             None => Err(Error::invalid("command.kind", "is required")),
         }

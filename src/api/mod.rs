@@ -2,6 +2,7 @@
 
 mod admin;
 mod attach;
+mod ops;
 mod terminal;
 
 pub use admin::{AdminApi, check_name, create_terminal};

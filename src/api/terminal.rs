@@ -3,11 +3,10 @@
 use std::sync::Arc;
 
 use tonic::{Request, Response, Status, Streaming};
-use uuid::Uuid;
 
 use super::{
-    attach, authenticate, check_facts, check_len, check_name, page_size, page_token, parse_id,
-    parse_page_token, validate_caller,
+    attach, authenticate, check_facts, ops, page_size, page_token, parse_id, parse_page_token,
+    validate_caller,
 };
 use crate::app::App;
 use crate::domain;
@@ -23,49 +22,6 @@ impl TerminalApi {
     pub fn new(app: Arc<App>) -> Self {
         TerminalApi { app }
     }
-}
-
-/// The validated form of a Message request, shared by the unary RPC and the stream command.
-pub(super) fn validate_message(
-    app: &App,
-    r: &pb::MessageRequest,
-) -> Result<(Uuid, Option<String>)> {
-    let session = parse_id("session_id", &r.session_id)?;
-    if r.body.trim().is_empty() {
-        return Err(Error::invalid("body", "must not be empty"));
-    }
-    let max = app.settings.limits.max_message_bytes;
-    if r.body.len() > max {
-        return Err(Error::ResourceExhausted(format!(
-            "message body is {} bytes; this server accepts at most {max}",
-            r.body.len()
-        )));
-    }
-    check_len("idempotency_key", &r.idempotency_key, 128)?;
-    let key = (!r.idempotency_key.is_empty()).then(|| r.idempotency_key.clone());
-    Ok((session, key))
-}
-
-/// Checks the target's form; whether it exists is decided after the session's permission check.
-fn validate_target(target: Option<pb::TransferTarget>) -> Result<pb::TransferTarget> {
-    match target.as_ref().and_then(|t| t.kind.as_ref()) {
-        Some(pb::transfer_target::Kind::TerminalId(id)) => {
-            parse_id("target.terminal_id", id)?;
-        }
-        Some(pb::transfer_target::Kind::Group(group)) => check_name("target.group", group)?,
-        None => {
-            return Err(Error::invalid(
-                "target",
-                "is required: a terminal_id or a group",
-            ));
-        }
-    }
-    target.ok_or_else(|| Error::invalid("target", "is required"))
-}
-
-fn reason(field: &str, r: &str, app: &App) -> Result<String> {
-    check_len(field, r, app.settings.limits.max_reason_bytes)?;
-    Ok(r.to_owned())
 }
 
 #[tonic::async_trait]
@@ -103,8 +59,7 @@ impl TerminalService for TerminalApi {
         request: Request<pb::AcknowledgeConnectRequest>,
     ) -> Result<Response<pb::AcknowledgeConnectResponse>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
-        let session = parse_id("session_id", &request.get_ref().session_id)?;
-        let session = self.app.acknowledge_connect(actor, session).await?;
+        let session = ops::acknowledge_connect(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::AcknowledgeConnectResponse {
             session: Some(session),
         }))
@@ -116,7 +71,7 @@ impl TerminalService for TerminalApi {
     ) -> Result<Response<pb::MessageResponse>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
         let r = request.into_inner();
-        let (session, key) = validate_message(&self.app, &r)?;
+        let (session, key) = ops::validate_message(&self.app, &r)?;
         let a = self.app.message(actor, session, r.body, key).await?;
         Ok(Response::new(pb::MessageResponse {
             seq: a.seq,
@@ -130,15 +85,7 @@ impl TerminalService for TerminalApi {
         request: Request<pb::TransferRequest>,
     ) -> Result<Response<pb::TransferResponse>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
-        let r = request.into_inner();
-        let session = parse_id("session_id", &r.session_id)?;
-        let target = validate_target(r.target)?;
-        check_facts("facts", &r.facts, &self.app.settings.limits)?;
-        check_len("note", &r.note, self.app.settings.limits.max_note_bytes)?;
-        let transfer = self
-            .app
-            .transfer(actor, session, target, r.facts, r.note)
-            .await?;
+        let transfer = ops::transfer(&self.app, actor, request.into_inner()).await?;
         Ok(Response::new(pb::TransferResponse {
             transfer: Some(transfer),
         }))
@@ -149,10 +96,7 @@ impl TerminalService for TerminalApi {
         request: Request<pb::AcceptTransferRequest>,
     ) -> Result<Response<pb::AcceptTransferResponse>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
-        let r = request.get_ref();
-        let session = parse_id("session_id", &r.session_id)?;
-        let transfer = parse_id("transfer_id", &r.transfer_id)?;
-        let (transfer, session) = self.app.accept_transfer(actor, session, transfer).await?;
+        let (transfer, session) = ops::accept_transfer(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::AcceptTransferResponse {
             transfer: Some(transfer),
             session: Some(session),
@@ -164,14 +108,7 @@ impl TerminalService for TerminalApi {
         request: Request<pb::DeclineTransferRequest>,
     ) -> Result<Response<pb::DeclineTransferResponse>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
-        let r = request.into_inner();
-        let session = parse_id("session_id", &r.session_id)?;
-        let transfer = parse_id("transfer_id", &r.transfer_id)?;
-        let why = reason("reason", &r.reason, &self.app)?;
-        let transfer = self
-            .app
-            .decline_transfer(actor, session, transfer, why)
-            .await?;
+        let transfer = ops::decline_transfer(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::DeclineTransferResponse {
             transfer: Some(transfer),
         }))
@@ -182,14 +119,7 @@ impl TerminalService for TerminalApi {
         request: Request<pb::CancelTransferRequest>,
     ) -> Result<Response<pb::CancelTransferResponse>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
-        let r = request.into_inner();
-        let session = parse_id("session_id", &r.session_id)?;
-        let transfer = parse_id("transfer_id", &r.transfer_id)?;
-        let why = reason("reason", &r.reason, &self.app)?;
-        let transfer = self
-            .app
-            .cancel_transfer(actor, session, transfer, why)
-            .await?;
+        let transfer = ops::cancel_transfer(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::CancelTransferResponse {
             transfer: Some(transfer),
         }))
@@ -200,8 +130,7 @@ impl TerminalService for TerminalApi {
         request: Request<pb::DisconnectRequest>,
     ) -> Result<Response<pb::DisconnectResponse>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
-        let session = parse_id("session_id", &request.get_ref().session_id)?;
-        let (session, seq) = self.app.disconnect(actor, session).await?;
+        let (session, seq) = ops::disconnect(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::DisconnectResponse {
             session: Some(session),
             seq,
@@ -213,12 +142,7 @@ impl TerminalService for TerminalApi {
         request: Request<pb::AcknowledgeDisconnectRequest>,
     ) -> Result<Response<pb::AcknowledgeDisconnectResponse>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
-        let r = request.get_ref();
-        let session = parse_id("session_id", &r.session_id)?;
-        let session = self
-            .app
-            .acknowledge_disconnect(actor, session, r.seq)
-            .await?;
+        let session = ops::acknowledge_disconnect(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::AcknowledgeDisconnectResponse {
             session: Some(session),
         }))

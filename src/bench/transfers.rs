@@ -8,13 +8,15 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use super::fixtures::{self, Pump, Term, request};
+use super::fixtures::{self, Commander, Pump, Term, request};
 use super::json::J;
+use super::messages::Transport;
 use super::stats::{Cpu, CpuUsage, Latencies, fmt_int, now_us};
 use crate::client::{AdminClient, BoxError};
-use crate::pb::{self, event::Payload};
+use crate::pb::{self, command::Kind as Cmd, event::Payload};
 
 pub struct Transfers {
+    pub transport: Transport,
     pub workers: usize,
     pub chain: usize,
     pub window_s: f64,
@@ -35,7 +37,8 @@ pub struct Transfers {
 impl Transfers {
     pub fn lines(&mut self) -> Vec<String> {
         let mut out = vec![format!(
-            "{} complete transfers/s ({} in {:.1} s over {} sessions; chains of {}, {} sessions opened)",
+            "{}: {} complete transfers/s ({} in {:.1} s over {} sessions; chains of {}, {} sessions opened)",
+            self.transport.name(),
             fmt_int(self.rate),
             self.completed,
             self.window_s,
@@ -69,6 +72,7 @@ impl Transfers {
             steps.push(*name, l.json());
         }
         J::obj([
+            ("transport", J::from(self.transport.name())),
             ("workers", J::from(self.workers)),
             ("chain", J::from(self.chain)),
             ("window_s", J::from(self.window_s)),
@@ -97,6 +101,9 @@ const STEPS: [&str; 7] = [
 
 struct Rig {
     w: usize,
+    transport: Transport,
+    /// Commands sent on the rig's feeds (request ids).
+    calls: u64,
     gw: Term,
     agents: [Term; 2],
     gw_pump: Pump,
@@ -119,7 +126,12 @@ struct Outcome {
 
 impl Rig {
     async fn open(&mut self) -> Result<(), BoxError> {
-        let caller = format!("transfer-caller-{}-{}", self.w, self.opened);
+        let caller = format!(
+            "transfer-caller-{}-{}-{}",
+            self.transport.name(),
+            self.w,
+            self.opened
+        );
         let h = self.holder;
         let sid =
             fixtures::open_session(&self.gw, &self.agents[h], &mut self.pumps[h], &caller).await?;
@@ -132,12 +144,33 @@ impl Rig {
     /// Ends the session (the holder leaves with no transfer pending).
     async fn close(&mut self) -> Result<(), BoxError> {
         if let Some(sid) = self.session.take() {
-            self.agents[self.holder]
-                .c()
-                .disconnect(request(pb::DisconnectRequest { session_id: sid }))
-                .await?;
+            self.step(
+                Some(self.holder),
+                Cmd::Disconnect(pb::DisconnectRequest { session_id: sid }),
+            )
+            .await?;
         }
         Ok(())
+    }
+
+    /// A step sent by an agent (`Some(i)`) or the gateway (`None`), on the rig's transport.
+    fn step(
+        &mut self,
+        who: Option<usize>,
+        kind: Cmd,
+    ) -> impl Future<Output = Result<(u64, String), BoxError>> + Send + 'static {
+        let (term, pump) = match who {
+            Some(i) => (&self.agents[i], &self.pumps[i]),
+            None => (&self.gw, &self.gw_pump),
+        };
+        self.calls += 1;
+        step(
+            self.transport,
+            term.clone(),
+            pump.commander(),
+            format!("x{}-{}", self.w, self.calls),
+            kind,
+        )
     }
 
     /// One complete transfer from the holder to the other agent; its step times in µs.
@@ -153,22 +186,20 @@ impl Rig {
             mark = now;
         };
         let target_id = self.agents[t].id.clone();
-        let offer = self.agents[h]
-            .c()
-            .transfer(request(pb::TransferRequest {
-                session_id: sid.clone(),
-                target: Some(pb::TransferTarget {
-                    kind: Some(pb::transfer_target::Kind::TerminalId(target_id)),
+        let (_, tid) = self
+            .step(
+                Some(h),
+                Cmd::Transfer(pb::TransferRequest {
+                    session_id: sid.clone(),
+                    target: Some(pb::TransferTarget {
+                        kind: Some(pb::transfer_target::Kind::TerminalId(target_id)),
+                    }),
+                    facts: [("intent".to_owned(), "billing".to_owned())].into(),
+                    note: "customer verified; double charge".to_owned(),
                 }),
-                facts: [("intent".to_owned(), "billing".to_owned())].into(),
-                note: "customer verified; double charge".to_owned(),
-            }))
-            .await?
-            .into_inner()
-            .transfer
-            .ok_or("Transfer returned no transfer")?;
+            )
+            .await?;
         lap(0, &mut steps);
-        let tid = offer.id.clone();
         self.pumps[t]
             .wait_for("TransferOffered", |e| match &e.payload {
                 Some(Payload::TransferOffered(o)) => {
@@ -178,13 +209,14 @@ impl Rig {
             })
             .await?;
         lap(1, &mut steps);
-        self.agents[t]
-            .c()
-            .accept_transfer(request(pb::AcceptTransferRequest {
+        self.step(
+            Some(t),
+            Cmd::AcceptTransfer(pb::AcceptTransferRequest {
                 session_id: sid.clone(),
                 transfer_id: tid.clone(),
-            }))
-            .await?;
+            }),
+        )
+        .await?;
         lap(2, &mut steps);
         self.pumps[h]
             .wait_for("TransferAccepted", |e| match &e.payload {
@@ -193,23 +225,24 @@ impl Rig {
             })
             .await?;
         lap(3, &mut steps);
-        self.agents[h]
-            .c()
-            .disconnect(request(pb::DisconnectRequest {
+        self.step(
+            Some(h),
+            Cmd::Disconnect(pb::DisconnectRequest {
                 session_id: sid.clone(),
-            }))
-            .await?;
+            }),
+        )
+        .await?;
         lap(4, &mut steps);
-        let seq = self.agents[t]
-            .c()
-            .message(request(pb::MessageRequest {
-                session_id: sid.clone(),
-                body: format!("Hi, this is agent {t} of rig {}; I have your case", self.w),
-                idempotency_key: format!("t{}-{}", self.w, now_us()),
-            }))
-            .await?
-            .into_inner()
-            .seq;
+        let (seq, _) = self
+            .step(
+                Some(t),
+                Cmd::Message(pb::MessageRequest {
+                    session_id: sid.clone(),
+                    body: format!("Hi, this is agent {t} of rig {}; I have your case", self.w),
+                    idempotency_key: format!("t{}-{}", self.w, now_us()),
+                }),
+            )
+            .await?;
         lap(5, &mut steps);
         // The caller's side: told who left and who continues, then the new holder's message.
         let gone = self
@@ -218,14 +251,13 @@ impl Rig {
                 matches!(&e.payload, Some(Payload::HolderDisconnected(d)) if d.transfer_id == tid)
             })
             .await?;
-        let ack = {
-            let mut c = self.gw.c();
-            let req = pb::AcknowledgeDisconnectRequest {
+        let ack = tokio::spawn(self.step(
+            None,
+            Cmd::AcknowledgeDisconnect(pb::AcknowledgeDisconnectRequest {
                 session_id: sid.clone(),
                 seq: gone.event.seq,
-            };
-            tokio::spawn(async move { c.acknowledge_disconnect(request(req)).await })
-        };
+            }),
+        ));
         self.gw_pump
             .wait_for("the new holder's message", |e| {
                 e.session_id == sid && e.seq == seq
@@ -240,8 +272,57 @@ impl Rig {
     }
 }
 
+/// One step as its RPC, or as a command on the terminal's own feed: (seq, transfer id) as the
+/// receipt reports them.
+async fn step(
+    transport: Transport,
+    term: Term,
+    commander: Commander,
+    request_id: String,
+    kind: Cmd,
+) -> Result<(u64, String), BoxError> {
+    if transport == Transport::Stream {
+        let r = commander.call(request_id, kind).await?;
+        if r.code != 0 {
+            return Err(tonic::Status::new(tonic::Code::from(r.code), r.message).into());
+        }
+        return Ok((r.seq, r.transfer_id));
+    }
+    let mut c = term.c();
+    Ok(match kind {
+        Cmd::Transfer(r) => {
+            let t = c
+                .transfer(request(r))
+                .await?
+                .into_inner()
+                .transfer
+                .ok_or("Transfer returned no transfer")?;
+            (t.offered_seq, t.id)
+        }
+        Cmd::AcceptTransfer(r) => {
+            let a = c.accept_transfer(request(r)).await?.into_inner();
+            (
+                a.session.map_or(0, |s| s.last_seq),
+                a.transfer.map(|t| t.id).unwrap_or_default(),
+            )
+        }
+        Cmd::Disconnect(r) => (
+            c.disconnect(request(r)).await?.into_inner().seq,
+            String::new(),
+        ),
+        Cmd::Message(r) => (c.message(request(r)).await?.into_inner().seq, String::new()),
+        Cmd::AcknowledgeDisconnect(r) => {
+            let s = c.acknowledge_disconnect(request(r)).await?.into_inner();
+            (s.session.map_or(0, |s| s.last_seq), String::new())
+        }
+        other => return Err(format!("the bench sends no {other:?} as a call").into()),
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
 pub async fn run(
     url: &str,
+    transport: Transport,
     admin: &AdminClient,
     workers: usize,
     chain: usize,
@@ -252,9 +333,10 @@ pub async fn run(
     let t_setup = now_us();
     let mut names = Vec::new();
     for w in 0..workers {
-        names.push((format!("xfer-gw-{w}"), pb::TerminalKind::Gateway));
-        names.push((format!("xfer-a-{w}"), pb::TerminalKind::Agent));
-        names.push((format!("xfer-b-{w}"), pb::TerminalKind::Agent));
+        let t = transport.name();
+        names.push((format!("xfer-{t}-gw-{w}"), pb::TerminalKind::Gateway));
+        names.push((format!("xfer-{t}-a-{w}"), pb::TerminalKind::Agent));
+        names.push((format!("xfer-{t}-b-{w}"), pb::TerminalKind::Agent));
     }
     let terms = fixtures::terminals(url, admin, names).await?;
     let mut rigs = Vec::new();
@@ -264,6 +346,8 @@ pub async fn run(
         let pumps = [Pump::attach(&a).await?, Pump::attach(&b).await?];
         rigs.push(Rig {
             w,
+            transport,
+            calls: 0,
             gw,
             agents: [a, b],
             gw_pump,
@@ -354,6 +438,7 @@ pub async fn run(
     }
     let window_s = (w1 - w0) as f64 / 1e6;
     Ok(Transfers {
+        transport,
         workers,
         chain,
         window_s,

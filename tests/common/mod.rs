@@ -360,6 +360,30 @@ pub async fn event_where(
     }
 }
 
+/// Sends a command on the feed's stream and waits for its receipt, failing after WAIT; returns
+/// the receipt and the events that arrived before it.
+pub async fn command(
+    feed: &mut Feed,
+    request_id: &str,
+    kind: pb::command::Kind,
+) -> (pb::Receipt, Vec<pb::Event>) {
+    feed.command(request_id, kind).await.expect("command sent");
+    let mut events = Vec::new();
+    loop {
+        match tokio::time::timeout(WAIT, feed.next()).await {
+            Err(_) => panic!("no receipt for {request_id} within {WAIT:?}"),
+            Ok(Err(status)) => panic!("stream failed: {status:?}"),
+            Ok(Ok(None)) => panic!("stream ended"),
+            Ok(Ok(Some(attach_response::Kind::Receipt(r)))) => {
+                assert_eq!(r.request_id, request_id, "receipts come back in order");
+                return (r, events);
+            }
+            Ok(Ok(Some(attach_response::Kind::Event(e)))) => events.push(e),
+            Ok(Ok(Some(_))) => {}
+        }
+    }
+}
+
 /// Asserts nothing arrives on the feed for a short while.
 pub async fn assert_quiet(feed: &mut Feed, for_: Duration) {
     if let Ok(got) = tokio::time::timeout(for_, feed.next()).await {

@@ -231,16 +231,26 @@ class Ack(_message.Message):
     def __init__(self, session_id: _Optional[str] = ..., seq: _Optional[int] = ...) -> None: ...
 
 class Command(_message.Message):
-    __slots__ = ("request_id", "message", "acknowledge_connect", "acknowledge_disconnect")
+    __slots__ = ("request_id", "message", "acknowledge_connect", "acknowledge_disconnect", "transfer", "accept_transfer", "decline_transfer", "cancel_transfer", "disconnect")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     MESSAGE_FIELD_NUMBER: _ClassVar[int]
     ACKNOWLEDGE_CONNECT_FIELD_NUMBER: _ClassVar[int]
     ACKNOWLEDGE_DISCONNECT_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_FIELD_NUMBER: _ClassVar[int]
+    ACCEPT_TRANSFER_FIELD_NUMBER: _ClassVar[int]
+    DECLINE_TRANSFER_FIELD_NUMBER: _ClassVar[int]
+    CANCEL_TRANSFER_FIELD_NUMBER: _ClassVar[int]
+    DISCONNECT_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     message: MessageRequest
     acknowledge_connect: AcknowledgeConnectRequest
     acknowledge_disconnect: AcknowledgeDisconnectRequest
-    def __init__(self, request_id: _Optional[str] = ..., message: _Optional[_Union[MessageRequest, _Mapping]] = ..., acknowledge_connect: _Optional[_Union[AcknowledgeConnectRequest, _Mapping]] = ..., acknowledge_disconnect: _Optional[_Union[AcknowledgeDisconnectRequest, _Mapping]] = ...) -> None: ...
+    transfer: TransferRequest
+    accept_transfer: AcceptTransferRequest
+    decline_transfer: DeclineTransferRequest
+    cancel_transfer: CancelTransferRequest
+    disconnect: DisconnectRequest
+    def __init__(self, request_id: _Optional[str] = ..., message: _Optional[_Union[MessageRequest, _Mapping]] = ..., acknowledge_connect: _Optional[_Union[AcknowledgeConnectRequest, _Mapping]] = ..., acknowledge_disconnect: _Optional[_Union[AcknowledgeDisconnectRequest, _Mapping]] = ..., transfer: _Optional[_Union[TransferRequest, _Mapping]] = ..., accept_transfer: _Optional[_Union[AcceptTransferRequest, _Mapping]] = ..., decline_transfer: _Optional[_Union[DeclineTransferRequest, _Mapping]] = ..., cancel_transfer: _Optional[_Union[CancelTransferRequest, _Mapping]] = ..., disconnect: _Optional[_Union[DisconnectRequest, _Mapping]] = ...) -> None: ...
 
 class AttachResponse(_message.Message):
     __slots__ = ("attached", "event", "receipt")
@@ -261,13 +271,15 @@ class Attached(_message.Message):
     def __init__(self, terminal_id: _Optional[str] = ..., server_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class Receipt(_message.Message):
-    __slots__ = ("request_id", "code", "message", "seq")
+    __slots__ = ("request_id", "code", "message", "seq", "transfer_id")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     CODE_FIELD_NUMBER: _ClassVar[int]
     MESSAGE_FIELD_NUMBER: _ClassVar[int]
     SEQ_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_ID_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     code: int
     message: str
     seq: int
-    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[int] = ..., message: _Optional[str] = ..., seq: _Optional[int] = ...) -> None: ...
+    transfer_id: str
+    def __init__(self, request_id: _Optional[str] = ..., code: _Optional[int] = ..., message: _Optional[str] = ..., seq: _Optional[int] = ..., transfer_id: _Optional[str] = ...) -> None: ...

@@ -246,7 +246,8 @@ class TerminalServiceServicer:
         terminal takes part in, starting after the cursor given in hello (or after the last sequence
         number the terminal acknowledged with `ack`), including new sessions (SessionRequested) and
         transfer offers addressed to it as they happen. Delivery is at-least-once: de-duplicate by
-        (session_id, seq). Commands sent on the stream are answered with a `receipt`.
+        (session_id, seq). Commands sent on the stream (Message, the acknowledgements, the transfer steps
+        and Disconnect; see Command) are answered with a `receipt`.
         The stream stays open after the client half-closes; cancel it to detach.
         Errors: UNAUTHENTICATED, INVALID_ARGUMENT (first request is not hello, malformed cursor),
         OUT_OF_RANGE (a resume cursor is ahead of the session's log), NOT_FOUND (a resume cursor names a
