@@ -1845,6 +1845,65 @@ async fn a_transfer_can_be_made_with_stream_commands_alone(backend: Backend) {
     c.srv.stop().await;
 }
 
+// Issue 4's slow-consumer policy: a terminal that stops reading its feed holds back only its own
+// stream. Senders keep being answered, other sessions keep flowing, and once it reads again it gets
+// every event, in order, from the log (nothing dropped for lack of buffer).
+async fn a_terminal_that_stops_reading_holds_back_only_its_own_feed(backend: Backend) {
+    let c = cast(backend).await;
+    let mut bot_feed = c.bot.attach().await;
+    let mut agent_feed = c.agent.attach().await;
+    let s = open_session(&c.gateway, &c.bot, &mut bot_feed, "+15550140", Channel::Web).await;
+    let other = open_session(
+        &c.gateway,
+        &c.agent,
+        &mut agent_feed,
+        "+15550141",
+        Channel::Im,
+    )
+    .await;
+
+    // The bot reads nothing from here on. 600 messages of 8 KiB are several times what HTTP/2's
+    // windows and the stream's buffer hold, so its delivery must wait on the client.
+    let n = 600;
+    let pad = "x".repeat(8 * 1024);
+    for i in 0..n {
+        c.gateway
+            .say(&s.id, &format!("{i:04} {pad}"))
+            .await
+            .expect("the sender is answered while the bot does not read");
+    }
+    // Another session is not held up.
+    let seq = c
+        .gateway
+        .say(&other.id, "are you there?")
+        .await
+        .expect("another session's message");
+    let (got, _) = event_where(&mut agent_feed, |e| body(e) == Some("are you there?")).await;
+    assert_eq!(got.seq, seq);
+
+    // The bot reads again: everything, in order, once.
+    let mut bodies = Vec::new();
+    let mut seqs = Vec::new();
+    while bodies.len() < n {
+        let e = next_event(&mut bot_feed).await;
+        if e.session_id != s.id {
+            continue;
+        }
+        if let Some(b) = body(&e) {
+            bodies.push(b[..4].to_owned());
+            seqs.push(e.seq);
+        }
+    }
+    let expected: Vec<String> = (0..n).map(|i| format!("{i:04}")).collect();
+    assert_eq!(bodies, expected, "every message, in the order sent");
+    assert!(
+        seqs.windows(2).all(|w| w[1] == w[0] + 1),
+        "gap-free sequence numbers"
+    );
+    assert_quiet(&mut bot_feed, Duration::from_millis(300)).await;
+    c.srv.stop().await;
+}
+
 on_every_backend!(
     connect_opens_a_session_once_the_destination_acknowledges,
     connect_fails_cleanly_when_the_destination_is_away,
@@ -1862,6 +1921,7 @@ on_every_backend!(
     a_resumed_terminal_gets_its_earlier_parts_before_its_current_one,
     commands_on_the_stream_get_receipts,
     a_transfer_can_be_made_with_stream_commands_alone,
+    a_terminal_that_stops_reading_holds_back_only_its_own_feed,
     list_events_pages_and_filters_for_the_caller,
     transfers_are_validated,
     the_admin_api_guards_terminal_registration,
