@@ -138,6 +138,16 @@ impl Args {
     }
 }
 
+/// Prints a finished message phase's rate and latency; returns its lost messages.
+fn reported(p: &mut messages::Phase) -> u64 {
+    progress(format!(
+        "  -> {} msg/s, {}",
+        fmt_int(p.rate),
+        p.latency.summary()
+    ));
+    p.lost
+}
+
 /// The messages section's best transport: its peak and its open-loop latencies.
 struct BestTransport {
     rate: f64,
@@ -560,12 +570,7 @@ async fn run_sections(
                 let mut p = engine
                     .closed_loop(transport, k, args.warmup, args.duration)
                     .await;
-                progress(format!(
-                    "  -> {} msg/s, {}",
-                    fmt_int(p.rate),
-                    p.latency.summary()
-                ));
-                msg_lost += p.lost;
+                msg_lost += reported(&mut p);
                 let rate = p.rate;
                 phases.push(p);
                 match best {
@@ -597,12 +602,7 @@ async fn run_sections(
                 let mut p = engine
                     .open_loop(transport, rate, pct, args.warmup, args.duration)
                     .await;
-                progress(format!(
-                    "  -> {} msg/s, {}",
-                    fmt_int(p.rate),
-                    p.latency.summary()
-                ));
-                msg_lost += p.lost;
+                msg_lost += reported(&mut p);
                 open.push((pct, p));
             }
             let this_half_p99 = open
