@@ -10,7 +10,9 @@ use common::{Backend, TestDb};
 use handoff::domain::{self, Limits, NewSession, Offer, Timeouts};
 use handoff::error::Error;
 use handoff::pb::{self, event::Payload};
-use handoff::store::{Membership, NewMessage, SqlStore, Store, Write, Written};
+use handoff::store::{
+    CHANGE_MARK_MS, Membership, NewMessage, SqlStore, Store, Write, Written, change_mark,
+};
 use uuid::Uuid;
 
 const T: Timeouts = Timeouts {
@@ -598,6 +600,55 @@ async fn data_survives_a_reconnect(backend: Backend) {
     again.close().await;
 }
 
+// The catch-up poll's query: a session a commit touched is found from a window that starts up to
+// CHANGE_MARK_MS before the commit (its change time is kept to that granularity), with its new
+// last seq and its current members; sessions untouched since are not.
+async fn changed_sessions_are_found_within_the_change_mark(backend: Backend) {
+    let db = TestDb::create(backend).await;
+    let s = store(&db).await;
+    let (gw, bot) = (Uuid::new_v4(), Uuid::new_v4());
+    let quiet = open_session(&s, gw, bot).await;
+    let busy = open_session(&s, gw, bot).await;
+    tokio::time::sleep(Duration::from_millis(2 * CHANGE_MARK_MS as u64)).await;
+    let before = domain::now_millis();
+    s.append_messages(&[NewMessage {
+        session: busy,
+        author: gw,
+        body: "still there?".into(),
+        idempotency_key: None,
+        time: before,
+    }])
+    .await
+    .expect("commit");
+    let found = s
+        .changed_since(before - CHANGE_MARK_MS)
+        .await
+        .unwrap()
+        .sessions;
+    let ids: Vec<Uuid> = found.iter().map(|c| c.id).collect();
+    assert_eq!(
+        ids,
+        vec![busy],
+        "the touched session, not the quiet one {quiet}"
+    );
+    assert_eq!(found[0].last_seq, 3);
+    let mut members = found[0].members.clone();
+    members.sort();
+    let mut expected = vec![gw, bot];
+    expected.sort();
+    assert_eq!(members, expected);
+    assert!(
+        s.changed_since(domain::now_millis() + CHANGE_MARK_MS)
+            .await
+            .unwrap()
+            .sessions
+            .is_empty()
+    );
+    assert_eq!(change_mark(1_234), 1_000);
+    assert_eq!(change_mark(1_500), 1_500);
+    s.close().await;
+}
+
 on_every_backend!(
     terminals_are_unique_by_name_and_found_by_token_hash,
     changes_commit_atomically_with_gap_free_sequence_numbers,
@@ -606,5 +657,6 @@ on_every_backend!(
     memberships_follow_participants_and_acknowledgements,
     due_sessions_are_found_by_their_next_deadline,
     data_survives_a_reconnect,
+    changed_sessions_are_found_within_the_change_mark,
     presence_counts_while_its_replica_heartbeats,
 );

@@ -233,7 +233,7 @@ async fn catch_up(
     interval: Duration,
     mut shutdown: watch::Receiver<bool>,
 ) {
-    let window = (interval * 3).as_millis() as i64 + 2_000;
+    let window = (interval * 3).as_millis() as i64 + 2_000 + crate::store::CHANGE_MARK_MS;
     // The end of each session's log at the previous poll, for the sessions it found.
     let mut seen: HashMap<Uuid, u64> = HashMap::new();
     let mut tick = tokio::time::interval(interval);

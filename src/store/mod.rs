@@ -27,6 +27,18 @@ pub struct TerminalRecord {
     pub id: Uuid,
 }
 
+/// The granularity of a session's change time (the `changed_ms` column, which the catch-up poll
+/// reads through an index). Every commit that touches a session sets it; rounded down to this, it
+/// stays the same across the many commits of a busy session, so Postgres can update the row in
+/// place (a HOT update, no new index entries) instead of adding entries to every index of
+/// `sessions` each time.
+pub const CHANGE_MARK_MS: Millis = 500;
+
+/// `now` rounded down to [`CHANGE_MARK_MS`].
+pub fn change_mark(now: Millis) -> Millis {
+    now - now.rem_euclid(CHANGE_MARK_MS)
+}
+
 /// What [`Store::changed_since`] found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Changes {
@@ -219,7 +231,8 @@ pub trait Store: Send + Sync + 'static {
     async fn due_sessions(&self, now: Millis, limit: usize) -> Result<Vec<Uuid>>;
 
     /// What changed at or after `since`: what a replica re-checks in case a wake-up signal was
-    /// lost.
+    /// lost. A session's change time is kept to [`CHANGE_MARK_MS`]: a change may be found as up
+    /// to that much older than it is, so a caller's window must be wider by as much.
     async fn changed_since(&self, since: Millis) -> Result<Changes>;
 
     /// Records that `replica` is alive, and forgets the terminals of replicas silent since

@@ -293,7 +293,8 @@ impl SqlStore {
         let now = domain::now_millis();
         let snapshots: Vec<&pb::Session> =
             changed.iter().filter_map(|id| sessions.get(id)).collect();
-        write_snapshots(&mut tx, &snapshots, now).await?;
+        let changed_at = super::change_mark(now);
+        write_snapshots(&mut tx, &snapshots, changed_at).await?;
         rows.write(&mut tx).await?;
         // Messages change nothing in the snapshot but the sequence number, which has a column.
         let touched: Vec<(&String, i64)> = events
@@ -306,7 +307,7 @@ impl SqlStore {
             .collect();
         for chunk in touched.chunks(KEY_CHUNK) {
             let mut q = Statement::new("UPDATE sessions SET changed_ms = ");
-            q.bind(now).push(", last_seq = CASE id");
+            q.bind(changed_at).push(", last_seq = CASE id");
             for (id, seq) in padded(chunk) {
                 q.push(" WHEN ")
                     .bind((*id).clone())
@@ -503,7 +504,7 @@ async fn insert_events<'e>(
 async fn write_snapshots(
     tx: &mut Transaction<'static, Any>,
     sessions: &[&pb::Session],
-    now: Millis,
+    changed_at: Millis,
 ) -> Result<()> {
     for chunk in sessions.chunks(KEY_CHUNK) {
         let mut q =
@@ -525,7 +526,7 @@ async fn write_snapshots(
             ") UPDATE sessions SET snapshot = v.snapshot, last_seq = v.last_seq, state = v.state, \
              next_deadline_ms = v.next_deadline_ms, changed_ms = ",
         )
-        .bind(now)
+        .bind(changed_at)
         .push(" FROM v WHERE sessions.id = v.id");
         q.query()?.execute(&mut **tx).await?;
     }
