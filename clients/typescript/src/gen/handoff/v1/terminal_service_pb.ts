@@ -610,6 +610,10 @@ export const SessionCursorSchema: GenMessage<SessionCursor> = /*@__PURE__*/
 
 /**
  * Everything up to seq in the session has been processed; a later Attach without a cursor starts after it.
+ * Acks get no reply: each is recorded with the server's next group commit (an Attach made at once
+ * may still start before it), a lower seq never takes the record back, and one that could not be
+ * recorded is logged by the server; the terminal then resumes from an earlier ack and
+ * de-duplicates by (session_id, seq).
  *
  * @generated from message handoff.v1.Ack
  */
