@@ -118,9 +118,7 @@ impl App {
             self.tail.record(id, &c.events);
             self.tail.record_snapshot(id, &c.session);
             self.bus.publish(Signal::Session(id));
-        }
-        for t in &c.membership_changed {
-            self.bus.publish(Signal::Memberships(*t));
+            crate::writer::announce_memberships(&self.bus, id, c);
         }
     }
 

@@ -161,12 +161,19 @@ async fn run(
                 for (session, events) in &by_session {
                     tail.record(*session, events);
                 }
-                for (write, result) in writes.iter().zip(&batch.results) {
-                    if let Written::Change(Ok(c)) = result
-                        && !c.events.is_empty()
-                    {
-                        tail.record_snapshot(write.session(), &c.session);
-                    }
+                let changes = || {
+                    writes
+                        .iter()
+                        .zip(&batch.results)
+                        .filter_map(|(w, r)| match r {
+                            Written::Change(Ok(c)) if !c.events.is_empty() => {
+                                Some((w.session(), c))
+                            }
+                            _ => None,
+                        })
+                };
+                for (session, c) in changes() {
+                    tail.record_snapshot(session, &c.session);
                 }
                 // Wake each session once, and every session a write touched: a duplicate
                 // message's original wake-up may have been lost with a replica that died
@@ -186,18 +193,8 @@ async fn run(
                 for session in woken {
                     bus.publish(Signal::Session(session));
                 }
-                for (write, result) in writes.iter().zip(&batch.results) {
-                    if let Written::Change(Ok(c)) = result {
-                        for terminal in &c.membership_changed {
-                            bus.membership_moved(
-                                *terminal,
-                                moved(write.session(), &c.session, *terminal),
-                            );
-                        }
-                    }
-                }
-                for terminal in batch.membership_changed {
-                    bus.relay(Signal::Memberships(terminal));
+                for (session, c) in changes() {
+                    announce_memberships(&bus, session, c);
                 }
                 for (reply, result) in replies.into_iter().zip(batch.results) {
                     let _ = reply.send(result);
@@ -223,6 +220,15 @@ async fn run(
                 }
             }
         }
+    }
+}
+
+/// Hands the streams here each membership move `c` committed (the rows it wrote, as moves), and
+/// tells the other replicas that those terminals' memberships changed (they re-read them).
+pub(crate) fn announce_memberships(bus: &Bus, session: Uuid, c: &Committed) {
+    for terminal in &c.membership_changed {
+        bus.membership_moved(*terminal, moved(session, &c.session, *terminal));
+        bus.relay(Signal::Memberships(*terminal));
     }
 }
 

@@ -271,7 +271,16 @@ async fn a_batch_mixes_messages_and_session_changes(backend: Backend) {
         &r[7],
         Written::Change(Err(Error::NotFound("session")))
     ));
-    assert!(done.membership_changed.contains(&agent));
+    // What the writer relays to other replicas: every membership the batch's changes moved.
+    let moved: Vec<Uuid> = r
+        .iter()
+        .filter_map(|w| match w {
+            Written::Change(Ok(c)) => Some(c.membership_changed.iter().copied()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert!(moved.contains(&agent));
 
     // What was committed is what the batch said.
     let stored = s.session(one).await.unwrap().unwrap();

@@ -140,6 +140,18 @@ struct Follow {
     gap: Option<Gap>,
 }
 
+impl Follow {
+    /// Takes in the terminal's membership as it is as of `known` (`left_seq` set if it left).
+    /// Returns where to follow on from when it joined again after this follow was done (a
+    /// transfer chain came back to this terminal).
+    fn moved(&mut self, left_seq: Option<u64>, known: u64) -> Option<u64> {
+        self.until = left_seq;
+        self.known = known;
+        let rejoined = self.done && !self.ended && left_seq.is_none_or(|l| l > self.after);
+        rejoined.then_some(self.after)
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Gap {
     until: u64,
@@ -276,13 +288,7 @@ impl Delivery {
     /// Takes in one membership row as read from the store.
     async fn apply_row(&mut self, m: Membership, resume: &mut HashMap<Uuid, u64>) -> Result<()> {
         let cursor = match self.follows.get_mut(&m.session_id) {
-            Some(f) => {
-                f.until = m.left_seq;
-                f.known = m.left_seq.unwrap_or(m.joined_seq);
-                // Rejoined after leaving (a transfer chain came back to this terminal).
-                let rejoined = f.done && !f.ended && m.left_seq.is_none_or(|l| l > f.after);
-                rejoined.then_some(f.after)
-            }
+            Some(f) => f.moved(m.left_seq, m.left_seq.unwrap_or(m.joined_seq)),
             None => Some(resume.remove(&m.session_id).unwrap_or(m.acked_seq)),
         };
         if let Some(cursor) = cursor {
@@ -301,20 +307,14 @@ impl Delivery {
                 // Older than what the stream knows (read from the store meanwhile), or a change
                 // of role only, which leaves the row as it was.
                 Some(f) if m.as_of() <= f.known => continue,
-                Some(f) => {
-                    f.until = m.left_seq;
-                    f.known = m.as_of();
-                    let rejoined = f.done && !f.ended && m.left_seq.is_none_or(|l| l > f.after);
-                    match (rejoined, m.joined_seq) {
-                        (false, _) => false,
-                        (true, Some(joined)) => {
-                            let after = f.after;
-                            self.add(m.session, after, joined, m.left_seq).await?;
-                            false
-                        }
-                        (true, None) => true,
+                Some(f) => match (f.moved(m.left_seq, m.as_of()), m.joined_seq) {
+                    (None, _) => false,
+                    (Some(after), Some(joined)) => {
+                        self.add(m.session, after, joined, m.left_seq).await?;
+                        false
                     }
-                }
+                    (Some(_), None) => true,
+                },
                 None => true,
             };
             if revisit

@@ -156,8 +156,6 @@ pub struct WrittenBatch {
     pub results: Vec<Written>,
     /// The events stored, in the order committed (sequence order within a session).
     pub events: Vec<pb::Event>,
-    /// Terminals whose membership of a session began, ended or changed role.
-    pub membership_changed: Vec<Uuid>,
 }
 
 #[tonic::async_trait]

@@ -177,7 +177,6 @@ impl SqlStore {
         // The membership rows, brought along change by change exactly as if each change had
         // committed alone (written once, at the end).
         let mut rows = MemberRows::default();
-        let mut membership_changed = Vec::new();
         // Acknowledgements, the highest per (terminal, session).
         let mut acks: std::collections::BTreeMap<(String, String), i64> = Default::default();
         for w in batch.iter_mut() {
@@ -255,7 +254,6 @@ impl SqlStore {
                                 .map(|p| (p.terminal_id.clone(), p.role()))
                                 .collect();
                             let terminals = rows.sync(snapshot, &roles)?;
-                            membership_changed.extend(terminals.iter().copied());
                             changed.insert(id);
                             events.extend(new.iter().map(|e| (e.clone(), None)));
                             results.push(Written::Change(Ok(Box::new(Committed {
@@ -283,17 +281,15 @@ impl SqlStore {
             return Ok(WrittenBatch {
                 results,
                 events: Vec::new(),
-                membership_changed: Vec::new(),
             });
         }
         insert_events(&mut tx, events.iter().map(|(e, k)| (e, k.as_deref()))).await?;
 
         // Changed snapshots are written whole, and the memberships brought along change by
         // change; each is one statement per batch, whatever the number of changes in it.
-        let now = domain::now_millis();
         let snapshots: Vec<&pb::Session> =
             changed.iter().filter_map(|id| sessions.get(id)).collect();
-        let changed_at = super::change_mark(now);
+        let changed_at = super::change_mark(domain::now_millis());
         write_snapshots(&mut tx, &snapshots, changed_at).await?;
         rows.write(&mut tx).await?;
         // Messages change nothing in the snapshot but the sequence number, which has a column.
@@ -322,12 +318,9 @@ impl SqlStore {
             q.query()?.execute(&mut *tx).await?;
         }
         tx.commit().await?;
-        membership_changed.sort_unstable();
-        membership_changed.dedup();
         Ok(WrittenBatch {
             results,
             events: events.into_iter().map(|(e, _)| e).collect(),
-            membership_changed,
         })
     }
 
