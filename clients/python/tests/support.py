@@ -1,0 +1,235 @@
+"""What the tests run against: a real ``handoff serve`` on SQLite (``Server``), a TCP proxy whose
+connections can be cut (``Proxy``), and a terminal's feed read in a thread (``Feed``).
+
+The binary comes from ``HANDOFF_BIN``, or else ``target/debug/handoff`` at the repository root.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from handoff import Event, Terminal
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+
+
+def handoff_bin() -> str:
+    path = os.environ.get("HANDOFF_BIN") or str(REPO_ROOT / "target" / "debug" / "handoff")
+    if not os.access(path, os.X_OK):
+        pytest.fail(f"no handoff binary at {path}: build it or set HANDOFF_BIN")
+    return path
+
+
+def free_port() -> int:
+    """A port nobody listens on now. Fixed for the server's lifetime so that a restart comes back on
+    the same address, as a real deployment would."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class Registered:
+    """A terminal registered with ``handoff admin create-terminal``."""
+
+    id: str
+    token: str
+
+
+class Server:
+    """One ``handoff serve`` process on a database of its own, which can be stopped and started
+    again on the same port and database (to test reconnects across restarts)."""
+
+    def __init__(self, workdir: Path, extra_args: list[str]) -> None:
+        self.binary = handoff_bin()
+        self.database_url = f"sqlite://{workdir / 'h.db'}"
+        self.address = f"127.0.0.1:{free_port()}"
+        self.log_path = workdir / "server.log"
+        self.extra_args = extra_args
+        self.process: subprocess.Popen[bytes] | None = None
+        self.starts = 0
+
+    def start(self) -> None:
+        """Starts the server and returns once it logs that it listens (binding may need a moment
+        while a killed predecessor's port is released, so it retries)."""
+        deadline = time.monotonic() + 15
+        while True:
+            offset = self.log_path.stat().st_size if self.log_path.exists() else 0
+            with open(self.log_path, "ab") as log:
+                self.process = subprocess.Popen(
+                    [self.binary, "serve", "--listen", self.address,
+                     "--database-url", self.database_url, *self.extra_args],
+                    stdout=log, stderr=log,
+                    env={**os.environ, "NO_COLOR": "1"},
+                )
+            while self.process.poll() is None and time.monotonic() < deadline:
+                with open(self.log_path, "rb") as log:
+                    log.seek(offset)
+                    if b"handoff listening" in log.read():
+                        self.starts += 1
+                        return
+                time.sleep(0.02)
+            if self.process.poll() is None or time.monotonic() >= deadline:
+                self.stop(signal.SIGKILL)
+                raise RuntimeError(f"server did not start; see {self.log_path}")
+            time.sleep(0.1)
+
+    def stop(self, sig: signal.Signals = signal.SIGTERM) -> None:
+        """Stops the server with ``sig`` (SIGTERM: graceful shutdown; SIGKILL: a crash)."""
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+
+    def create_terminal(self, name: str, kind: str, groups: tuple[str, ...] = ()) -> Registered:
+        args = [self.binary, "admin", "--database-url", self.database_url, "create-terminal",
+                "--name", name, "--kind", kind, "--export-as", "T"]
+        for group in groups:
+            args += ["--group", group]
+        out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
+        found = dict(re.findall(r"^export T_(ID|TOKEN)=(\S+)$", out, re.MULTILINE))
+        return Registered(found["ID"], found["TOKEN"])
+
+
+
+
+def kind(event: Event) -> str:
+    """The event's payload kind, e.g. ``"message_posted"``."""
+    return event.WhichOneof("payload") or ""
+
+
+class Feed:
+    """Reads a terminal's ``events()`` in a thread, as an application would: each event goes to the
+    handler (if any), then into ``events``, which the test waits on."""
+
+    def __init__(self, terminal: Terminal, handler: Callable[[Event], None] | None = None) -> None:
+        self.terminal = terminal
+        self.events: list[Event] = []
+        self.error: BaseException | None = None
+        self._handler = handler
+        self._changed = threading.Condition()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        if not terminal.wait_attached(10):
+            raise AssertionError("the terminal did not attach")
+
+    def _run(self) -> None:
+        try:
+            for event in self.terminal.events():
+                if self._handler is not None:
+                    self._handler(event)
+                with self._changed:
+                    self.events.append(event)
+                    self._changed.notify_all()
+        except BaseException as err:  # handed to the test through wait_for
+            with self._changed:
+                self.error = err
+                self._changed.notify_all()
+
+    def wait_for(self, predicate: Callable[[Event], bool], timeout: float = 10) -> Event:
+        """The first event shown that matches; fails the test after ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                found = next((e for e in self.events if predicate(e)), None)
+                if found is not None:
+                    return found
+                if self.error is not None:
+                    raise self.error
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    seen = [(e.seq, kind(e)) for e in self.events]
+                    raise AssertionError(f"no matching event within {timeout}s; shown: {seen}")
+                self._changed.wait(remaining)
+
+    def messages(self, session_id: str) -> list[str]:
+        """The bodies of the messages shown for the session, in the order shown."""
+        with self._changed:
+            return [e.message_posted.body for e in self.events
+                    if e.session_id == session_id and kind(e) == "message_posted"]
+
+    def stop(self) -> None:
+        """Closes the terminal, which ends the loop, and waits for the thread."""
+        self.terminal.close()
+        self._thread.join(10)
+        assert not self._thread.is_alive(), "events() did not end after close()"
+        assert self.error is None, self.error
+
+
+class Proxy:
+    """A TCP forwarder to the server whose connections ``cut()`` drops at once, as a broken network
+    or a dead load balancer would: the client sees its streams and calls fail mid-flight, while the
+    server goes on running."""
+
+    def __init__(self, upstream: str) -> None:
+        host, port = upstream.rsplit(":", 1)
+        self._upstream = (host, int(port))
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.address = f"127.0.0.1:{self._listener.getsockname()[1]}"
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self.cuts = 0
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return  # closed
+            try:
+                server = socket.create_connection(self._upstream)
+            except OSError:
+                client.close()
+                continue
+            with self._lock:
+                self._sockets += [client, server]
+            threading.Thread(target=_pump, args=(client, server), daemon=True).start()
+            threading.Thread(target=_pump, args=(server, client), daemon=True).start()
+
+    def cut(self) -> None:
+        """Drops every open connection; new ones are accepted as before."""
+        with self._lock:
+            sockets, self._sockets = self._sockets, []
+            self.cuts += 1
+        for s in sockets:
+            _shut(s)
+
+    def close(self) -> None:
+        _shut(self._listener)
+        self.cut()
+
+
+def _pump(source: socket.socket, sink: socket.socket) -> None:
+    try:
+        while data := source.recv(65536):
+            sink.sendall(data)
+    except OSError:
+        pass
+    _shut(sink)
+
+
+def _shut(s: socket.socket) -> None:
+    """Shuts a socket down (which also wakes a thread blocked on it) and closes it."""
+    try:
+        s.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    s.close()
