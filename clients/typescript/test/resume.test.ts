@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { Channel, Terminal } from "../src/index.js";
-import { countOnce, Inbox, Proxy, Server, until } from "./harness.js";
+import { countOnce, Inbox, Proxy, Server, sleep, until } from "./harness.js";
 
 test("a stream dropped mid-conversation resumes: every message shown exactly once, none lost", { timeout: 30_000 }, async (t) => {
   const server = await Server.start();
@@ -61,5 +61,42 @@ test("a stream dropped mid-conversation resumes: every message shown exactly onc
   t.diagnostic(
     `stream drops: ${drops}, bot connections: ${proxy.accepted}, messages sent: ${2 * n}, ` +
       `committed once: ${log.length}, shown at the bot: ${inbox.bot.bodies(sessionId).length}, shown twice: 0`,
+  );
+});
+
+test("a restarted process (a new Terminal, no cursors) resumes after what the last one acknowledged", { timeout: 20_000 }, async (t) => {
+  const server = await Server.start();
+  const gw = await server.createTerminal("web-gateway", "gateway");
+  const b = await server.createTerminal("faq-bot", "bot");
+  const gateway = new Terminal({ address: server.address, token: gw.token });
+  const first = new Terminal({ address: server.address, token: b.token });
+  t.after(async () => {
+    gateway.close();
+    first.close();
+    await server.dispose();
+  });
+  const inbox = new Inbox(first);
+  await first.waitAttached();
+  const connecting = gateway.connect({ destinationTerminalId: b.id, caller: { id: "visitor-2" }, channel: Channel.IM });
+  const requested = await inbox.waitFor((e) => e.payload.case === "sessionRequested", "the session request");
+  await first.acknowledgeConnect(requested.sessionId);
+  const sessionId = (await connecting).id;
+  for (let i = 0; i < 10; i++) await gateway.message(sessionId, `before ${i}`);
+  await until(() => inbox.bodies(sessionId).length === 10, "the first process showed every message");
+  // autoAck: each event was acknowledged when the loop asked for the next; the server records
+  // acks with its next group commit, a few milliseconds later.
+  await sleep(500);
+  first.close();
+  await inbox.done;
+
+  for (let i = 0; i < 5; i++) await gateway.message(sessionId, `after ${i}`);
+  const second = new Terminal({ address: server.address, token: b.token });
+  t.after(() => second.close());
+  const again = new Inbox(second);
+  await until(() => again.bodies(sessionId).length >= 5, "the second process showed the new messages");
+  await sleep(200); // anything shown beyond the new messages would arrive with them
+  assert.deepEqual(
+    again.events.map((e) => (e.payload.case === "messagePosted" ? e.payload.value.body : e.payload.case)),
+    ["after 0", "after 1", "after 2", "after 3", "after 4"],
   );
 });
