@@ -25,7 +25,7 @@ export interface TerminalOptions {
   token: string;
   /** Acknowledge each event once the application takes the next one from `events()`. Default true. */
   autoAck?: boolean;
-  /** First reconnect / retry pause bound; doubles per failure up to backoffMaxMs (full jitter). Default 100. */
+  /** Bound of the first reconnect / retry pause; doubles per failure (full jitter). Default 100. */
   backoffInitialMs?: number;
   /** Largest reconnect / retry pause bound. Default 5000. */
   backoffMaxMs?: number;
@@ -33,7 +33,10 @@ export interface TerminalOptions {
   callTimeoutMs?: number;
   /** The deadline of Connect, which waits for the destination's acknowledgement. Default 60000. */
   connectTimeoutMs?: number;
-  /** How long retried calls (message, acknowledgeDisconnect, getSession, listEvents) keep retrying. Default 60000. */
+  /**
+   * How long the retried calls (message, acknowledgeDisconnect, getSession, listEvents) keep
+   * retrying. Default 60000.
+   */
   retryDeadlineMs?: number;
   /** HTTP/2 PING interval while calls are open, to notice a dead connection. Default 15000. */
   pingIntervalMs?: number;
@@ -211,6 +214,8 @@ export class Terminal {
   /**
    * Marks everything up to `event.seq` in its session as processed: a later Attach without
    * cursors (a restarted process) starts after it. Sent on the stream; queued while disconnected.
+   * An ack in flight when a stream breaks may be lost: the server then resumes a new process from
+   * an earlier ack, and its events() shows those events again.
    */
   ack(event: { sessionId: string; seq: bigint }): void {
     const pending = this.#pendingAcks.get(event.sessionId);
@@ -248,7 +253,9 @@ export class Terminal {
 
   /** The destination's answer to a SessionRequested event. */
   acknowledgeConnect(sessionId: string): Promise<Session> {
-    return this.#call({}, async (o) => required((await this.#client.acknowledgeConnect({ sessionId }, o)).session, "session"));
+    return this.#call({}, async (o) =>
+      required((await this.#client.acknowledgeConnect({ sessionId }, o)).session, "session"),
+    );
   }
 
   /**
@@ -290,14 +297,20 @@ export class Terminal {
   /** Turns down an offer made to this terminal; the holder keeps the session. */
   declineTransfer(sessionId: string, transferId: string, reason = ""): Promise<Transfer> {
     return this.#call({}, async (o) =>
-      required((await this.#client.declineTransfer({ sessionId, transferId, reason }, o)).transfer, "transfer"),
+      required(
+        (await this.#client.declineTransfer({ sessionId, transferId, reason }, o)).transfer,
+        "transfer",
+      ),
     );
   }
 
   /** Withdraws this terminal's offer before it is accepted. */
   cancelTransfer(sessionId: string, transferId: string, reason = ""): Promise<Transfer> {
     return this.#call({}, async (o) =>
-      required((await this.#client.cancelTransfer({ sessionId, transferId, reason }, o)).transfer, "transfer"),
+      required(
+        (await this.#client.cancelTransfer({ sessionId, transferId, reason }, o)).transfer,
+        "transfer",
+      ),
     );
   }
 
@@ -318,7 +331,9 @@ export class Terminal {
 
   /** The session as this terminal may see it. Retried. */
   getSession(sessionId: string): Promise<Session> {
-    return this.#call({ retry: true }, async (o) => required((await this.#client.getSession({ sessionId }, o)).session, "session"));
+    return this.#call({ retry: true }, async (o) =>
+      required((await this.#client.getSession({ sessionId }, o)).session, "session"),
+    );
   }
 
   /** The session's whole log as this terminal may see it, in seq order (every page; each retried). */
@@ -347,7 +362,12 @@ export class Terminal {
       } catch (err) {
         const e = toHandoffError(err);
         const pause = this.#backoff(attempt);
-        if (!how.retry || !RETRY_CODES.has(e.code) || this.#closing.signal.aborted || Date.now() + pause > giveUp) {
+        if (
+          !how.retry ||
+          !RETRY_CODES.has(e.code) ||
+          this.#closing.signal.aborted ||
+          Date.now() + pause > giveUp
+        ) {
           throw e;
         }
         await this.#pause(pause);
@@ -360,7 +380,9 @@ export class Terminal {
   async *#requests(signal: AbortSignal): AsyncGenerator<AttachRequest> {
     const resume = [...this.#shown].map(([sessionId, seq]) => ({ sessionId, seq }));
     yield create(AttachRequestSchema, { kind: { case: "hello", value: { resume } } });
-    const ended = new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+    const ended = new Promise<void>((resolve) =>
+      signal.addEventListener("abort", () => resolve(), { once: true }),
+    );
     while (!signal.aborted) {
       for (const [sessionId, seq] of this.#pendingAcks) {
         this.#pendingAcks.delete(sessionId);

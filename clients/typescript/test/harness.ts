@@ -95,7 +95,9 @@ export class Server {
           resolve(Number(m[1]));
         }
       });
-      proc.on("error", (err) => fail(new Error(`cannot run ${handoffBin} (set HANDOFF_BIN): ${err.message}`)));
+      proc.on("error", (err) =>
+        fail(new Error(`cannot run ${handoffBin} (set HANDOFF_BIN): ${err.message}`)),
+      );
       proc.on("exit", (code, signal) => {
         running.delete(proc);
         if (this.#proc === proc) this.#proc = undefined;
@@ -255,7 +257,10 @@ export async function until(check: () => boolean, what: string, timeoutMs = 10_0
 }
 
 /** Of `expected`, how many occur in `bodies` once, more than once, and not at all. */
-export function countOnce(expected: string[], bodies: string[]): { once: number; twice: number; missing: number } {
+export function countOnce(
+  expected: string[],
+  bodies: string[],
+): { once: number; twice: number; missing: number } {
   const counts = new Map<string, number>();
   for (const b of bodies) counts.set(b, (counts.get(b) ?? 0) + 1);
   let once = 0;
