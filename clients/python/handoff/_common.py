@@ -79,14 +79,25 @@ def metadata(token: str) -> tuple[tuple[str, str], ...]:
     return (("authorization", f"Bearer {token}"),)
 
 
-def channel_options(backoff_initial: float, backoff_max: float) -> list[tuple[str, int]]:
-    """gRPC's own reconnect backoff (1 s growing to 120 s by default) aligned with ours, so a
+def channel_options(
+    backoff_initial: float, backoff_max: float, keepalive: float
+) -> list[tuple[str, int]]:
+    """The channel's settings.
+
+    gRPC's own reconnect backoff (1 s growing to 120 s by default) is aligned with ours, so a
     channel whose server came back is ready when our next attempt is made instead of failing fast
-    for up to two minutes."""
+    for up to two minutes. Keepalive pings go out while calls are open, without the default limit
+    of two pings between data frames: an idle feed would otherwise stop pinging and never notice
+    that its connection died silently.
+    """
     return [
         ("grpc.initial_reconnect_backoff_ms", max(1, int(backoff_initial * 1000))),
         ("grpc.min_reconnect_backoff_ms", max(1, int(backoff_initial * 1000))),
         ("grpc.max_reconnect_backoff_ms", max(1, int(backoff_max * 1000))),
+        ("grpc.keepalive_time_ms", max(1, int(keepalive * 1000))),
+        ("grpc.keepalive_timeout_ms", max(1, int(keepalive * 1000))),
+        ("grpc.http2.max_pings_without_data", 0),
+        ("grpc.http2.ping_timeout_ms", max(1, int(keepalive * 1000))),
     ]
 
 
@@ -143,7 +154,7 @@ def ack_request(session_id: str, seq: int) -> pb.AttachRequest:
 def connect(
     destination_terminal_id: str,
     caller_id: str,
-    channel: types_pb2.Channel.ValueType,
+    channel: types_pb2.Channel,
     display_name: str,
     facts: Mapping[str, str] | None,
 ) -> Call[types_pb2.Session]:

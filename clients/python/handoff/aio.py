@@ -37,10 +37,12 @@ class AsyncTerminal:
         backoff_initial: float = 0.1,
         backoff_max: float = 5.0,
         call_timeout: float = 10.0,
+        connect_timeout: float = 60.0,
         retry_deadline: float = 60.0,
+        keepalive: float = 15.0,
         credentials: grpc.ChannelCredentials | None = None,
     ) -> None:
-        options = _common.channel_options(backoff_initial, backoff_max)
+        options = _common.channel_options(backoff_initial, backoff_max, keepalive)
         self._channel = (
             grpc.aio.secure_channel(address, credentials, options)
             if credentials is not None
@@ -52,6 +54,7 @@ class AsyncTerminal:
         self._backoff_initial = backoff_initial
         self._backoff_max = backoff_max
         self._call_timeout = call_timeout
+        self._connect_timeout = connect_timeout
         self._retry_deadline = retry_deadline
         self._cursors = Cursors()
         self._closed = asyncio.Event()
@@ -79,6 +82,8 @@ class AsyncTerminal:
         self._closed.set()
         if self._call is not None:
             self._call.cancel()
+        if self._outbox is not None:
+            self._outbox.put_nowait(None)  # ends the request stream even if events() is never resumed
         await self._channel.close()
 
     # The live feed.
@@ -149,15 +154,14 @@ class AsyncTerminal:
         self,
         destination_terminal_id: str,
         caller_id: str,
-        channel: types_pb2.Channel.ValueType,
+        channel: types_pb2.Channel,
         *,
         display_name: str = "",
         facts: Mapping[str, str] | None = None,
-        timeout: float = 60.0,
     ) -> types_pb2.Session:
         """See ``Terminal.connect``."""
         call = _common.connect(destination_terminal_id, caller_id, channel, display_name, facts)
-        return await self._run(call, timeout)
+        return await self._run(call, self._connect_timeout)
 
     async def acknowledge_connect(self, session_id: str) -> types_pb2.Session:
         """See ``Terminal.acknowledge_connect``."""

@@ -92,6 +92,6 @@ _BY_CODE: dict[grpc.StatusCode, type[HandoffError]] = {
 
 def from_rpc_error(err: grpc.RpcError) -> HandoffError:
     """The typed exception for a failed call (sync ``grpc.RpcError`` or ``grpc.aio.AioRpcError``)."""
-    code: grpc.StatusCode = err.code()  # type: ignore[attr-defined]
-    details: str = err.details() or ""  # type: ignore[attr-defined]
+    code: grpc.StatusCode = err.code()
+    details: str = err.details() or ""
     return _BY_CODE.get(code, HandoffError)(code, details)

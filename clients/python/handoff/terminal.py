@@ -38,8 +38,12 @@ class Terminal:
     - ``backoff_initial`` / ``backoff_max`` (seconds): the exponential, fully jittered wait between
       reconnects and between retries.
     - ``call_timeout`` (seconds): the deadline of one attempt of a unary call.
+    - ``connect_timeout`` (seconds): the deadline of ``connect``, which waits for the destination to
+      acknowledge (the server gives up after its ``--connect-timeout``, 10 s by default).
     - ``retry_deadline`` (seconds): how long ``message`` (and the other retried calls) keep retrying
       before the last failure is raised.
+    - ``keepalive`` (seconds): the interval of HTTP/2 pings while calls are open, so that a
+      connection that died silently (no reset ever arrives) is noticed and the feed reconnects.
     - ``credentials``: ``grpc.ssl_channel_credentials()`` for TLS; plaintext when ``None``.
 
     Use it as a context manager, or call ``close()``. The only state it keeps is what the server can
@@ -55,10 +59,12 @@ class Terminal:
         backoff_initial: float = 0.1,
         backoff_max: float = 5.0,
         call_timeout: float = 10.0,
+        connect_timeout: float = 60.0,
         retry_deadline: float = 60.0,
+        keepalive: float = 15.0,
         credentials: grpc.ChannelCredentials | None = None,
     ) -> None:
-        options = _common.channel_options(backoff_initial, backoff_max)
+        options = _common.channel_options(backoff_initial, backoff_max, keepalive)
         self._channel = (
             grpc.secure_channel(address, credentials, options)
             if credentials is not None
@@ -70,6 +76,7 @@ class Terminal:
         self._backoff_initial = backoff_initial
         self._backoff_max = backoff_max
         self._call_timeout = call_timeout
+        self._connect_timeout = connect_timeout
         self._retry_deadline = retry_deadline
         self._cursors = Cursors()
         self._closed = threading.Event()
@@ -100,6 +107,8 @@ class Terminal:
             self._closed.set()
             if self._call is not None:
                 self._call.cancel()
+            if self._outbox is not None:
+                self._outbox.put(None)  # ends the request stream even if events() is never resumed
         self._channel.close()
 
     # The live feed.
@@ -141,7 +150,7 @@ class Terminal:
             except grpc.RpcError as err:
                 if self._closed.is_set():
                     return
-                if err.code() in _common.FATAL_ATTACH_CODES:  # type: ignore[attr-defined]
+                if err.code() in _common.FATAL_ATTACH_CODES:
                     raise from_rpc_error(err) from None
             finally:
                 with self._lock:
@@ -176,17 +185,17 @@ class Terminal:
         self,
         destination_terminal_id: str,
         caller_id: str,
-        channel: types_pb2.Channel.ValueType,
+        channel: types_pb2.Channel,
         *,
         display_name: str = "",
         facts: Mapping[str, str] | None = None,
-        timeout: float = 60.0,
     ) -> types_pb2.Session:
         """Opens a session for a caller with a destination terminal, which must be attached and must
-        acknowledge within the server's ``--connect-timeout`` (hence the longer ``timeout``).
-        Returns the open session. Not retried: a second attempt would request a second session."""
+        acknowledge within the server's ``--connect-timeout`` (hence ``connect_timeout``, longer
+        than ``call_timeout``). Returns the open session. Not retried: a second attempt would
+        request a second session."""
         call = _common.connect(destination_terminal_id, caller_id, channel, display_name, facts)
-        return self._run(call, timeout)
+        return self._run(call, self._connect_timeout)
 
     def acknowledge_connect(self, session_id: str) -> types_pb2.Session:
         """The destination accepts a requested session (answer a ``session_requested`` event)."""
@@ -268,7 +277,7 @@ class Terminal:
                 pause = backoff.next()
                 if (
                     not call.retry
-                    or err.code() not in _common.RETRY_CODES  # type: ignore[attr-defined]
+                    or err.code() not in _common.RETRY_CODES
                     or time.monotonic() + pause > give_up
                     or self._closed.wait(pause)
                 ):

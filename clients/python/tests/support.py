@@ -51,12 +51,11 @@ class Server:
     """One ``handoff serve`` process on a database of its own, which can be stopped and started
     again on the same port and database (to test reconnects across restarts)."""
 
-    def __init__(self, workdir: Path, extra_args: list[str]) -> None:
+    def __init__(self, workdir: Path) -> None:
         self.binary = handoff_bin()
         self.database_url = f"sqlite://{workdir / 'h.db'}"
         self.address = f"127.0.0.1:{free_port()}"
         self.log_path = workdir / "server.log"
-        self.extra_args = extra_args
         self.process: subprocess.Popen[bytes] | None = None
         self.starts = 0
 
@@ -69,7 +68,7 @@ class Server:
             with open(self.log_path, "ab") as log:
                 self.process = subprocess.Popen(
                     [self.binary, "serve", "--listen", self.address,
-                     "--database-url", self.database_url, *self.extra_args],
+                     "--database-url", self.database_url],
                     stdout=log, stderr=log,
                     env={**os.environ, "NO_COLOR": "1"},
                 )
@@ -174,16 +173,17 @@ class Feed:
 
 
 class Proxy:
-    """A TCP forwarder to the server whose connections ``cut()`` drops at once, as a broken network
-    or a dead load balancer would: the client sees its streams and calls fail mid-flight, while the
-    server goes on running."""
+    """A TCP forwarder to the server whose connections can fail while the server goes on running:
+    ``cut()`` drops them at once (as a reset would), ``stall()`` silently stops forwarding on them
+    (as a dead network path does: no reset ever arrives). New connections work as before."""
 
     def __init__(self, upstream: str) -> None:
         host, port = upstream.rsplit(":", 1)
         self._upstream = (host, int(port))
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.address = f"127.0.0.1:{self._listener.getsockname()[1]}"
-        self._sockets: list[socket.socket] = []
+        # Open connections: both sockets and the event that stalls them.
+        self._open: list[tuple[socket.socket, socket.socket, threading.Event]] = []
         self._lock = threading.Lock()
         self.cuts = 0
         threading.Thread(target=self._accept, daemon=True).start()
@@ -199,28 +199,42 @@ class Proxy:
             except OSError:
                 client.close()
                 continue
+            for s in (client, server):  # no Nagle delays on top of the server's own latency
+                s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            stalled = threading.Event()
             with self._lock:
-                self._sockets += [client, server]
-            threading.Thread(target=_pump, args=(client, server), daemon=True).start()
-            threading.Thread(target=_pump, args=(server, client), daemon=True).start()
+                self._open.append((client, server, stalled))
+            threading.Thread(target=_pump, args=(client, server, stalled), daemon=True).start()
+            threading.Thread(target=_pump, args=(server, client, stalled), daemon=True).start()
+
+    def _take_open(self) -> list[tuple[socket.socket, socket.socket, threading.Event]]:
+        with self._lock:
+            taken, self._open = self._open, []
+        return taken
 
     def cut(self) -> None:
-        """Drops every open connection; new ones are accepted as before."""
-        with self._lock:
-            sockets, self._sockets = self._sockets, []
-            self.cuts += 1
-        for s in sockets:
-            _shut(s)
+        """Drops every open connection."""
+        self.cuts += 1
+        for client, server, _ in self._take_open():
+            _shut(client)
+            _shut(server)
+
+    def stall(self) -> None:
+        """Stops forwarding on every open connection, without closing it."""
+        for _, _, stalled in self._take_open():
+            stalled.set()
 
     def close(self) -> None:
         _shut(self._listener)
         self.cut()
 
 
-def _pump(source: socket.socket, sink: socket.socket) -> None:
+def _pump(source: socket.socket, sink: socket.socket, stalled: threading.Event) -> None:
+    """Forwards until either side closes; once stalled, reads and drops (a black hole)."""
     try:
         while data := source.recv(65536):
-            sink.sendall(data)
+            if not stalled.is_set():
+                sink.sendall(data)
     except OSError:
         pass
     _shut(sink)

@@ -150,3 +150,22 @@ def test_server_restarted_while_sending(server: Server, sig: signal.Signals) -> 
         check_exactly_once(f"restart-{sig.name}", gw, session_id, feed, results, longest)
         assert longest > 0.3, "no message() call waited through the outage"
         feed.stop()
+
+
+def test_silently_dead_connection_is_noticed(server: Server) -> None:
+    """A connection that stops carrying anything, without a reset, is found dead by the keepalive
+    pings; the feed reconnects and shows what was sent meanwhile."""
+    gw_reg = server.create_terminal("gw", "gateway")
+    bot_reg = server.create_terminal("bot", "bot")
+    proxy = Proxy(server.address)
+    with Terminal(server.address, gw_reg.token) as gw, \
+            Terminal(proxy.address, bot_reg.token, keepalive=0.2, backoff_max=0.5) as bot:
+        session_id, feed = open_session(gw, bot, bot_reg.id)
+        gw.message(session_id, "before")
+        feed.wait_for(lambda e: e.message_posted.body == "before")
+        proxy.stall()
+        gw.message(session_id, "while the old connection is dead")
+        feed.wait_for(lambda e: e.message_posted.body == "while the old connection is dead", timeout=10)
+        assert feed.messages(session_id) == ["before", "while the old connection is dead"]
+        feed.stop()
+    proxy.close()

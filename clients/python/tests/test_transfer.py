@@ -149,8 +149,12 @@ def test_errors_are_typed(server: Server) -> None:
             gw.transfer("x", terminal_id="a", group="b")
 
         with Terminal(server.address, bot_reg.token) as bot:
-            feed = Feed(bot, lambda e: bot.acknowledge_connect(e.session_id)
-                        if kind(e) == "session_requested" else None)
+
+            def acknowledge(event: types_pb2.Event) -> None:
+                if kind(event) == "session_requested":
+                    bot.acknowledge_connect(event.session_id)
+
+            feed = Feed(bot, acknowledge)
             session = gw.connect(bot_reg.id, "+1555", types_pb2.CHANNEL_SMS)
             with pytest.raises(InvalidArgument):
                 gw.message(session.id, "")
