@@ -439,24 +439,13 @@ fn closed_offer(t: &Transfer, actor: &str) -> Error {
     ))
 }
 
-/// Finds the open transfer `transfer_id` addressed to `actor`, explaining precisely why not.
-/// A terminal that was offered the session learns that the offer ended rather than "session not
-/// found": it was told of the session already, so nothing leaks.
+/// Finds the open transfer `transfer_id` addressed to `actor`, explaining precisely why not to a
+/// terminal that takes part. One that no longer does (it declined, the offer was cancelled,
+/// expired or taken by another member) is told what any stranger is: the session is not found.
 fn open_offer_for(s: &mut Session, actor: Uuid, transfer_id: Uuid) -> Result<&mut Transfer> {
     let actor_s = actor.to_string();
     let tid = transfer_id.to_string();
-    let known = |t: &&Transfer| t.id == tid && t.offered_to_terminal_ids.contains(&actor_s);
-    if role_of(s, actor).is_none() {
-        return match s
-            .active_transfer
-            .iter()
-            .chain(&s.past_transfers)
-            .find(known)
-        {
-            Some(t) => Err(closed_offer(t, &actor_s)),
-            None => Err(Error::NotFound("session")),
-        };
-    }
+    require_participant(s, actor)?;
     if let Some(past) = s.past_transfers.iter().find(|t| t.id == tid) {
         return Err(closed_offer(past, &actor_s));
     }
@@ -888,6 +877,19 @@ impl Part {
             _ => false,
         }
     }
+}
+
+/// The session as `actor` may see it. Transfer negotiation is internal to the serving side: the
+/// caller's terminal sees neither the transfer in flight (its note is the holder's) nor past
+/// transfers, nor the terminals that are only offered the session or about to take it over.
+pub fn view_for(mut s: Session, actor: Uuid) -> Session {
+    if s.caller_terminal_id == actor.to_string() {
+        s.active_transfer = None;
+        s.past_transfers.clear();
+        s.participants
+            .retain(|p| matches!(p.role(), Role::Caller | Role::Holder));
+    }
+    s
 }
 
 /// Transfer negotiation is internal to the serving side; the caller's terminal does not see it.

@@ -48,6 +48,23 @@ impl Error {
         Error::FailedPrecondition(msg.into())
     }
 
+    /// What to tell a client whose request the framework could not read (`code` and `message`
+    /// as the framework reported them): a message over the size limit is RESOURCE_EXHAUSTED, as
+    /// gRPC's own implementations answer, and anything else that is not a valid request message
+    /// is INVALID_ARGUMENT. INTERNAL stays reserved for the server's own failures.
+    pub fn unreadable_request(code: Code, message: &str) -> Error {
+        match code {
+            Code::OutOfRange | Code::ResourceExhausted => Error::ResourceExhausted(format!(
+                "the request message is larger than this server accepts ({})",
+                bounded(message, 120)
+            )),
+            _ => Error::invalid(
+                "request",
+                format!("is not a valid request message ({})", bounded(message, 120)),
+            ),
+        }
+    }
+
     /// The status code this error maps to (also used for stream receipts).
     pub fn code(&self) -> Code {
         match self {
@@ -61,28 +78,65 @@ impl Error {
             Error::Unauthenticated => Code::Unauthenticated,
             Error::PermissionDenied(_) => Code::PermissionDenied,
             Error::Storage(e) if is_transient(e) => Code::Unavailable,
+            Error::Storage(e) if is_data_exception(e) => Code::InvalidArgument,
             Error::Storage(_) | Error::Internal(_) => Code::Internal,
         }
     }
 
-    /// The message a client may see: internal details stay in the log.
+    /// The message a client may see: internal details stay in the log, and however long the
+    /// input it quotes, it stays under [`MAX_MESSAGE_BYTES`].
     pub fn public_message(&self) -> String {
+        bounded(&self.unbounded_message(), MAX_MESSAGE_BYTES)
+    }
+
+    fn unbounded_message(&self) -> String {
         match self {
             Error::Storage(e) => {
                 tracing::error!(error = %e, "storage failure");
                 if is_transient(e) {
                     "storage temporarily unavailable; retry".to_owned()
+                } else if is_data_exception(e) {
+                    "the request holds a value the database cannot store".to_owned()
                 } else {
-                    "internal error".to_owned()
+                    INTERNAL_MESSAGE.to_owned()
                 }
             }
             Error::Internal(detail) => {
                 tracing::error!(%detail, "internal failure");
-                "internal error".to_owned()
+                INTERNAL_MESSAGE.to_owned()
             }
             other => other.to_string(),
         }
     }
+}
+
+/// The text of every INTERNAL status the server gives: the detail is logged, never sent.
+pub const INTERNAL_MESSAGE: &str = "internal error";
+
+/// The most a status message may take: error texts quote client input, and a client with gRPC's
+/// default metadata limits (16 KiB) must still read the status rather than a transport error.
+pub const MAX_MESSAGE_BYTES: usize = 512;
+/// The most a field violation's field name and description may take (the status details).
+const MAX_FIELD_BYTES: usize = 96;
+const MAX_DESCRIPTION_BYTES: usize = 256;
+
+/// `text` cut to at most `max` bytes on a character boundary, with an ellipsis when cut.
+pub fn bounded(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_owned();
+    }
+    let ellipsis = "…";
+    let mut end = max.saturating_sub(ellipsis.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}{ellipsis}", &text[..end])
+}
+
+/// Whether the database refused a value itself (Postgres class 22, data exception: a NUL byte in
+/// text, say), as opposed to failing: the write that carried it is at fault, not the server.
+fn is_data_exception(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(db) if db.code().is_some_and(|c| c.starts_with("22")))
 }
 
 fn is_transient(e: &sqlx::Error) -> bool {
@@ -109,7 +163,10 @@ impl From<Error> for Status {
             Error::InvalidArgument { field, description } => Status::with_error_details(
                 code,
                 message,
-                ErrorDetails::with_bad_request_violation(field, description),
+                ErrorDetails::with_bad_request_violation(
+                    bounded(&field, MAX_FIELD_BYTES),
+                    bounded(&description, MAX_DESCRIPTION_BYTES),
+                ),
             ),
             _ => Status::new(code, message),
         }

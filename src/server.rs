@@ -92,6 +92,9 @@ impl Server {
         }
         let mut until_shutdown = shutdown_rx;
         let router = tonic::transport::Server::builder()
+            .layer(tower::util::MapResponseLayer::new(
+                crate::api::unreadable::reclassify,
+            ))
             .add_service(health_service)
             .add_service(reflection_v1)
             .add_service(reflection_v1alpha)

@@ -18,7 +18,9 @@ use uuid::Uuid;
 use crate::bus::{Bus, Move, Signal};
 use crate::error::{Error, Result};
 use crate::pb;
-use crate::store::{Appended, Committed, NewMessage, SessionChange, Store, Write, Written};
+use crate::store::{
+    Appended, Committed, NewMessage, SessionChange, Store, Write, Written, WrittenBatch,
+};
 use crate::tail::Tail;
 
 struct Job {
@@ -140,8 +142,28 @@ async fn run(
 ) {
     let mut jobs = Vec::with_capacity(max_batch);
     while rx.recv_many(&mut jobs, max_batch).await > 0 {
-        let (mut writes, replies): (Vec<Write<'static>>, Vec<_>) =
+        let (writes, replies): (Vec<Write<'static>>, Vec<_>) =
             jobs.drain(..).map(|j| (j.write, j.reply)).unzip();
+        commit_isolated(store.as_ref(), &bus, &tail, writes, replies).await;
+    }
+}
+
+type Reply = oneshot::Sender<Written>;
+
+/// Commits `writes` as one group. When the database refuses the group for any reason but being
+/// unreachable, the group is split in halves and each half committed again, down to single
+/// writes: a write the database refuses then fails alone, and every other write of the group is
+/// committed and answered. Halves are committed in order, so a session's writes keep theirs.
+async fn commit_isolated(
+    store: &dyn Store,
+    bus: &Bus,
+    tail: &Tail,
+    writes: Vec<Write<'static>>,
+    replies: Vec<Reply>,
+) {
+    // Last in, first out: the first half of a split group is committed before the second.
+    let mut groups = vec![(writes, replies)];
+    while let Some((mut writes, mut replies)) = groups.pop() {
         let started = std::time::Instant::now();
         let outcome = store.write_batch(&mut writes).await;
         tracing::debug!(
@@ -150,76 +172,96 @@ async fn run(
             "group commit"
         );
         match outcome {
-            Ok(batch) => {
-                // Into the tail before the signal, so that woken streams find them there.
-                let mut by_session: HashMap<Uuid, Vec<pb::Event>> = HashMap::new();
-                for e in batch.events {
-                    if let Ok(id) = e.session_id.parse() {
-                        by_session.entry(id).or_default().push(e);
-                    }
-                }
-                for (session, events) in &by_session {
-                    tail.record(*session, events);
-                }
-                let changes = || {
-                    writes
-                        .iter()
-                        .zip(&batch.results)
-                        .filter_map(|(w, r)| match r {
-                            Written::Change(Ok(c)) if !c.events.is_empty() => {
-                                Some((w.session(), c))
-                            }
-                            _ => None,
-                        })
-                };
-                for (session, c) in changes() {
-                    tail.record_snapshot(session, &c.session);
-                }
-                // Wake each session once, and every session a write touched: a duplicate
-                // message's original wake-up may have been lost with a replica that died
-                // between its commit and its signal.
-                let mut woken: Vec<Uuid> = writes
-                    .iter()
-                    .zip(&batch.results)
-                    .filter(|(_, r)| match r {
-                        Written::Message(r) => r.is_ok(),
-                        Written::Change(r) => r.as_ref().is_ok_and(|c| !c.events.is_empty()),
-                        Written::Ack(_) => false,
-                    })
-                    .map(|(w, _)| w.session())
-                    .collect();
-                woken.sort_unstable();
-                woken.dedup();
-                for session in woken {
-                    bus.publish(Signal::Session(session));
-                }
-                for (session, c) in changes() {
-                    announce_memberships(&bus, session, c);
-                }
-                for (reply, result) in replies.into_iter().zip(batch.results) {
-                    let _ = reply.send(result);
-                }
+            Ok(batch) => publish(bus, tail, &writes, batch, replies),
+            Err(e) if writes.len() > 1 && e.code() != tonic::Code::Unavailable => {
+                tracing::warn!(error = %e, writes = writes.len(), "group commit refused; committing its halves apart");
+                let second = (
+                    writes.split_off(writes.len() / 2),
+                    replies.split_off(replies.len() / 2),
+                );
+                groups.push(second);
+                groups.push((writes, replies));
             }
-            Err(e) => {
-                // Nothing of the batch was stored; every caller may retry (messages with their
-                // keys).
-                let (code, message) = (e.code(), e.public_message());
-                let error = || match code {
-                    tonic::Code::Unavailable => Error::Unavailable(message.clone()),
-                    _ => Error::Internal(message.clone()),
-                };
-                if writes.iter().any(|w| matches!(w, Write::Ack { .. })) {
-                    tracing::warn!(error = %e, "could not record acknowledgements");
-                }
-                for (reply, write) in replies.into_iter().zip(&writes) {
-                    let _ = reply.send(match write {
-                        Write::Message(_) => Written::Message(Err(error())),
-                        Write::Change { .. } => Written::Change(Err(error())),
-                        Write::Ack { .. } => Written::Ack(Err(error())),
-                    });
-                }
-            }
+            Err(e) => refuse(e, &writes, replies),
         }
+    }
+}
+
+/// Puts a committed group's events into the tail, wakes the streams that must see them and
+/// answers every write.
+fn publish(
+    bus: &Bus,
+    tail: &Tail,
+    writes: &[Write<'static>],
+    batch: WrittenBatch,
+    replies: Vec<Reply>,
+) {
+    // Into the tail before the signal, so that woken streams find them there.
+    let mut by_session: HashMap<Uuid, Vec<pb::Event>> = HashMap::new();
+    for e in batch.events {
+        if let Ok(id) = e.session_id.parse() {
+            by_session.entry(id).or_default().push(e);
+        }
+    }
+    for (session, events) in &by_session {
+        tail.record(*session, events);
+    }
+    let changes = || {
+        writes
+            .iter()
+            .zip(&batch.results)
+            .filter_map(|(w, r)| match r {
+                Written::Change(Ok(c)) if !c.events.is_empty() => Some((w.session(), c)),
+                _ => None,
+            })
+    };
+    for (session, c) in changes() {
+        tail.record_snapshot(session, &c.session);
+    }
+    // Wake each session once, and every session a write touched: a duplicate message's
+    // original wake-up may have been lost with a replica that died between its commit and its
+    // signal.
+    let mut woken: Vec<Uuid> = writes
+        .iter()
+        .zip(&batch.results)
+        .filter(|(_, r)| match r {
+            Written::Message(r) => r.is_ok(),
+            Written::Change(r) => r.as_ref().is_ok_and(|c| !c.events.is_empty()),
+            Written::Ack(_) => false,
+        })
+        .map(|(w, _)| w.session())
+        .collect();
+    woken.sort_unstable();
+    woken.dedup();
+    for session in woken {
+        bus.publish(Signal::Session(session));
+    }
+    for (session, c) in changes() {
+        announce_memberships(bus, session, c);
+    }
+    for (reply, result) in replies.into_iter().zip(batch.results) {
+        let _ = reply.send(result);
+    }
+}
+
+/// Answers every write of a group that was not stored: each caller may retry (messages with
+/// their keys).
+fn refuse(e: Error, writes: &[Write<'static>], replies: Vec<Reply>) {
+    let (code, message) = (e.code(), e.public_message());
+    let error = || match code {
+        tonic::Code::Unavailable => Error::Unavailable(message.clone()),
+        tonic::Code::InvalidArgument => Error::invalid("request", message.clone()),
+        _ => Error::Internal(message.clone()),
+    };
+    if writes.iter().any(|w| matches!(w, Write::Ack { .. })) {
+        tracing::warn!(error = %e, "could not record acknowledgements");
+    }
+    for (reply, write) in replies.into_iter().zip(writes) {
+        let _ = reply.send(match write {
+            Write::Message(_) => Written::Message(Err(error())),
+            Write::Change { .. } => Written::Change(Err(error())),
+            Write::Ack { .. } => Written::Ack(Err(error())),
+        });
     }
 }
 

@@ -560,8 +560,8 @@ async fn declined_cancelled_and_expired_offers_leave_the_session_with_the_holder
     assert_eq!(d.reason, "on a break");
     assert_eq!(
         code(c.agent.accept(&s.id, &t1.id).await),
-        Code::FailedPrecondition,
-        "a declined offer cannot be accepted"
+        Code::NotFound,
+        "a declined offer cannot be accepted: the terminal no longer takes part"
     );
     assert_eq!(
         code(c.agent.session(&s.id).await),
@@ -597,7 +597,8 @@ async fn declined_cancelled_and_expired_offers_leave_the_session_with_the_holder
     );
     assert_eq!(
         code(c.agent.accept(&s.id, &t2.id).await),
-        Code::FailedPrecondition
+        Code::NotFound,
+        "a cancelled offer's target no longer takes part"
     );
 
     let t3 = c
@@ -612,8 +613,7 @@ async fn declined_cancelled_and_expired_offers_leave_the_session_with_the_holder
     .await;
     assert_eq!(e.author_terminal_id, "", "the server expired it");
     let status = c.agent.accept(&s.id, &t3.id).await.expect_err("expired");
-    assert_eq!(status.code(), Code::FailedPrecondition);
-    assert!(status.message().contains("expired"), "{}", status.message());
+    assert_eq!(status.code(), Code::NotFound, "{}", status.message());
 
     let still = c.bot.session(&s.id).await.unwrap();
     assert_eq!(still.holder_terminal_id, c.bot.id);
@@ -1499,12 +1499,8 @@ async fn a_group_offer_goes_to_available_members_and_the_first_accept_wins(backe
         (Err(e), Ok(_)) => (&bob, &alice, alice_feed, e),
         other => panic!("exactly one accept must win: {other:?}"),
     };
-    assert_eq!(lost.code(), Code::FailedPrecondition);
-    assert!(
-        lost.message().contains("accepted by another"),
-        "{}",
-        lost.message()
-    );
+    // The loser no longer takes part (its stream says the offer was taken): not found.
+    assert_eq!(lost.code(), Code::NotFound, "{}", lost.message());
     let (taken, _) = event_where(
         &mut loser_feed,
         is(|p| matches!(p, Payload::TransferAccepted(_))),
@@ -1602,10 +1598,8 @@ async fn group_offers_handle_declines_and_absent_members(backend: Backend) {
         TransferState::Offered,
         "bob may still take it"
     );
-    assert_eq!(
-        code(alice.accept(&s.id, &t.id).await),
-        Code::FailedPrecondition
-    );
+    // Alice declined: she no longer takes part, and is told what a stranger is.
+    assert_eq!(code(alice.accept(&s.id, &t.id).await), Code::NotFound);
     let second = decline(&bob)
         .await
         .expect("decline")

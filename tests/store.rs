@@ -7,12 +7,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::{Backend, TestDb};
+use handoff::bus::Bus;
 use handoff::domain::{self, Limits, NewSession, Offer, Timeouts};
 use handoff::error::Error;
 use handoff::pb::{self, event::Payload};
 use handoff::store::{
     CHANGE_MARK_MS, Membership, NewMessage, SqlStore, Store, Write, Written, change_mark,
 };
+use handoff::tail::Tail;
+use handoff::writer::Writer;
 use uuid::Uuid;
 
 const T: Timeouts = Timeouts {
@@ -39,7 +42,7 @@ fn terminal(name: &str) -> pb::Terminal {
 }
 
 /// A session between a gateway and a bot, acknowledged (seq 1 requested, seq 2 opened).
-async fn open_session(s: &SqlStore, gw: Uuid, bot: Uuid) -> Uuid {
+async fn open_session(s: &dyn Store, gw: Uuid, bot: Uuid) -> Uuid {
     let id = Uuid::now_v7();
     let (session, events) = domain::open(
         NewSession {
@@ -658,6 +661,68 @@ async fn changed_sessions_are_found_within_the_change_mark(backend: Backend) {
     s.close().await;
 }
 
+// Fault isolation of the group commit: a write the database refuses (Postgres stores no NUL byte
+// in text; SQLite does) fails alone, and every other write queued with it is committed and
+// answered, in order. The API refuses such text before it gets here; this is the backstop.
+async fn a_write_the_database_refuses_fails_alone(backend: Backend) {
+    let db = TestDb::create(backend).await;
+    let s: Arc<dyn Store> = Arc::new(store(&db).await);
+    let (gw, bot) = (Uuid::new_v4(), Uuid::new_v4());
+    let one = open_session(s.as_ref(), gw, bot).await;
+    let two = open_session(s.as_ref(), gw, bot).await;
+    let writer = Writer::start(s.clone(), Bus::new(), Arc::new(Tail::default()), 1, 512);
+    let mut pending = Vec::new();
+    for i in 0..40 {
+        let bad = i % 10 == 7;
+        let message = NewMessage {
+            session: if i % 2 == 0 { one } else { two },
+            author: gw,
+            body: format!("m{i}"),
+            idempotency_key: Some(if bad {
+                format!("k{i}\0")
+            } else {
+                format!("k{i}")
+            }),
+            time: 3_000,
+        };
+        // Queued before any is awaited: they share group commits.
+        pending.push((bad, writer.submit(message).await.expect("queued")));
+    }
+    let mut stored = 0;
+    for (bad, p) in pending {
+        match (p.await, bad, backend) {
+            (Ok(_), false, _) | (Ok(_), true, Backend::Sqlite) => stored += 1,
+            (Err(e), true, Backend::Postgres) => {
+                assert!(matches!(e, Error::InvalidArgument { .. }), "{e:?}")
+            }
+            (outcome, bad, _) => panic!("unexpected {outcome:?} for a write that is bad: {bad}"),
+        }
+    }
+    let expected = match backend {
+        Backend::Sqlite => 40,
+        Backend::Postgres => 36,
+    };
+    assert_eq!(stored, expected);
+    for id in [one, two] {
+        let events = s.events(id, 2, u64::MAX, 100).await.unwrap();
+        let bodies: Vec<u64> = events
+            .iter()
+            .map(|e| match &e.payload {
+                Some(Payload::MessagePosted(m)) => m.body[1..].parse().unwrap(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let mut sorted = bodies.clone();
+        sorted.sort_unstable();
+        assert_eq!(bodies, sorted, "each session's messages keep their order");
+        assert_eq!(events.first().map(|e| e.seq), Some(3), "gap-free");
+        assert!(
+            events.windows(2).all(|w| w[1].seq == w[0].seq + 1),
+            "gap-free"
+        );
+    }
+}
+
 on_every_backend!(
     terminals_are_unique_by_name_and_found_by_token_hash,
     changes_commit_atomically_with_gap_free_sequence_numbers,
@@ -668,4 +733,5 @@ on_every_backend!(
     data_survives_a_reconnect,
     changed_sessions_are_found_within_the_change_mark,
     presence_counts_while_its_replica_heartbeats,
+    a_write_the_database_refuses_fails_alone,
 );

@@ -5,11 +5,11 @@ use std::sync::Arc;
 use tonic::{Request, Response, Status};
 use uuid::Uuid;
 
-use super::{bearer, check_len, page_size, page_token, parse_id, parse_page_token};
+use super::{bearer, check_text, page_size, page_token, parse_id, parse_page_token};
 use crate::app::{App, new_token, token_hash};
 use crate::bus::Signal;
 use crate::domain;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, bounded};
 use crate::pb::{self, admin_service_server::AdminService};
 
 #[derive(Clone)]
@@ -54,7 +54,10 @@ pub fn check_name(field: &str, name: &str) -> Result<()> {
     } else {
         Err(Error::invalid(
             field,
-            format!("{name:?} must be 1-64 characters: letters, digits, '-', '_' or '.'"),
+            format!(
+                "{:?} must be 1-64 characters: letters, digits, '-', '_' or '.'",
+                bounded(name, 40)
+            ),
         ))
     }
 }
@@ -82,7 +85,7 @@ pub async fn create_terminal(
 ) -> Result<(pb::Terminal, String)> {
     check_name("name", name)?;
     let groups = check_groups(groups)?;
-    check_len("display_name", display_name, 256)?;
+    check_text("display_name", display_name, 256)?;
     if kind == pb::TerminalKind::Unspecified {
         return Err(Error::invalid(
             "kind",

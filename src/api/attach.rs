@@ -73,22 +73,7 @@ pub async fn start(
     let mut resume = HashMap::new();
     for (i, c) in hello.resume.iter().enumerate() {
         let session = parse_id(&format!("hello.resume[{i}].session_id"), &c.session_id)?;
-        // Permission before existence: a session the terminal never took part in is not found.
-        if app.store.membership(terminal, session).await?.is_none() {
-            return Err(Error::NotFound("session").into());
-        }
-        let s = app
-            .store
-            .session(session)
-            .await?
-            .ok_or(Error::NotFound("session"))?;
-        if c.seq > s.last_seq {
-            return Err(Error::OutOfRange(format!(
-                "resume cursor {} for session {session} is ahead of its log (last seq {})",
-                c.seq, s.last_seq
-            ))
-            .into());
-        }
+        check_resume(&app, terminal, session, c.seq).await?;
         resume.insert(session, c.seq);
     }
 
@@ -117,6 +102,35 @@ pub async fn start(
     };
     tokio::spawn(delivery.run(resume, reader.abort_handle()));
     Ok(AttachStream { rx })
+}
+
+/// Checks a resume cursor against what the terminal may see of the session. Permission before
+/// existence: a session it never took part in is not found, and so is a cursor past the end of
+/// a part it has left (how far the session went after it left is not its to learn). Only a
+/// terminal still taking part is told that its cursor is ahead of the log.
+async fn check_resume(app: &App, terminal: Uuid, session: Uuid, cursor: u64) -> Result<()> {
+    let m = app
+        .store
+        .membership(terminal, session)
+        .await?
+        .ok_or(Error::NotFound("session"))?;
+    let end = match m.left_seq {
+        Some(left) => left,
+        None => {
+            app.store
+                .session(session)
+                .await?
+                .ok_or(Error::NotFound("session"))?
+                .last_seq
+        }
+    };
+    match (cursor > end, m.left_seq) {
+        (false, _) => Ok(()),
+        (true, Some(_)) => Err(Error::NotFound("session")),
+        (true, None) => Err(Error::OutOfRange(format!(
+            "resume cursor {cursor} for session {session} is ahead of its log (last seq {end})"
+        ))),
+    }
 }
 
 /// Where one followed session stands.
@@ -519,7 +533,22 @@ async fn read_commands(
                             return;
                         }
                     }
-                    Ok(None) | Err(_) => reading = false,
+                    Ok(None) => reading = false,
+                    // A frame the server cannot read (too large, undecodable): the stream cannot
+                    // go on in step with the client, so it ends, and says why, once everything
+                    // sent before that frame is answered.
+                    Err(status) => {
+                        if let Some(queue) = in_flight.as_mut() {
+                            while let Some(r) = futures_util::StreamExt::next(queue.as_mut()).await {
+                                if send_receipt(&tx, r).await.is_err() {
+                                    return;
+                                }
+                            }
+                        }
+                        let e = Error::unreadable_request(status.code(), status.message());
+                        let _ = tx.send(Err(e.into())).await;
+                        return;
+                    }
                 }
             }
             else => return,

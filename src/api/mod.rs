@@ -4,6 +4,7 @@ mod admin;
 mod attach;
 mod ops;
 mod terminal;
+pub mod unreadable;
 
 pub use admin::{AdminApi, check_name, create_terminal};
 pub use terminal::TerminalApi;
@@ -16,7 +17,7 @@ use uuid::Uuid;
 
 use crate::app::App;
 use crate::domain::Limits;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, bounded};
 use crate::pb;
 
 /// The bearer token of a request, if it has a well-formed `authorization` header.
@@ -37,16 +38,26 @@ fn parse_id(field: &str, value: &str) -> Result<Uuid> {
     if value.is_empty() {
         return Err(Error::invalid(field, "is required"));
     }
-    Uuid::from_str(value)
-        .map_err(|_| Error::invalid(field, format!("{value:?} is not a valid id (a UUID)")))
+    Uuid::from_str(value).map_err(|_| {
+        Error::invalid(
+            field,
+            format!("{:?} is not a valid id (a UUID)", bounded(value, 40)),
+        )
+    })
 }
 
-fn check_len(field: &str, value: &str, max: usize) -> Result<()> {
+/// The one rule for text a client sends, on every backend: at most `max` bytes and no NUL
+/// character (Postgres cannot store one in text; SQLite can, so the edge decides, not the
+/// database). Protobuf decoding has already refused text that is not valid UTF-8.
+fn check_text(field: &str, value: &str, max: usize) -> Result<()> {
     if value.len() > max {
         return Err(Error::invalid(
             field,
             format!("is {} bytes; at most {max} are allowed", value.len()),
         ));
+    }
+    if value.contains('\0') {
+        return Err(Error::invalid(field, "must not contain a NUL character"));
     }
     Ok(())
 }
@@ -66,8 +77,9 @@ fn check_facts(field: &str, facts: &HashMap<String, String>, limits: &Limits) ->
         if k.is_empty() {
             return Err(Error::invalid(field, "keys must not be empty"));
         }
-        check_len(&format!("{field}[{k:?}]"), k, limits.max_fact_key_bytes)?;
-        check_len(&format!("{field}[{k:?}]"), v, limits.max_fact_value_bytes)?;
+        let key = format!("{field}[{:?}]", bounded(k, 32));
+        check_text(&key, k, limits.max_fact_key_bytes)?;
+        check_text(&key, v, limits.max_fact_value_bytes)?;
     }
     Ok(())
 }
@@ -91,7 +103,10 @@ fn parse_page_token(field: &str, scope: &str, token: &str) -> Result<Option<Stri
         .map(|i| u8::from_str_radix(&token[i..i + 2], 16))
         .collect::<std::result::Result<Vec<u8>, _>>()
         .map_err(|_| bad())?;
-    let text = String::from_utf8(bytes).map_err(|_| bad())?;
+    let text = String::from_utf8(bytes)
+        .ok()
+        .filter(|t| !t.contains('\0'))
+        .ok_or_else(bad)?;
     let mut parts = text.splitn(3, '|');
     match (parts.next(), parts.next(), parts.next()) {
         (Some("v1"), Some(s), Some(after)) if s == scope => Ok(Some(after.to_owned())),
@@ -115,7 +130,7 @@ fn validate_caller(caller: Option<pb::Caller>) -> Result<pb::Caller> {
             "is required (a phone number, visitor id or IM handle)",
         ));
     }
-    check_len("caller.id", &caller.id, 256)?;
-    check_len("caller.display_name", &caller.display_name, 256)?;
+    check_text("caller.id", &caller.id, 256)?;
+    check_text("caller.display_name", &caller.display_name, 256)?;
     Ok(caller)
 }

@@ -4,7 +4,7 @@
 
 use uuid::Uuid;
 
-use super::{check_facts, check_len, check_name, parse_id};
+use super::{check_facts, check_name, check_text, parse_id};
 use crate::app::App;
 use crate::error::{Error, Result};
 use crate::pb;
@@ -18,6 +18,9 @@ pub(super) fn validate_message(
     if r.body.trim().is_empty() {
         return Err(Error::invalid("body", "must not be empty"));
     }
+    if r.body.contains('\0') {
+        return Err(Error::invalid("body", "must not contain a NUL character"));
+    }
     let max = app.settings.limits.max_message_bytes;
     if r.body.len() > max {
         return Err(Error::ResourceExhausted(format!(
@@ -25,7 +28,7 @@ pub(super) fn validate_message(
             r.body.len()
         )));
     }
-    check_len("idempotency_key", &r.idempotency_key, 128)?;
+    check_text("idempotency_key", &r.idempotency_key, 128)?;
     let key = (!r.idempotency_key.is_empty()).then(|| r.idempotency_key.clone());
     Ok((session, key))
 }
@@ -48,7 +51,7 @@ fn validate_target(target: Option<pb::TransferTarget>) -> Result<pb::TransferTar
 }
 
 fn reason(field: &str, r: &str, app: &App) -> Result<String> {
-    check_len(field, r, app.settings.limits.max_reason_bytes)?;
+    check_text(field, r, app.settings.limits.max_reason_bytes)?;
     Ok(r.to_owned())
 }
 
@@ -60,7 +63,7 @@ pub(super) async fn transfer(
     let session = parse_id("session_id", &r.session_id)?;
     let target = validate_target(r.target)?;
     check_facts("facts", &r.facts, &app.settings.limits)?;
-    check_len("note", &r.note, app.settings.limits.max_note_bytes)?;
+    check_text("note", &r.note, app.settings.limits.max_note_bytes)?;
     app.transfer(actor, session, target, r.facts, r.note).await
 }
 

@@ -50,7 +50,7 @@ impl TerminalService for TerminalApi {
             .connect(actor, destination, caller, channel, r.facts)
             .await?;
         Ok(Response::new(pb::ConnectResponse {
-            session: Some(session),
+            session: Some(domain::view_for(session, actor)),
         }))
     }
 
@@ -61,7 +61,7 @@ impl TerminalService for TerminalApi {
         let actor = authenticate(&self.app, request.metadata()).await?;
         let session = ops::acknowledge_connect(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::AcknowledgeConnectResponse {
-            session: Some(session),
+            session: Some(domain::view_for(session, actor)),
         }))
     }
 
@@ -99,7 +99,7 @@ impl TerminalService for TerminalApi {
         let (transfer, session) = ops::accept_transfer(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::AcceptTransferResponse {
             transfer: Some(transfer),
-            session: Some(session),
+            session: Some(domain::view_for(session, actor)),
         }))
     }
 
@@ -132,7 +132,7 @@ impl TerminalService for TerminalApi {
         let actor = authenticate(&self.app, request.metadata()).await?;
         let (session, seq) = ops::disconnect(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::DisconnectResponse {
-            session: Some(session),
+            session: Some(domain::view_for(session, actor)),
             seq,
         }))
     }
@@ -144,7 +144,7 @@ impl TerminalService for TerminalApi {
         let actor = authenticate(&self.app, request.metadata()).await?;
         let session = ops::acknowledge_disconnect(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::AcknowledgeDisconnectResponse {
-            session: Some(session),
+            session: Some(domain::view_for(session, actor)),
         }))
     }
 
@@ -156,7 +156,7 @@ impl TerminalService for TerminalApi {
         let session = parse_id("session_id", &request.get_ref().session_id)?;
         let (session, _) = self.app.session_for(actor, session).await?;
         Ok(Response::new(pb::GetSessionResponse {
-            session: Some(session),
+            session: Some(domain::view_for(session, actor)),
         }))
     }
 

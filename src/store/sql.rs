@@ -273,7 +273,7 @@ impl SqlStore {
         }
         let acks: Vec<_> = acks.into_iter().collect();
         // A late acknowledgement never takes the row back.
-        update_members(&mut tx, "acked_seq", &acks, true).await?;
+        update_members(&mut tx, &RAISE_ACK, &acks).await?;
         if events.is_empty() {
             if !acks.is_empty() {
                 tx.commit().await?;
@@ -615,18 +615,42 @@ impl MemberRows {
             .into_iter()
             .filter_map(|(k, r)| r.left.map(|left| (k.clone(), left)))
             .collect();
-        update_members(tx, "left_seq", &leaves, false).await?;
+        update_members(tx, &SET_LEFT, &leaves).await?;
         Ok(())
     }
 }
 
 /// Sets `column` of existing membership rows, per (terminal, session), one statement per chunk;
 /// with `only_raise`, a row whose value is already higher keeps it.
+/// How a batch's acknowledgements update their rows: raised, never lowered, and never past the
+/// last event the terminal may be shown (where it left, else the end of the log). An ack ahead of
+/// the log is kept at the log's end, so it cannot hide the events committed after it.
+const RAISE_ACK: MemberUpdate = MemberUpdate {
+    set: "acked_seq = CASE WHEN v.seq < {bound} THEN v.seq ELSE {bound} END",
+    bound: "COALESCE(members.left_seq, \
+            (SELECT s.last_seq FROM sessions s WHERE s.id = members.session_id))",
+    condition: " AND members.acked_seq < v.seq AND members.acked_seq < {bound}",
+};
+
+/// How a batch's departures update their rows.
+const SET_LEFT: MemberUpdate = MemberUpdate {
+    set: "left_seq = v.seq",
+    bound: "",
+    condition: "",
+};
+
+/// One UPDATE of `members` from a list of (terminal, session, seq) values (`v`): what to set and
+/// what else a row must satisfy, both of which may use a bound per row (`{bound}`).
+struct MemberUpdate {
+    set: &'static str,
+    bound: &'static str,
+    condition: &'static str,
+}
+
 async fn update_members(
     tx: &mut Transaction<'static, Any>,
-    column: &'static str,
+    update: &MemberUpdate,
     rows: &[((String, String), i64)],
-    only_raise: bool,
 ) -> Result<()> {
     for chunk in rows.chunks(KEY_CHUNK) {
         let mut q = Statement::new("WITH v (terminal_id, session_id, seq) AS (VALUES ");
@@ -639,13 +663,14 @@ async fn update_members(
                 .bind(*value)
                 .push(")");
         }
-        q.push(&format!(
-            ") UPDATE members SET {column} = v.seq FROM v \
-             WHERE members.terminal_id = v.terminal_id AND members.session_id = v.session_id"
-        ));
-        if only_raise {
-            q.push(&format!(" AND members.{column} < v.seq"));
-        }
+        q.push(
+            &format!(
+                ") UPDATE members SET {} FROM v \
+                 WHERE members.terminal_id = v.terminal_id AND members.session_id = v.session_id{}",
+                update.set, update.condition,
+            )
+            .replace("{bound}", update.bound),
+        );
         q.query()?.execute(&mut **tx).await?;
     }
     Ok(())
@@ -935,12 +960,19 @@ impl Store for SqlStore {
             // A correlated subquery rather than a join: the planner hash-joined the whole
             // sessions table for every reload (a sequential scan per stream wake-up); this
             // looks up only the sessions the terminal still takes part in, by primary key.
+            //
+            // Left out: parts the terminal acknowledged to their end, and ended sessions it
+            // acknowledged to the end of the log. A live session stays in however far it was
+            // acknowledged: its next event must still reach the terminal.
             "SELECT m.session_id, m.joined_seq, m.left_seq, m.acked_seq FROM members m \
-             WHERE m.terminal_id = $1 AND m.acked_seq < COALESCE(m.left_seq, \
-             (SELECT s.last_seq FROM sessions s WHERE s.id = m.session_id)) \
+             WHERE m.terminal_id = $1 AND CASE WHEN m.left_seq IS NOT NULL \
+             THEN m.acked_seq < m.left_seq \
+             ELSE (SELECT s.state <> $2 OR m.acked_seq < s.last_seq FROM sessions s \
+             WHERE s.id = m.session_id) END \
              ORDER BY m.session_id",
         )
         .bind(terminal.to_string())
+        .bind(pb::SessionState::Ended as i64)
         .fetch_all(&self.read)
         .await?;
         rows.iter().map(decode_membership).collect()
