@@ -9,6 +9,7 @@ See ``handoff.aio.AsyncTerminal`` for the asyncio flavour.
 from __future__ import annotations
 
 import queue
+import signal
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -81,8 +82,10 @@ class Terminal:
         self._cursors = Cursors()
         self._closed = threading.Event()
         self._attached = threading.Event()
-        # Guards the current stream (its call and outbox) against close() and ack() from other threads.
-        self._lock = threading.Lock()
+        # Guards the current stream (its call and outbox) against close() and ack() from other
+        # threads. Re-entrant: an abandoned events() generator may be finalized by the collector in
+        # a thread that holds it (inside ack(), say), and its cleanup takes it again.
+        self._lock = threading.RLock()
         self._call: Any = None
         self._outbox: queue.SimpleQueue[pb.AttachRequest | None] | None = None
         # Acks made while no stream is open; sent right after the next hello.
@@ -102,7 +105,9 @@ class Terminal:
         self.close()
 
     def close(self) -> None:
-        """Detaches and closes the channel; an ``events()`` loop in another thread ends quietly."""
+        """Detaches and closes the channel; an ``events()`` loop in another thread ends quietly, and a
+        call in flight fails with ``CANCELLED``. Do not call it from a signal handler (see
+        ``close_on``)."""
         with self._lock:
             self._closed.set()
             if self._call is not None:
@@ -110,6 +115,16 @@ class Terminal:
             if self._outbox is not None:
                 self._outbox.put(None)  # ends the request stream even if events() is never resumed
         self._channel.close()
+
+    def close_on(self, *signals: signal.Signals) -> None:
+        """Makes these signals (e.g. SIGTERM, SIGINT) close the terminal: the ``events()`` loop ends
+        and the program can finish normally. Call it from the main thread.
+
+        Why not ``sys.exit`` or ``KeyboardInterrupt`` in a handler: an exception raised by a signal
+        handler can interrupt gRPC while it holds a lock, and the process then hangs on its way
+        out. These handlers only start a thread that calls ``close()``."""
+        for signum in signals:
+            signal.signal(signum, lambda *_: threading.Thread(target=self.close).start())
 
     # The live feed.
 
@@ -159,6 +174,11 @@ class Terminal:
                 self._attached.clear()
                 outbox.put(None)
                 call.cancel()
+                # grpc raised the call itself as the error, so its traceback holds this frame,
+                # which holds the call: a cycle that the collector may break only as the
+                # interpreter exits, when grpc's daemon threads are frozen and the call's __del__
+                # can wait forever for a lock one of them holds.
+                call.__traceback__ = None
             if self._closed.wait(backoff.next()):
                 return
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import signal
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from support import Server
+from support import REPORTS, Server
 
 
 @pytest.fixture
@@ -18,3 +19,11 @@ def server(tmp_path: Path) -> Iterator[Server]:
     server.start()
     yield server
     server.stop(signal.SIGKILL)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Ends the run with one JSON line of counts per fault test."""
+    if REPORTS:
+        terminalreporter.section("exactly-once counts")
+        for counts in REPORTS:
+            terminalreporter.write_line(json.dumps(counts))

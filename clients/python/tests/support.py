@@ -23,6 +23,15 @@ from handoff import Event, Terminal
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
+#: The counts each fault test reports (see ``report``); conftest prints them after the run.
+REPORTS: list[dict[str, object]] = []
+
+
+def report(counts: dict[str, object]) -> None:
+    """Records a fault test's counts (sent, committed, shown, shown twice, ...) for the summary that
+    ends the run, so they can be quoted without re-running with ``-s``."""
+    REPORTS.append(counts)
+
 
 def handoff_bin() -> str:
     path = os.environ.get("HANDOFF_BIN") or str(REPO_ROOT / "target" / "debug" / "handoff")
@@ -115,8 +124,8 @@ def kind(event: Event) -> str:
 
 
 class Feed:
-    """Reads a terminal's ``events()`` in a thread, as an application would: each event goes to the
-    handler (if any), then into ``events``, which the test waits on."""
+    """Reads a terminal's ``events()`` in a thread, as an application would: each event is recorded
+    in ``events`` as shown (the test waits on those), then goes to the handler, if any."""
 
     def __init__(self, terminal: Terminal, handler: Callable[[Event], None] | None = None) -> None:
         self.terminal = terminal
@@ -132,11 +141,11 @@ class Feed:
     def _run(self) -> None:
         try:
             for event in self.terminal.events():
-                if self._handler is not None:
-                    self._handler(event)
                 with self._changed:
                     self.events.append(event)
                     self._changed.notify_all()
+                if self._handler is not None:
+                    self._handler(event)
         except BaseException as err:  # handed to the test through wait_for
             with self._changed:
                 self.error = err

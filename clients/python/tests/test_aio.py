@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import json
 import signal
 import time
 from collections.abc import Awaitable, Callable
@@ -14,14 +13,14 @@ import pytest
 
 from handoff import AsyncTerminal, NotFound
 from handoff.v1 import types_pb2
-from support import Server, kind
+from support import Server, kind, report
 
 N = 100
 
 
 class AsyncFeed:
-    """Reads an ``AsyncTerminal``'s feed in a task: each event goes to the handler, then into
-    ``events``, which the test waits on."""
+    """Reads an ``AsyncTerminal``'s feed in a task: each event is recorded in ``events`` as shown
+    (the test waits on those), then goes to the handler, if any."""
 
     def __init__(
         self,
@@ -36,11 +35,11 @@ class AsyncFeed:
 
     async def _run(self) -> None:
         async for event in self.terminal.events():
-            if self._handler is not None:
-                await self._handler(event)
             async with self._changed:
                 self.events.append(event)
                 self._changed.notify_all()
+            if self._handler is not None:
+                await self._handler(event)
 
     async def wait_for(
         self, predicate: Callable[[types_pb2.Event], bool], timeout: float = 10
@@ -123,7 +122,7 @@ async def test_async_conversation_across_a_restart_then_a_handoff(server: Server
         "echoes_committed": len(log) - N,
         "longest_send_ms": round(longest * 1000),
     }
-    print(json.dumps(counts))
+    report(counts)
     assert [b for b in shown if not b.startswith("echo: ")] == expected
     assert counts["shown_twice"] == 0
     assert sorted(echoes) == sorted(f"echo: {b}" for b in expected)

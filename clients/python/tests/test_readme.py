@@ -74,10 +74,11 @@ def test_readme_bot(server: Server, tmp_path: Path) -> None:
             feed.wait_for(lambda e: e.message_posted.body == "You said: hello")
             assert "Traceback" not in stop_bot(bot)
 
-            # A new process of the same bot resumes from the acks; whatever it sees again (at least
-            # its last event, never acknowledged) it answers with the same keys, so nothing twice.
-            bot = start_bot(tmp_path, server, bot_reg.token)
+            # What the caller says while the bot is down is answered by its next process, which
+            # resumes after the acknowledged events; what it sees again it answers with the same
+            # keys, so nothing twice.
             gw.message(sid, "again")
+            bot = start_bot(tmp_path, server, bot_reg.token)
             feed.wait_for(lambda e: e.message_posted.body == "You said: again", timeout=20)
             assert "Traceback" not in stop_bot(bot)
         finally:

@@ -1,15 +1,15 @@
 """Exactly-once for the application across faults: streams and calls cut mid-conversation, and the
 server restarted (gracefully and with kill -9) while a sender keeps sending through ``message()``.
 
-Each fault test prints one JSON line of counts (run pytest with ``-s`` to see them): messages sent,
+Each fault test reports one JSON line of counts, printed at the end of the run: messages sent,
 committed (each body once in the log), shown at the receiving terminal, shown twice (must be 0),
-and how many sends came back as duplicates (stored by an attempt whose reply was lost).
+how many sends came back as duplicates (stored by an attempt whose reply was lost), and the longest
+single ``message()`` call (one that waited through the outage).
 """
 
 from __future__ import annotations
 
 import collections
-import json
 import signal
 import threading
 import time
@@ -19,7 +19,7 @@ import pytest
 from handoff import Sent, Terminal
 from handoff._common import Backoff, Cursors
 from handoff.v1 import types_pb2
-from support import Feed, Proxy, Server, kind
+from support import Feed, Proxy, Server, kind, report
 
 N = 300
 
@@ -92,7 +92,7 @@ def check_exactly_once(
         "duplicate_replies": sum(r.duplicate for r in results),
         "longest_send_ms": round(longest * 1000),
     }
-    print(json.dumps(counts))
+    report(counts)
     assert committed == expected
     assert shown == expected
     assert shown_twice == 0
