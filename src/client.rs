@@ -1,5 +1,10 @@
-//! A small Rust client for terminals: the generated clients with the bearer token attached, and
-//! [`Feed`], which opens the Attach stream and hands out what arrives on it.
+//! A small Rust client for terminals: the generated clients with the bearer token attached;
+//! [`Feed`], which opens the Attach stream and hands out what arrives on it; and [`Terminal`],
+//! which adds reconnection, resumption, exactly-once display, retried sends and typed errors.
+
+mod terminal;
+
+pub use terminal::{Sent, Terminal, TerminalError, TerminalOptions, TransferTo};
 
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;

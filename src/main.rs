@@ -23,6 +23,7 @@ async fn main() -> Result<(), BoxError> {
     match Cli::parse().command {
         Command::Serve(args) => serve(args).await,
         Command::Admin(admin) => {
+            existing_database(&admin.database.database_url)?;
             let store = SqlStore::connect(&admin.database.database_url, 2).await?;
             let app = App::new(
                 uuid::Uuid::new_v4(),
@@ -34,6 +35,26 @@ async fn main() -> Result<(), BoxError> {
             run_admin(&app, admin.command).await
         }
     }
+}
+
+/// `handoff admin` works on the database a server already uses: run from another folder, the
+/// default `sqlite://handoff.db` would otherwise create a new, empty database there, and the
+/// terminals registered in it would be unknown to the server. Says which file it opened.
+fn existing_database(url: &str) -> Result<(), BoxError> {
+    let Some(path) = handoff::store::sqlite_path(url) else {
+        return Ok(());
+    };
+    let shown = std::path::absolute(&path).unwrap_or(path.clone());
+    if !path.exists() {
+        return Err(format!(
+            "no database at {} ({url}): run `handoff admin` where `handoff serve` runs, or pass \
+             the server's --database-url",
+            shown.display()
+        )
+        .into());
+    }
+    eprintln!("handoff admin: database {}", shown.display());
+    Ok(())
 }
 
 async fn serve(args: ServeArgs) -> Result<(), BoxError> {

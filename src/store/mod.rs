@@ -10,7 +10,7 @@
 
 mod sql;
 
-pub use sql::{Backend, SqlStore};
+pub use sql::{Backend, SqlStore, sqlite_path};
 
 use std::collections::HashMap;
 

@@ -424,6 +424,15 @@ fn sqlite_pragmas(
 }
 
 /// `sqlite:foo.db` → a URL that creates the file when it is missing.
+/// The file of a `sqlite://` URL (None for Postgres and in-memory databases).
+pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let file = rest.split('?').next().unwrap_or(rest);
+    (!file.is_empty() && !file.contains(":memory:")).then(|| std::path::PathBuf::from(file))
+}
+
 fn sqlite_url(url: &str) -> String {
     if url.contains("mode=") || url.contains(":memory:") {
         url.to_owned()
