@@ -304,8 +304,69 @@ async fn a_server_restart_loses_and_repeats_nothing(backend: Backend) {
     );
 }
 
+// The example's main is not called here: the test runs its `run`.
+#[allow(dead_code)]
+#[path = "../examples/echo_bot.rs"]
+mod readme_bot;
+
+// The README's Rust bot is examples/echo_bot.rs, verbatim, and it does what it says.
+async fn the_readme_bot_echoes(backend: Backend) {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let example = include_str!("../examples/echo_bot.rs");
+    let shown = readme
+        .split_once("<!-- rust-bot:begin -->\n```rust\n")
+        .and_then(|(_, rest)| rest.split_once("```\n<!-- rust-bot:end -->"))
+        .map(|(code, _)| code)
+        .expect("the README shows the Rust bot between its markers");
+    assert_eq!(shown, example, "the README's bot is examples/echo_bot.rs");
+
+    let srv = TestServer::start(backend).await;
+    let gw = srv.terminal("gw", TerminalKind::Gateway).await;
+    let b = srv.terminal("echo", TerminalKind::Bot).await;
+    let (url, token) = (srv.url.clone(), b.token.clone());
+    let bot = tokio::spawn(async move {
+        readme_bot::run(&url, &token)
+            .await
+            .map_err(|e| e.to_string())
+    });
+    let mut gateway = terminal(&srv.url, &gw.token);
+    gateway.attach().await.expect("attached");
+    // Connect needs the bot attached: retry while it is not yet.
+    let deadline = tokio::time::Instant::now() + WAIT;
+    let session = loop {
+        match gateway
+            .connect(&b.id, caller(), Channel::Sms, HashMap::new())
+            .await
+        {
+            Ok(s) => break s,
+            Err(TerminalError::Unavailable(_)) if tokio::time::Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("connect: {e}"),
+        }
+    };
+    gateway.message(&session.id, "ping").await.unwrap();
+    let reply = wait_for(
+        &mut gateway,
+        &session.id,
+        |p| matches!(p, Payload::MessagePosted(m) if m.body.starts_with("You said")),
+    )
+    .await;
+    assert_eq!(body(&reply), Some("You said: ping"));
+    let log = gateway.list_events(&session.id).await.unwrap();
+    let bodies: Vec<&str> = log.iter().filter_map(body).collect();
+    assert_eq!(
+        bodies,
+        ["Hi! I echo what you write.", "ping", "You said: ping"]
+    );
+    bot.abort();
+    srv.stop().await;
+}
+
 on_every_backend!(
     a_whole_transfer_through_the_helper,
     a_cut_feed_resumes_with_nothing_lost_or_shown_twice,
     a_server_restart_loses_and_repeats_nothing,
+    the_readme_bot_echoes,
 );
