@@ -90,6 +90,15 @@ pub struct ServeArgs {
     /// long a token changed behind the server's back (by hand in the database) keeps working.
     #[arg(long, env = "HANDOFF_TOKEN_CACHE_TTL", default_value = "60s", value_parser = parse_duration)]
     pub token_cache_ttl: Duration,
+    /// A web origin (scheme://host[:port]) whose pages may call the API from a browser
+    /// (gRPC-Web with CORS); repeat for several. None by default: browsers on other origins are
+    /// refused, same-origin pages and non-browser clients are unaffected.
+    #[arg(
+        long = "cors-origin",
+        env = "HANDOFF_CORS_ORIGINS",
+        value_delimiter = ','
+    )]
+    pub cors_origins: Vec<String>,
 }
 
 impl ServeArgs {

@@ -91,7 +91,14 @@ impl Server {
             ));
         }
         let mut until_shutdown = shutdown_rx;
+        // Outside in: CORS answers browsers' preflights, gRPC-Web (HTTP/1.1 accepted) is turned
+        // into gRPC, then the services see plain gRPC.
         let router = tonic::transport::Server::builder()
+            .accept_http1(true)
+            .layer(tower::util::option_layer(crate::web::cors(
+                &args.cors_origins,
+            )?))
+            .layer(tonic_web::GrpcWebLayer::new())
             .layer(tower::util::MapResponseLayer::new(
                 crate::api::unreadable::reclassify,
             ))

@@ -1,0 +1,12 @@
+-- Session tokens: short-lived bearer tokens a gateway mints so that a web visitor's browser can
+-- take the caller's side of one session. Only the SHA-256 of the token is stored.
+CREATE TABLE session_tokens (
+    id          TEXT COLLATE "C" PRIMARY KEY,
+    token_hash  TEXT COLLATE "C" NOT NULL UNIQUE,
+    session_id  TEXT COLLATE "C" NOT NULL,
+    terminal_id TEXT COLLATE "C" NOT NULL REFERENCES terminals (id),
+    create_ms   BIGINT NOT NULL,
+    expire_ms   BIGINT NOT NULL,
+    revoked_ms  BIGINT
+);
+CREATE INDEX session_tokens_session ON session_tokens (session_id);
