@@ -34,8 +34,18 @@ class TerminalServiceStub:
     UNAVAILABLE: the storage backend cannot be reached; the call may be retried (Message with its
     idempotency key).
     INTERNAL: an unexpected failure; details are in the server's log, never in the reply.
-    A session that does not exist and one the caller of the RPC does not take part in give the same
-    NOT_FOUND "session not found", so ids cannot be probed.
+    INVALID_ARGUMENT: also a request message that cannot be decoded, and text with a NUL
+    character (no text field accepts one, on any storage backend).
+    RESOURCE_EXHAUSTED: also a request message over the server's size limit (4 MiB).
+    A session that does not exist, one the calling terminal never took part in and one it no longer
+    takes part in (a holder that handed it over, a target whose offer was declined, cancelled,
+    expired or taken by another member) all give the same NOT_FOUND "session not found", on every
+    RPC and stream command, so ids cannot be probed and nothing is learnt after leaving. The
+    caller's terminal never sees transfer negotiation: no offers or answers in its feed or in
+    ListEvents, and no transfer in flight, past transfers or offered targets in a Session.
+    Status texts are bounded (under 1 KiB with their details) and quote at most a short prefix of
+    the input. Ids are UUIDs; any textual form is accepted (upper case, braces, urn:uuid:, without
+    hyphens) and names the same id; the server always returns the lower-case hyphenated form.
     """
 
     def __init__(self, channel):
@@ -104,6 +114,26 @@ class TerminalServiceStub:
                 request_serializer=handoff_dot_v1_dot_terminal__service__pb2.AttachRequest.SerializeToString,
                 response_deserializer=handoff_dot_v1_dot_terminal__service__pb2.AttachResponse.FromString,
                 _registered_method=True)
+        self.Subscribe = channel.unary_stream(
+                '/handoff.v1.TerminalService/Subscribe',
+                request_serializer=handoff_dot_v1_dot_terminal__service__pb2.SubscribeRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_terminal__service__pb2.SubscribeResponse.FromString,
+                _registered_method=True)
+        self.Acknowledge = channel.unary_unary(
+                '/handoff.v1.TerminalService/Acknowledge',
+                request_serializer=handoff_dot_v1_dot_terminal__service__pb2.AcknowledgeRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_terminal__service__pb2.AcknowledgeResponse.FromString,
+                _registered_method=True)
+        self.CreateSessionToken = channel.unary_unary(
+                '/handoff.v1.TerminalService/CreateSessionToken',
+                request_serializer=handoff_dot_v1_dot_terminal__service__pb2.CreateSessionTokenRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_terminal__service__pb2.CreateSessionTokenResponse.FromString,
+                _registered_method=True)
+        self.RevokeSessionToken = channel.unary_unary(
+                '/handoff.v1.TerminalService/RevokeSessionToken',
+                request_serializer=handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenResponse.FromString,
+                _registered_method=True)
 
 
 class TerminalServiceServicer:
@@ -115,8 +145,18 @@ class TerminalServiceServicer:
     UNAVAILABLE: the storage backend cannot be reached; the call may be retried (Message with its
     idempotency key).
     INTERNAL: an unexpected failure; details are in the server's log, never in the reply.
-    A session that does not exist and one the caller of the RPC does not take part in give the same
-    NOT_FOUND "session not found", so ids cannot be probed.
+    INVALID_ARGUMENT: also a request message that cannot be decoded, and text with a NUL
+    character (no text field accepts one, on any storage backend).
+    RESOURCE_EXHAUSTED: also a request message over the server's size limit (4 MiB).
+    A session that does not exist, one the calling terminal never took part in and one it no longer
+    takes part in (a holder that handed it over, a target whose offer was declined, cancelled,
+    expired or taken by another member) all give the same NOT_FOUND "session not found", on every
+    RPC and stream command, so ids cannot be probed and nothing is learnt after leaving. The
+    caller's terminal never sees transfer negotiation: no offers or answers in its feed or in
+    ListEvents, and no transfer in flight, past transfers or offered targets in a Session.
+    Status texts are bounded (under 1 KiB with their details) and quote at most a short prefix of
+    the input. Ids are UUIDs; any textual form is accepted (upper case, braces, urn:uuid:, without
+    hyphens) and names the same id; the server always returns the lower-case hyphenated form.
     """
 
     def Connect(self, request, context):
@@ -124,7 +164,7 @@ class TerminalServiceServicer:
         The destination is told on its Attach stream and must acknowledge (AcknowledgeConnect) before
         the server's connect timeout; the call returns once it has, with the open session.
         Errors: INVALID_ARGUMENT (missing caller id, unspecified channel, malformed destination id,
-        oversized facts), NOT_FOUND (no such destination terminal), FAILED_PRECONDITION (destination is
+        oversized facts or caller fields), NOT_FOUND (no such destination terminal), FAILED_PRECONDITION (destination is
         the calling terminal), UNAVAILABLE (destination not attached, or it did not acknowledge in time:
         the attempt is recorded as ended with CONNECT_NOT_ACKNOWLEDGED and no session is open).
         """
@@ -160,10 +200,13 @@ class TerminalServiceServicer:
         holder may transfer. The target receives a TransferOffered event carrying the caller, the facts
         and the dialog; it need not be attached now (it sees the offer when it attaches, and an
         unanswered offer expires). At most one transfer is in flight per session.
+        The transfer's facts are merged into the session's when the offer is made (they stay if the
+        offer ends otherwise); a session holds at most 256 facts.
         Errors: INVALID_ARGUMENT (no target, malformed ids or group name, oversized facts or note),
-        NOT_FOUND (no such session, or no such target terminal or group), FAILED_PRECONDITION (not the
-        holder, session not open, another transfer in flight, target already in the session),
-        UNAVAILABLE (no member of the group is attached).
+        RESOURCE_EXHAUSTED (the merge would take the session over 256 facts), NOT_FOUND (no such
+        session, or no such target terminal or group), FAILED_PRECONDITION (not the holder, session not
+        open, another transfer in flight, target already in the session), UNAVAILABLE (no member of the
+        group is attached).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -172,10 +215,13 @@ class TerminalServiceServicer:
     def AcceptTransfer(self, request, context):
         """The target's reply to one offer (claims 9, 10, 12, 19; rows C7, C9). The holder is told and must
         then Disconnect; if it does not within the server's grace period, the server disconnects it.
-        For a group offer the first accept wins, atomically across replicas; a later one gets
-        FAILED_PRECONDITION.
-        Errors: INVALID_ARGUMENT, NOT_FOUND (no such session for this terminal, or no such transfer in
-        it), FAILED_PRECONDITION (the offer is not addressed to this terminal or no longer open).
+        For a group offer the first accept wins, atomically across replicas; the other members no
+        longer take part, so a later accept of theirs gets NOT_FOUND (their streams show the offer
+        taken).
+        Errors: INVALID_ARGUMENT, NOT_FOUND (no such session for this terminal, including an offer it
+        declined or that was cancelled, expired or taken; or no such transfer in it),
+        FAILED_PRECONDITION (a terminal still taking part names a transfer not addressed to it, or no
+        longer open).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -222,7 +268,8 @@ class TerminalServiceServicer:
 
     def GetSession(self, request, context):
         """Reads a session the calling terminal takes part in. A holder that handed the session over, or a
-        target whose offer ended, no longer takes part: for it the session is not found.
+        target whose offer ended, no longer takes part: for it the session is not found. The caller's
+        terminal gets the session without transfer negotiation (see above).
         Errors: INVALID_ARGUMENT, NOT_FOUND.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -250,8 +297,75 @@ class TerminalServiceServicer:
         and Disconnect; see Command) are answered with a `receipt`.
         The stream stays open after the client half-closes; cancel it to detach.
         Errors: UNAUTHENTICATED, INVALID_ARGUMENT (first request is not hello, malformed cursor),
-        OUT_OF_RANGE (a resume cursor is ahead of the session's log), NOT_FOUND (a resume cursor names a
-        session the terminal does not take part in).
+        OUT_OF_RANGE (a resume cursor is ahead of the log of a session the terminal takes part in),
+        NOT_FOUND (a resume cursor names a session the terminal never took part in, or lies past the
+        end of a part it has left). After `attached`, a request the server cannot read (over the size
+        limit, undecodable) ends the stream with RESOURCE_EXHAUSTED or INVALID_ARGUMENT, once the
+        commands sent before it are answered.
+        Where a feed starts, per session: after the hello cursor; else after the last acknowledged
+        seq; else at the start of the terminal's part. A session acknowledged to its last event stays
+        followed while it is live: its next events are delivered.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Subscribe(self, request, context):
+        """The live feed for clients that cannot stream requests (browsers over gRPC-Web): Attach's
+        feed, server-streaming. The request carries what Attach's hello carries (resume cursors);
+        the server answers `attached`, then sends the same events in the same order as Attach would
+        from the same cursors, with the same at-least-once rule (de-duplicate by (session_id, seq)).
+        Acknowledge with the Acknowledge RPC; send commands as the unary RPCs of the same names
+        (Message, AcknowledgeConnect, Transfer, AcceptTransfer, DeclineTransfer, CancelTransfer,
+        Disconnect, AcknowledgeDisconnect). Use Attach where the client can stream requests (it saves
+        a call per command and pipelines messages); use Subscribe from a browser.
+        With `session_id` set, the feed carries that one session only (the terminal must take part
+        in it). With a session token (CreateSessionToken) the feed is always limited to the token's
+        session, and ends once that session has ended.
+        Errors: UNAUTHENTICATED, INVALID_ARGUMENT (malformed id or cursor), OUT_OF_RANGE (a resume
+        cursor is ahead of the log), NOT_FOUND (session_id or a resume cursor names a session the
+        terminal never took part in, or lies past the end of a part it has left; with a session
+        token, any other session than the token's).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Acknowledge(self, request, context):
+        """Records that the terminal has processed a session's events up to seq: Attach's `ack` as a
+        call, for Subscribe feeds. A later Attach or Subscribe without a cursor for the session starts
+        after it. Returns once recorded (with the server's next group commit). A lower seq than one
+        recorded before changes nothing; a seq past the last event the terminal may be shown is
+        recorded as that event. Not allowed with a session token (the acknowledgements belong to the
+        gateway's own feed; a browser keeps its cursor itself).
+        Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND (a session the terminal never took part
+        in), PERMISSION_DENIED (a session token).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateSessionToken(self, request, context):
+        """Mints a short-lived session token: a bearer token that lets a web visitor's browser take the
+        caller's side of one session directly (gRPC-Web), without the gateway relaying. Only the
+        caller's terminal of an open session may mint one. The token allows GetSession, ListEvents,
+        Subscribe, Message and Disconnect on that session, acting as the caller's terminal; any other
+        RPC gets PERMISSION_DENIED, any other session the same NOT_FOUND as a missing one, and the
+        AdminService never accepts it. It stops working (UNAUTHENTICATED) when it expires, when the
+        session ends, or when it is revoked (RevokeSessionToken). The server stores only its hash.
+        Errors: INVALID_ARGUMENT (malformed id, negative ttl or one over 24 h), NOT_FOUND,
+        FAILED_PRECONDITION (this terminal is not the session's caller's terminal, or the session
+        is not open), PERMISSION_DENIED (the call is made with a session token).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RevokeSessionToken(self, request, context):
+        """Revokes a session token this terminal minted; it stops working at once, on every replica.
+        Revoking a token again, or one that has expired, succeeds and changes nothing.
+        Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND (no token with this id minted by this
+        terminal), PERMISSION_DENIED (the call is made with a session token).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -320,6 +434,26 @@ def add_TerminalServiceServicer_to_server(servicer, server):
                     request_deserializer=handoff_dot_v1_dot_terminal__service__pb2.AttachRequest.FromString,
                     response_serializer=handoff_dot_v1_dot_terminal__service__pb2.AttachResponse.SerializeToString,
             ),
+            'Subscribe': grpc.unary_stream_rpc_method_handler(
+                    servicer.Subscribe,
+                    request_deserializer=handoff_dot_v1_dot_terminal__service__pb2.SubscribeRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_terminal__service__pb2.SubscribeResponse.SerializeToString,
+            ),
+            'Acknowledge': grpc.unary_unary_rpc_method_handler(
+                    servicer.Acknowledge,
+                    request_deserializer=handoff_dot_v1_dot_terminal__service__pb2.AcknowledgeRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_terminal__service__pb2.AcknowledgeResponse.SerializeToString,
+            ),
+            'CreateSessionToken': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateSessionToken,
+                    request_deserializer=handoff_dot_v1_dot_terminal__service__pb2.CreateSessionTokenRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_terminal__service__pb2.CreateSessionTokenResponse.SerializeToString,
+            ),
+            'RevokeSessionToken': grpc.unary_unary_rpc_method_handler(
+                    servicer.RevokeSessionToken,
+                    request_deserializer=handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'handoff.v1.TerminalService', rpc_method_handlers)
@@ -337,8 +471,18 @@ class TerminalService:
     UNAVAILABLE: the storage backend cannot be reached; the call may be retried (Message with its
     idempotency key).
     INTERNAL: an unexpected failure; details are in the server's log, never in the reply.
-    A session that does not exist and one the caller of the RPC does not take part in give the same
-    NOT_FOUND "session not found", so ids cannot be probed.
+    INVALID_ARGUMENT: also a request message that cannot be decoded, and text with a NUL
+    character (no text field accepts one, on any storage backend).
+    RESOURCE_EXHAUSTED: also a request message over the server's size limit (4 MiB).
+    A session that does not exist, one the calling terminal never took part in and one it no longer
+    takes part in (a holder that handed it over, a target whose offer was declined, cancelled,
+    expired or taken by another member) all give the same NOT_FOUND "session not found", on every
+    RPC and stream command, so ids cannot be probed and nothing is learnt after leaving. The
+    caller's terminal never sees transfer negotiation: no offers or answers in its feed or in
+    ListEvents, and no transfer in flight, past transfers or offered targets in a Session.
+    Status texts are bounded (under 1 KiB with their details) and quote at most a short prefix of
+    the input. Ids are UUIDs; any textual form is accepted (upper case, braces, urn:uuid:, without
+    hyphens) and names the same id; the server always returns the lower-case hyphenated form.
     """
 
     @staticmethod
@@ -655,6 +799,114 @@ class TerminalService:
             '/handoff.v1.TerminalService/Attach',
             handoff_dot_v1_dot_terminal__service__pb2.AttachRequest.SerializeToString,
             handoff_dot_v1_dot_terminal__service__pb2.AttachResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Subscribe(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/handoff.v1.TerminalService/Subscribe',
+            handoff_dot_v1_dot_terminal__service__pb2.SubscribeRequest.SerializeToString,
+            handoff_dot_v1_dot_terminal__service__pb2.SubscribeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Acknowledge(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.TerminalService/Acknowledge',
+            handoff_dot_v1_dot_terminal__service__pb2.AcknowledgeRequest.SerializeToString,
+            handoff_dot_v1_dot_terminal__service__pb2.AcknowledgeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateSessionToken(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.TerminalService/CreateSessionToken',
+            handoff_dot_v1_dot_terminal__service__pb2.CreateSessionTokenRequest.SerializeToString,
+            handoff_dot_v1_dot_terminal__service__pb2.CreateSessionTokenResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RevokeSessionToken(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.TerminalService/RevokeSessionToken',
+            handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenRequest.SerializeToString,
+            handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenResponse.FromString,
             options,
             channel_credentials,
             insecure,

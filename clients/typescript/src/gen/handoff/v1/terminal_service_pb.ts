@@ -4,8 +4,8 @@
 
 import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
-import type { Timestamp } from "@bufbuild/protobuf/wkt";
-import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import type { Duration, Timestamp } from "@bufbuild/protobuf/wkt";
+import { file_google_protobuf_duration, file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import type { Caller, Channel, Event, Session, Transfer, TransferTarget } from "./types_pb.js";
 import { file_handoff_v1_types } from "./types_pb.js";
 import type { Message } from "@bufbuild/protobuf";
@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file handoff/v1/terminal_service.proto.
  */
 export const file_handoff_v1_terminal_service: GenFile = /*@__PURE__*/
-  fileDesc("CiFoYW5kb2ZmL3YxL3Rlcm1pbmFsX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEi3wEKDkNvbm5lY3RSZXF1ZXN0Eh8KF2Rlc3RpbmF0aW9uX3Rlcm1pbmFsX2lkGAEgASgJEiIKBmNhbGxlchgCIAEoCzISLmhhbmRvZmYudjEuQ2FsbGVyEiQKB2NoYW5uZWwYAyABKA4yEy5oYW5kb2ZmLnYxLkNoYW5uZWwSNAoFZmFjdHMYBCADKAsyJS5oYW5kb2ZmLnYxLkNvbm5lY3RSZXF1ZXN0LkZhY3RzRW50cnkaLAoKRmFjdHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIjcKD0Nvbm5lY3RSZXNwb25zZRIkCgdzZXNzaW9uGAEgASgLMhMuaGFuZG9mZi52MS5TZXNzaW9uIi8KGUFja25vd2xlZGdlQ29ubmVjdFJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCSJCChpBY2tub3dsZWRnZUNvbm5lY3RSZXNwb25zZRIkCgdzZXNzaW9uGAEgASgLMhMuaGFuZG9mZi52MS5TZXNzaW9uIksKDk1lc3NhZ2VSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSDAoEYm9keRgCIAEoCRIXCg9pZGVtcG90ZW5jeV9rZXkYAyABKAkiWwoPTWVzc2FnZVJlc3BvbnNlEgsKA3NlcRgBIAEoBBIoCgR0aW1lGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIRCglkdXBsaWNhdGUYAyABKAgixAEKD1RyYW5zZmVyUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEioKBnRhcmdldBgCIAEoCzIaLmhhbmRvZmYudjEuVHJhbnNmZXJUYXJnZXQSNQoFZmFjdHMYAyADKAsyJi5oYW5kb2ZmLnYxLlRyYW5zZmVyUmVxdWVzdC5GYWN0c0VudHJ5EgwKBG5vdGUYBCABKAkaLAoKRmFjdHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIjoKEFRyYW5zZmVyUmVzcG9uc2USJgoIdHJhbnNmZXIYASABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyIkAKFUFjY2VwdFRyYW5zZmVyUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEhMKC3RyYW5zZmVyX2lkGAIgASgJImYKFkFjY2VwdFRyYW5zZmVyUmVzcG9uc2USJgoIdHJhbnNmZXIYASABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyEiQKB3Nlc3Npb24YAiABKAsyEy5oYW5kb2ZmLnYxLlNlc3Npb24iUQoWRGVjbGluZVRyYW5zZmVyUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEhMKC3RyYW5zZmVyX2lkGAIgASgJEg4KBnJlYXNvbhgDIAEoCSJBChdEZWNsaW5lVHJhbnNmZXJSZXNwb25zZRImCgh0cmFuc2ZlchgBIAEoCzIULmhhbmRvZmYudjEuVHJhbnNmZXIiUAoVQ2FuY2VsVHJhbnNmZXJSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSEwoLdHJhbnNmZXJfaWQYAiABKAkSDgoGcmVhc29uGAMgASgJIkAKFkNhbmNlbFRyYW5zZmVyUmVzcG9uc2USJgoIdHJhbnNmZXIYASABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyIicKEURpc2Nvbm5lY3RSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkiRwoSRGlzY29ubmVjdFJlc3BvbnNlEiQKB3Nlc3Npb24YASABKAsyEy5oYW5kb2ZmLnYxLlNlc3Npb24SCwoDc2VxGAIgASgEIj8KHEFja25vd2xlZGdlRGlzY29ubmVjdFJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQiRQodQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVzcG9uc2USJAoHc2Vzc2lvbhgBIAEoCzITLmhhbmRvZmYudjEuU2Vzc2lvbiInChFHZXRTZXNzaW9uUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJIjoKEkdldFNlc3Npb25SZXNwb25zZRIkCgdzZXNzaW9uGAEgASgLMhMuaGFuZG9mZi52MS5TZXNzaW9uIk4KEUxpc3RFdmVudHNSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkiUAoSTGlzdEV2ZW50c1Jlc3BvbnNlEiEKBmV2ZW50cxgBIAMoCzIRLmhhbmRvZmYudjEuRXZlbnQSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIoMBCg1BdHRhY2hSZXF1ZXN0EiIKBWhlbGxvGAEgASgLMhEuaGFuZG9mZi52MS5IZWxsb0gAEh4KA2FjaxgCIAEoCzIPLmhhbmRvZmYudjEuQWNrSAASJgoHY29tbWFuZBgDIAEoCzITLmhhbmRvZmYudjEuQ29tbWFuZEgAQgYKBGtpbmQiMgoFSGVsbG8SKQoGcmVzdW1lGAEgAygLMhkuaGFuZG9mZi52MS5TZXNzaW9uQ3Vyc29yIjAKDVNlc3Npb25DdXJzb3ISEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQiJgoDQWNrEhIKCnNlc3Npb25faWQYASABKAkSCwoDc2VxGAIgASgEIogECgdDb21tYW5kEhIKCnJlcXVlc3RfaWQYASABKAkSLQoHbWVzc2FnZRgCIAEoCzIaLmhhbmRvZmYudjEuTWVzc2FnZVJlcXVlc3RIABJEChNhY2tub3dsZWRnZV9jb25uZWN0GAMgASgLMiUuaGFuZG9mZi52MS5BY2tub3dsZWRnZUNvbm5lY3RSZXF1ZXN0SAASSgoWYWNrbm93bGVkZ2VfZGlzY29ubmVjdBgEIAEoCzIoLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVxdWVzdEgAEi8KCHRyYW5zZmVyGAUgASgLMhsuaGFuZG9mZi52MS5UcmFuc2ZlclJlcXVlc3RIABI8Cg9hY2NlcHRfdHJhbnNmZXIYBiABKAsyIS5oYW5kb2ZmLnYxLkFjY2VwdFRyYW5zZmVyUmVxdWVzdEgAEj4KEGRlY2xpbmVfdHJhbnNmZXIYByABKAsyIi5oYW5kb2ZmLnYxLkRlY2xpbmVUcmFuc2ZlclJlcXVlc3RIABI8Cg9jYW5jZWxfdHJhbnNmZXIYCCABKAsyIS5oYW5kb2ZmLnYxLkNhbmNlbFRyYW5zZmVyUmVxdWVzdEgAEjMKCmRpc2Nvbm5lY3QYCSABKAsyHS5oYW5kb2ZmLnYxLkRpc2Nvbm5lY3RSZXF1ZXN0SABCBgoEa2luZCKOAQoOQXR0YWNoUmVzcG9uc2USKAoIYXR0YWNoZWQYASABKAsyFC5oYW5kb2ZmLnYxLkF0dGFjaGVkSAASIgoFZXZlbnQYAiABKAsyES5oYW5kb2ZmLnYxLkV2ZW50SAASJgoHcmVjZWlwdBgDIAEoCzITLmhhbmRvZmYudjEuUmVjZWlwdEgAQgYKBGtpbmQiUAoIQXR0YWNoZWQSEwoLdGVybWluYWxfaWQYASABKAkSLwoLc2VydmVyX3RpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIl4KB1JlY2VpcHQSEgoKcmVxdWVzdF9pZBgBIAEoCRIMCgRjb2RlGAIgASgFEg8KB21lc3NhZ2UYAyABKAkSCwoDc2VxGAQgASgEEhMKC3RyYW5zZmVyX2lkGAUgASgJMu0HCg9UZXJtaW5hbFNlcnZpY2USQgoHQ29ubmVjdBIaLmhhbmRvZmYudjEuQ29ubmVjdFJlcXVlc3QaGy5oYW5kb2ZmLnYxLkNvbm5lY3RSZXNwb25zZRJjChJBY2tub3dsZWRnZUNvbm5lY3QSJS5oYW5kb2ZmLnYxLkFja25vd2xlZGdlQ29ubmVjdFJlcXVlc3QaJi5oYW5kb2ZmLnYxLkFja25vd2xlZGdlQ29ubmVjdFJlc3BvbnNlEkIKB01lc3NhZ2USGi5oYW5kb2ZmLnYxLk1lc3NhZ2VSZXF1ZXN0GhsuaGFuZG9mZi52MS5NZXNzYWdlUmVzcG9uc2USRQoIVHJhbnNmZXISGy5oYW5kb2ZmLnYxLlRyYW5zZmVyUmVxdWVzdBocLmhhbmRvZmYudjEuVHJhbnNmZXJSZXNwb25zZRJXCg5BY2NlcHRUcmFuc2ZlchIhLmhhbmRvZmYudjEuQWNjZXB0VHJhbnNmZXJSZXF1ZXN0GiIuaGFuZG9mZi52MS5BY2NlcHRUcmFuc2ZlclJlc3BvbnNlEloKD0RlY2xpbmVUcmFuc2ZlchIiLmhhbmRvZmYudjEuRGVjbGluZVRyYW5zZmVyUmVxdWVzdBojLmhhbmRvZmYudjEuRGVjbGluZVRyYW5zZmVyUmVzcG9uc2USVwoOQ2FuY2VsVHJhbnNmZXISIS5oYW5kb2ZmLnYxLkNhbmNlbFRyYW5zZmVyUmVxdWVzdBoiLmhhbmRvZmYudjEuQ2FuY2VsVHJhbnNmZXJSZXNwb25zZRJLCgpEaXNjb25uZWN0Eh0uaGFuZG9mZi52MS5EaXNjb25uZWN0UmVxdWVzdBoeLmhhbmRvZmYudjEuRGlzY29ubmVjdFJlc3BvbnNlEmwKFUFja25vd2xlZGdlRGlzY29ubmVjdBIoLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVxdWVzdBopLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVzcG9uc2USSwoKR2V0U2Vzc2lvbhIdLmhhbmRvZmYudjEuR2V0U2Vzc2lvblJlcXVlc3QaHi5oYW5kb2ZmLnYxLkdldFNlc3Npb25SZXNwb25zZRJLCgpMaXN0RXZlbnRzEh0uaGFuZG9mZi52MS5MaXN0RXZlbnRzUmVxdWVzdBoeLmhhbmRvZmYudjEuTGlzdEV2ZW50c1Jlc3BvbnNlEkMKBkF0dGFjaBIZLmhhbmRvZmYudjEuQXR0YWNoUmVxdWVzdBoaLmhhbmRvZmYudjEuQXR0YWNoUmVzcG9uc2UoATABYgZwcm90bzM", [file_google_protobuf_timestamp, file_handoff_v1_types]);
+  fileDesc("CiFoYW5kb2ZmL3YxL3Rlcm1pbmFsX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEi3wEKDkNvbm5lY3RSZXF1ZXN0Eh8KF2Rlc3RpbmF0aW9uX3Rlcm1pbmFsX2lkGAEgASgJEiIKBmNhbGxlchgCIAEoCzISLmhhbmRvZmYudjEuQ2FsbGVyEiQKB2NoYW5uZWwYAyABKA4yEy5oYW5kb2ZmLnYxLkNoYW5uZWwSNAoFZmFjdHMYBCADKAsyJS5oYW5kb2ZmLnYxLkNvbm5lY3RSZXF1ZXN0LkZhY3RzRW50cnkaLAoKRmFjdHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIjcKD0Nvbm5lY3RSZXNwb25zZRIkCgdzZXNzaW9uGAEgASgLMhMuaGFuZG9mZi52MS5TZXNzaW9uIi8KGUFja25vd2xlZGdlQ29ubmVjdFJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCSJCChpBY2tub3dsZWRnZUNvbm5lY3RSZXNwb25zZRIkCgdzZXNzaW9uGAEgASgLMhMuaGFuZG9mZi52MS5TZXNzaW9uIksKDk1lc3NhZ2VSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSDAoEYm9keRgCIAEoCRIXCg9pZGVtcG90ZW5jeV9rZXkYAyABKAkiWwoPTWVzc2FnZVJlc3BvbnNlEgsKA3NlcRgBIAEoBBIoCgR0aW1lGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIRCglkdXBsaWNhdGUYAyABKAgixAEKD1RyYW5zZmVyUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEioKBnRhcmdldBgCIAEoCzIaLmhhbmRvZmYudjEuVHJhbnNmZXJUYXJnZXQSNQoFZmFjdHMYAyADKAsyJi5oYW5kb2ZmLnYxLlRyYW5zZmVyUmVxdWVzdC5GYWN0c0VudHJ5EgwKBG5vdGUYBCABKAkaLAoKRmFjdHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIjoKEFRyYW5zZmVyUmVzcG9uc2USJgoIdHJhbnNmZXIYASABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyIkAKFUFjY2VwdFRyYW5zZmVyUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEhMKC3RyYW5zZmVyX2lkGAIgASgJImYKFkFjY2VwdFRyYW5zZmVyUmVzcG9uc2USJgoIdHJhbnNmZXIYASABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyEiQKB3Nlc3Npb24YAiABKAsyEy5oYW5kb2ZmLnYxLlNlc3Npb24iUQoWRGVjbGluZVRyYW5zZmVyUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEhMKC3RyYW5zZmVyX2lkGAIgASgJEg4KBnJlYXNvbhgDIAEoCSJBChdEZWNsaW5lVHJhbnNmZXJSZXNwb25zZRImCgh0cmFuc2ZlchgBIAEoCzIULmhhbmRvZmYudjEuVHJhbnNmZXIiUAoVQ2FuY2VsVHJhbnNmZXJSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSEwoLdHJhbnNmZXJfaWQYAiABKAkSDgoGcmVhc29uGAMgASgJIkAKFkNhbmNlbFRyYW5zZmVyUmVzcG9uc2USJgoIdHJhbnNmZXIYASABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyIicKEURpc2Nvbm5lY3RSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkiRwoSRGlzY29ubmVjdFJlc3BvbnNlEiQKB3Nlc3Npb24YASABKAsyEy5oYW5kb2ZmLnYxLlNlc3Npb24SCwoDc2VxGAIgASgEIj8KHEFja25vd2xlZGdlRGlzY29ubmVjdFJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQiRQodQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVzcG9uc2USJAoHc2Vzc2lvbhgBIAEoCzITLmhhbmRvZmYudjEuU2Vzc2lvbiInChFHZXRTZXNzaW9uUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJIjoKEkdldFNlc3Npb25SZXNwb25zZRIkCgdzZXNzaW9uGAEgASgLMhMuaGFuZG9mZi52MS5TZXNzaW9uIk4KEUxpc3RFdmVudHNSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkiUAoSTGlzdEV2ZW50c1Jlc3BvbnNlEiEKBmV2ZW50cxgBIAMoCzIRLmhhbmRvZmYudjEuRXZlbnQSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIoMBCg1BdHRhY2hSZXF1ZXN0EiIKBWhlbGxvGAEgASgLMhEuaGFuZG9mZi52MS5IZWxsb0gAEh4KA2FjaxgCIAEoCzIPLmhhbmRvZmYudjEuQWNrSAASJgoHY29tbWFuZBgDIAEoCzITLmhhbmRvZmYudjEuQ29tbWFuZEgAQgYKBGtpbmQiMgoFSGVsbG8SKQoGcmVzdW1lGAEgAygLMhkuaGFuZG9mZi52MS5TZXNzaW9uQ3Vyc29yIjAKDVNlc3Npb25DdXJzb3ISEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQiJgoDQWNrEhIKCnNlc3Npb25faWQYASABKAkSCwoDc2VxGAIgASgEIogECgdDb21tYW5kEhIKCnJlcXVlc3RfaWQYASABKAkSLQoHbWVzc2FnZRgCIAEoCzIaLmhhbmRvZmYudjEuTWVzc2FnZVJlcXVlc3RIABJEChNhY2tub3dsZWRnZV9jb25uZWN0GAMgASgLMiUuaGFuZG9mZi52MS5BY2tub3dsZWRnZUNvbm5lY3RSZXF1ZXN0SAASSgoWYWNrbm93bGVkZ2VfZGlzY29ubmVjdBgEIAEoCzIoLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVxdWVzdEgAEi8KCHRyYW5zZmVyGAUgASgLMhsuaGFuZG9mZi52MS5UcmFuc2ZlclJlcXVlc3RIABI8Cg9hY2NlcHRfdHJhbnNmZXIYBiABKAsyIS5oYW5kb2ZmLnYxLkFjY2VwdFRyYW5zZmVyUmVxdWVzdEgAEj4KEGRlY2xpbmVfdHJhbnNmZXIYByABKAsyIi5oYW5kb2ZmLnYxLkRlY2xpbmVUcmFuc2ZlclJlcXVlc3RIABI8Cg9jYW5jZWxfdHJhbnNmZXIYCCABKAsyIS5oYW5kb2ZmLnYxLkNhbmNlbFRyYW5zZmVyUmVxdWVzdEgAEjMKCmRpc2Nvbm5lY3QYCSABKAsyHS5oYW5kb2ZmLnYxLkRpc2Nvbm5lY3RSZXF1ZXN0SABCBgoEa2luZCKOAQoOQXR0YWNoUmVzcG9uc2USKAoIYXR0YWNoZWQYASABKAsyFC5oYW5kb2ZmLnYxLkF0dGFjaGVkSAASIgoFZXZlbnQYAiABKAsyES5oYW5kb2ZmLnYxLkV2ZW50SAASJgoHcmVjZWlwdBgDIAEoCzITLmhhbmRvZmYudjEuUmVjZWlwdEgAQgYKBGtpbmQiUAoIQXR0YWNoZWQSEwoLdGVybWluYWxfaWQYASABKAkSLwoLc2VydmVyX3RpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIl4KB1JlY2VpcHQSEgoKcmVxdWVzdF9pZBgBIAEoCRIMCgRjb2RlGAIgASgFEg8KB21lc3NhZ2UYAyABKAkSCwoDc2VxGAQgASgEEhMKC3RyYW5zZmVyX2lkGAUgASgJIlEKEFN1YnNjcmliZVJlcXVlc3QSKQoGcmVzdW1lGAEgAygLMhkuaGFuZG9mZi52MS5TZXNzaW9uQ3Vyc29yEhIKCnNlc3Npb25faWQYAiABKAkiaQoRU3Vic2NyaWJlUmVzcG9uc2USKAoIYXR0YWNoZWQYASABKAsyFC5oYW5kb2ZmLnYxLkF0dGFjaGVkSAASIgoFZXZlbnQYAiABKAsyES5oYW5kb2ZmLnYxLkV2ZW50SABCBgoEa2luZCI1ChJBY2tub3dsZWRnZVJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQiFQoTQWNrbm93bGVkZ2VSZXNwb25zZSJXChlDcmVhdGVTZXNzaW9uVG9rZW5SZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSJgoDdHRsGAIgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uIoIBChpDcmVhdGVTZXNzaW9uVG9rZW5SZXNwb25zZRINCgV0b2tlbhgBIAEoCRIQCgh0b2tlbl9pZBgCIAEoCRISCgpzZXNzaW9uX2lkGAMgASgJEi8KC2V4cGlyZV90aW1lGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCItChlSZXZva2VTZXNzaW9uVG9rZW5SZXF1ZXN0EhAKCHRva2VuX2lkGAEgASgJIhwKGlJldm9rZVNlc3Npb25Ub2tlblJlc3BvbnNlMtMKCg9UZXJtaW5hbFNlcnZpY2USQgoHQ29ubmVjdBIaLmhhbmRvZmYudjEuQ29ubmVjdFJlcXVlc3QaGy5oYW5kb2ZmLnYxLkNvbm5lY3RSZXNwb25zZRJjChJBY2tub3dsZWRnZUNvbm5lY3QSJS5oYW5kb2ZmLnYxLkFja25vd2xlZGdlQ29ubmVjdFJlcXVlc3QaJi5oYW5kb2ZmLnYxLkFja25vd2xlZGdlQ29ubmVjdFJlc3BvbnNlEkIKB01lc3NhZ2USGi5oYW5kb2ZmLnYxLk1lc3NhZ2VSZXF1ZXN0GhsuaGFuZG9mZi52MS5NZXNzYWdlUmVzcG9uc2USRQoIVHJhbnNmZXISGy5oYW5kb2ZmLnYxLlRyYW5zZmVyUmVxdWVzdBocLmhhbmRvZmYudjEuVHJhbnNmZXJSZXNwb25zZRJXCg5BY2NlcHRUcmFuc2ZlchIhLmhhbmRvZmYudjEuQWNjZXB0VHJhbnNmZXJSZXF1ZXN0GiIuaGFuZG9mZi52MS5BY2NlcHRUcmFuc2ZlclJlc3BvbnNlEloKD0RlY2xpbmVUcmFuc2ZlchIiLmhhbmRvZmYudjEuRGVjbGluZVRyYW5zZmVyUmVxdWVzdBojLmhhbmRvZmYudjEuRGVjbGluZVRyYW5zZmVyUmVzcG9uc2USVwoOQ2FuY2VsVHJhbnNmZXISIS5oYW5kb2ZmLnYxLkNhbmNlbFRyYW5zZmVyUmVxdWVzdBoiLmhhbmRvZmYudjEuQ2FuY2VsVHJhbnNmZXJSZXNwb25zZRJLCgpEaXNjb25uZWN0Eh0uaGFuZG9mZi52MS5EaXNjb25uZWN0UmVxdWVzdBoeLmhhbmRvZmYudjEuRGlzY29ubmVjdFJlc3BvbnNlEmwKFUFja25vd2xlZGdlRGlzY29ubmVjdBIoLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVxdWVzdBopLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVzcG9uc2USSwoKR2V0U2Vzc2lvbhIdLmhhbmRvZmYudjEuR2V0U2Vzc2lvblJlcXVlc3QaHi5oYW5kb2ZmLnYxLkdldFNlc3Npb25SZXNwb25zZRJLCgpMaXN0RXZlbnRzEh0uaGFuZG9mZi52MS5MaXN0RXZlbnRzUmVxdWVzdBoeLmhhbmRvZmYudjEuTGlzdEV2ZW50c1Jlc3BvbnNlEkMKBkF0dGFjaBIZLmhhbmRvZmYudjEuQXR0YWNoUmVxdWVzdBoaLmhhbmRvZmYudjEuQXR0YWNoUmVzcG9uc2UoATABEkoKCVN1YnNjcmliZRIcLmhhbmRvZmYudjEuU3Vic2NyaWJlUmVxdWVzdBodLmhhbmRvZmYudjEuU3Vic2NyaWJlUmVzcG9uc2UwARJOCgtBY2tub3dsZWRnZRIeLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VSZXF1ZXN0Gh8uaGFuZG9mZi52MS5BY2tub3dsZWRnZVJlc3BvbnNlEmMKEkNyZWF0ZVNlc3Npb25Ub2tlbhIlLmhhbmRvZmYudjEuQ3JlYXRlU2Vzc2lvblRva2VuUmVxdWVzdBomLmhhbmRvZmYudjEuQ3JlYXRlU2Vzc2lvblRva2VuUmVzcG9uc2USYwoSUmV2b2tlU2Vzc2lvblRva2VuEiUuaGFuZG9mZi52MS5SZXZva2VTZXNzaW9uVG9rZW5SZXF1ZXN0GiYuaGFuZG9mZi52MS5SZXZva2VTZXNzaW9uVG9rZW5SZXNwb25zZWIGcHJvdG8z", [file_google_protobuf_duration, file_google_protobuf_timestamp, file_handoff_v1_types]);
 
 /**
  * @generated from message handoff.v1.ConnectRequest
@@ -613,7 +613,9 @@ export const SessionCursorSchema: GenMessage<SessionCursor> = /*@__PURE__*/
  * Acks get no reply: each is recorded with the server's next group commit (an Attach made at once
  * may still start before it), a lower seq never takes the record back, and one that could not be
  * recorded is logged by the server; the terminal then resumes from an earlier ack and
- * de-duplicates by (session_id, seq).
+ * de-duplicates by (session_id, seq). An ack past the last event the terminal may be shown (the end
+ * of the log, or where it left) is recorded as that event, so it never hides events committed
+ * later; one for a session the terminal never took part in changes nothing.
  *
  * @generated from message handoff.v1.Ack
  */
@@ -822,6 +824,188 @@ export const ReceiptSchema: GenMessage<Receipt> = /*@__PURE__*/
   messageDesc(file_handoff_v1_terminal_service, 29);
 
 /**
+ * @generated from message handoff.v1.SubscribeRequest
+ */
+export type SubscribeRequest = Message<"handoff.v1.SubscribeRequest"> & {
+  /**
+   * The last sequence number already seen, per session (as Hello.resume).
+   *
+   * @generated from field: repeated handoff.v1.SessionCursor resume = 1;
+   */
+  resume: SessionCursor[];
+
+  /**
+   * Optional: limit the feed to this session.
+   *
+   * @generated from field: string session_id = 2;
+   */
+  sessionId: string;
+};
+
+/**
+ * Describes the message handoff.v1.SubscribeRequest.
+ * Use `create(SubscribeRequestSchema)` to create a new message.
+ */
+export const SubscribeRequestSchema: GenMessage<SubscribeRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 30);
+
+/**
+ * @generated from message handoff.v1.SubscribeResponse
+ */
+export type SubscribeResponse = Message<"handoff.v1.SubscribeResponse"> & {
+  /**
+   * @generated from oneof handoff.v1.SubscribeResponse.kind
+   */
+  kind: {
+    /**
+     * First, once the feed is set up.
+     *
+     * @generated from field: handoff.v1.Attached attached = 1;
+     */
+    value: Attached;
+    case: "attached";
+  } | {
+    /**
+     * @generated from field: handoff.v1.Event event = 2;
+     */
+    value: Event;
+    case: "event";
+  } | { case: undefined; value?: undefined };
+};
+
+/**
+ * Describes the message handoff.v1.SubscribeResponse.
+ * Use `create(SubscribeResponseSchema)` to create a new message.
+ */
+export const SubscribeResponseSchema: GenMessage<SubscribeResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 31);
+
+/**
+ * @generated from message handoff.v1.AcknowledgeRequest
+ */
+export type AcknowledgeRequest = Message<"handoff.v1.AcknowledgeRequest"> & {
+  /**
+   * @generated from field: string session_id = 1;
+   */
+  sessionId: string;
+
+  /**
+   * @generated from field: uint64 seq = 2;
+   */
+  seq: bigint;
+};
+
+/**
+ * Describes the message handoff.v1.AcknowledgeRequest.
+ * Use `create(AcknowledgeRequestSchema)` to create a new message.
+ */
+export const AcknowledgeRequestSchema: GenMessage<AcknowledgeRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 32);
+
+/**
+ * @generated from message handoff.v1.AcknowledgeResponse
+ */
+export type AcknowledgeResponse = Message<"handoff.v1.AcknowledgeResponse"> & {
+};
+
+/**
+ * Describes the message handoff.v1.AcknowledgeResponse.
+ * Use `create(AcknowledgeResponseSchema)` to create a new message.
+ */
+export const AcknowledgeResponseSchema: GenMessage<AcknowledgeResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 33);
+
+/**
+ * @generated from message handoff.v1.CreateSessionTokenRequest
+ */
+export type CreateSessionTokenRequest = Message<"handoff.v1.CreateSessionTokenRequest"> & {
+  /**
+   * @generated from field: string session_id = 1;
+   */
+  sessionId: string;
+
+  /**
+   * How long the token is valid; unset or zero means 1 hour; at most 24 hours.
+   *
+   * @generated from field: google.protobuf.Duration ttl = 2;
+   */
+  ttl?: Duration | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.CreateSessionTokenRequest.
+ * Use `create(CreateSessionTokenRequestSchema)` to create a new message.
+ */
+export const CreateSessionTokenRequestSchema: GenMessage<CreateSessionTokenRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 34);
+
+/**
+ * @generated from message handoff.v1.CreateSessionTokenResponse
+ */
+export type CreateSessionTokenResponse = Message<"handoff.v1.CreateSessionTokenResponse"> & {
+  /**
+   * The bearer token (shown only here; the server keeps its hash).
+   *
+   * @generated from field: string token = 1;
+   */
+  token: string;
+
+  /**
+   * Names the token for RevokeSessionToken.
+   *
+   * @generated from field: string token_id = 2;
+   */
+  tokenId: string;
+
+  /**
+   * @generated from field: string session_id = 3;
+   */
+  sessionId: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp expire_time = 4;
+   */
+  expireTime?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.CreateSessionTokenResponse.
+ * Use `create(CreateSessionTokenResponseSchema)` to create a new message.
+ */
+export const CreateSessionTokenResponseSchema: GenMessage<CreateSessionTokenResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 35);
+
+/**
+ * @generated from message handoff.v1.RevokeSessionTokenRequest
+ */
+export type RevokeSessionTokenRequest = Message<"handoff.v1.RevokeSessionTokenRequest"> & {
+  /**
+   * @generated from field: string token_id = 1;
+   */
+  tokenId: string;
+};
+
+/**
+ * Describes the message handoff.v1.RevokeSessionTokenRequest.
+ * Use `create(RevokeSessionTokenRequestSchema)` to create a new message.
+ */
+export const RevokeSessionTokenRequestSchema: GenMessage<RevokeSessionTokenRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 36);
+
+/**
+ * @generated from message handoff.v1.RevokeSessionTokenResponse
+ */
+export type RevokeSessionTokenResponse = Message<"handoff.v1.RevokeSessionTokenResponse"> & {
+};
+
+/**
+ * Describes the message handoff.v1.RevokeSessionTokenResponse.
+ * Use `create(RevokeSessionTokenResponseSchema)` to create a new message.
+ */
+export const RevokeSessionTokenResponseSchema: GenMessage<RevokeSessionTokenResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 37);
+
+/**
  * The API a terminal (bot, agent desktop, channel gateway) uses to take part in sessions.
  *
  * Every call carries `authorization: Bearer <token>`; the token names the terminal, and the terminal
@@ -830,8 +1014,18 @@ export const ReceiptSchema: GenMessage<Receipt> = /*@__PURE__*/
  *   UNAVAILABLE: the storage backend cannot be reached; the call may be retried (Message with its
  *                idempotency key).
  *   INTERNAL: an unexpected failure; details are in the server's log, never in the reply.
- * A session that does not exist and one the caller of the RPC does not take part in give the same
- * NOT_FOUND "session not found", so ids cannot be probed.
+ *   INVALID_ARGUMENT: also a request message that cannot be decoded, and text with a NUL
+ *                     character (no text field accepts one, on any storage backend).
+ *   RESOURCE_EXHAUSTED: also a request message over the server's size limit (4 MiB).
+ * A session that does not exist, one the calling terminal never took part in and one it no longer
+ * takes part in (a holder that handed it over, a target whose offer was declined, cancelled,
+ * expired or taken by another member) all give the same NOT_FOUND "session not found", on every
+ * RPC and stream command, so ids cannot be probed and nothing is learnt after leaving. The
+ * caller's terminal never sees transfer negotiation: no offers or answers in its feed or in
+ * ListEvents, and no transfer in flight, past transfers or offered targets in a Session.
+ * Status texts are bounded (under 1 KiB with their details) and quote at most a short prefix of
+ * the input. Ids are UUIDs; any textual form is accepted (upper case, braces, urn:uuid:, without
+ * hyphens) and names the same id; the server always returns the lower-case hyphenated form.
  *
  * @generated from service handoff.v1.TerminalService
  */
@@ -841,7 +1035,7 @@ export const TerminalService: GenService<{
    * The destination is told on its Attach stream and must acknowledge (AcknowledgeConnect) before
    * the server's connect timeout; the call returns once it has, with the open session.
    * Errors: INVALID_ARGUMENT (missing caller id, unspecified channel, malformed destination id,
-   * oversized facts), NOT_FOUND (no such destination terminal), FAILED_PRECONDITION (destination is
+   * oversized facts or caller fields), NOT_FOUND (no such destination terminal), FAILED_PRECONDITION (destination is
    * the calling terminal), UNAVAILABLE (destination not attached, or it did not acknowledge in time:
    * the attempt is recorded as ended with CONNECT_NOT_ACKNOWLEDGED and no session is open).
    *
@@ -886,10 +1080,13 @@ export const TerminalService: GenService<{
    * holder may transfer. The target receives a TransferOffered event carrying the caller, the facts
    * and the dialog; it need not be attached now (it sees the offer when it attaches, and an
    * unanswered offer expires). At most one transfer is in flight per session.
+   * The transfer's facts are merged into the session's when the offer is made (they stay if the
+   * offer ends otherwise); a session holds at most 256 facts.
    * Errors: INVALID_ARGUMENT (no target, malformed ids or group name, oversized facts or note),
-   * NOT_FOUND (no such session, or no such target terminal or group), FAILED_PRECONDITION (not the
-   * holder, session not open, another transfer in flight, target already in the session),
-   * UNAVAILABLE (no member of the group is attached).
+   * RESOURCE_EXHAUSTED (the merge would take the session over 256 facts), NOT_FOUND (no such
+   * session, or no such target terminal or group), FAILED_PRECONDITION (not the holder, session not
+   * open, another transfer in flight, target already in the session), UNAVAILABLE (no member of the
+   * group is attached).
    *
    * @generated from rpc handoff.v1.TerminalService.Transfer
    */
@@ -901,10 +1098,13 @@ export const TerminalService: GenService<{
   /**
    * The target's reply to one offer (claims 9, 10, 12, 19; rows C7, C9). The holder is told and must
    * then Disconnect; if it does not within the server's grace period, the server disconnects it.
-   * For a group offer the first accept wins, atomically across replicas; a later one gets
-   * FAILED_PRECONDITION.
-   * Errors: INVALID_ARGUMENT, NOT_FOUND (no such session for this terminal, or no such transfer in
-   * it), FAILED_PRECONDITION (the offer is not addressed to this terminal or no longer open).
+   * For a group offer the first accept wins, atomically across replicas; the other members no
+   * longer take part, so a later accept of theirs gets NOT_FOUND (their streams show the offer
+   * taken).
+   * Errors: INVALID_ARGUMENT, NOT_FOUND (no such session for this terminal, including an offer it
+   * declined or that was cancelled, expired or taken; or no such transfer in it),
+   * FAILED_PRECONDITION (a terminal still taking part names a transfer not addressed to it, or no
+   * longer open).
    *
    * @generated from rpc handoff.v1.TerminalService.AcceptTransfer
    */
@@ -966,7 +1166,8 @@ export const TerminalService: GenService<{
   },
   /**
    * Reads a session the calling terminal takes part in. A holder that handed the session over, or a
-   * target whose offer ended, no longer takes part: for it the session is not found.
+   * target whose offer ended, no longer takes part: for it the session is not found. The caller's
+   * terminal gets the session without transfer negotiation (see above).
    * Errors: INVALID_ARGUMENT, NOT_FOUND.
    *
    * @generated from rpc handoff.v1.TerminalService.GetSession
@@ -1000,8 +1201,14 @@ export const TerminalService: GenService<{
    * and Disconnect; see Command) are answered with a `receipt`.
    * The stream stays open after the client half-closes; cancel it to detach.
    * Errors: UNAUTHENTICATED, INVALID_ARGUMENT (first request is not hello, malformed cursor),
-   * OUT_OF_RANGE (a resume cursor is ahead of the session's log), NOT_FOUND (a resume cursor names a
-   * session the terminal does not take part in).
+   * OUT_OF_RANGE (a resume cursor is ahead of the log of a session the terminal takes part in),
+   * NOT_FOUND (a resume cursor names a session the terminal never took part in, or lies past the
+   * end of a part it has left). After `attached`, a request the server cannot read (over the size
+   * limit, undecodable) ends the stream with RESOURCE_EXHAUSTED or INVALID_ARGUMENT, once the
+   * commands sent before it are answered.
+   * Where a feed starts, per session: after the hello cursor; else after the last acknowledged
+   * seq; else at the start of the terminal's part. A session acknowledged to its last event stays
+   * followed while it is live: its next events are delivered.
    *
    * @generated from rpc handoff.v1.TerminalService.Attach
    */
@@ -1009,6 +1216,79 @@ export const TerminalService: GenService<{
     methodKind: "bidi_streaming";
     input: typeof AttachRequestSchema;
     output: typeof AttachResponseSchema;
+  },
+  /**
+   * The live feed for clients that cannot stream requests (browsers over gRPC-Web): Attach's
+   * feed, server-streaming. The request carries what Attach's hello carries (resume cursors);
+   * the server answers `attached`, then sends the same events in the same order as Attach would
+   * from the same cursors, with the same at-least-once rule (de-duplicate by (session_id, seq)).
+   * Acknowledge with the Acknowledge RPC; send commands as the unary RPCs of the same names
+   * (Message, AcknowledgeConnect, Transfer, AcceptTransfer, DeclineTransfer, CancelTransfer,
+   * Disconnect, AcknowledgeDisconnect). Use Attach where the client can stream requests (it saves
+   * a call per command and pipelines messages); use Subscribe from a browser.
+   * With `session_id` set, the feed carries that one session only (the terminal must take part
+   * in it). With a session token (CreateSessionToken) the feed is always limited to the token's
+   * session, and ends once that session has ended.
+   * Errors: UNAUTHENTICATED, INVALID_ARGUMENT (malformed id or cursor), OUT_OF_RANGE (a resume
+   * cursor is ahead of the log), NOT_FOUND (session_id or a resume cursor names a session the
+   * terminal never took part in, or lies past the end of a part it has left; with a session
+   * token, any other session than the token's).
+   *
+   * @generated from rpc handoff.v1.TerminalService.Subscribe
+   */
+  subscribe: {
+    methodKind: "server_streaming";
+    input: typeof SubscribeRequestSchema;
+    output: typeof SubscribeResponseSchema;
+  },
+  /**
+   * Records that the terminal has processed a session's events up to seq: Attach's `ack` as a
+   * call, for Subscribe feeds. A later Attach or Subscribe without a cursor for the session starts
+   * after it. Returns once recorded (with the server's next group commit). A lower seq than one
+   * recorded before changes nothing; a seq past the last event the terminal may be shown is
+   * recorded as that event. Not allowed with a session token (the acknowledgements belong to the
+   * gateway's own feed; a browser keeps its cursor itself).
+   * Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND (a session the terminal never took part
+   * in), PERMISSION_DENIED (a session token).
+   *
+   * @generated from rpc handoff.v1.TerminalService.Acknowledge
+   */
+  acknowledge: {
+    methodKind: "unary";
+    input: typeof AcknowledgeRequestSchema;
+    output: typeof AcknowledgeResponseSchema;
+  },
+  /**
+   * Mints a short-lived session token: a bearer token that lets a web visitor's browser take the
+   * caller's side of one session directly (gRPC-Web), without the gateway relaying. Only the
+   * caller's terminal of an open session may mint one. The token allows GetSession, ListEvents,
+   * Subscribe, Message and Disconnect on that session, acting as the caller's terminal; any other
+   * RPC gets PERMISSION_DENIED, any other session the same NOT_FOUND as a missing one, and the
+   * AdminService never accepts it. It stops working (UNAUTHENTICATED) when it expires, when the
+   * session ends, or when it is revoked (RevokeSessionToken). The server stores only its hash.
+   * Errors: INVALID_ARGUMENT (malformed id, negative ttl or one over 24 h), NOT_FOUND,
+   * FAILED_PRECONDITION (this terminal is not the session's caller's terminal, or the session
+   * is not open), PERMISSION_DENIED (the call is made with a session token).
+   *
+   * @generated from rpc handoff.v1.TerminalService.CreateSessionToken
+   */
+  createSessionToken: {
+    methodKind: "unary";
+    input: typeof CreateSessionTokenRequestSchema;
+    output: typeof CreateSessionTokenResponseSchema;
+  },
+  /**
+   * Revokes a session token this terminal minted; it stops working at once, on every replica.
+   * Revoking a token again, or one that has expired, succeeds and changes nothing.
+   * Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND (no token with this id minted by this
+   * terminal), PERMISSION_DENIED (the call is made with a session token).
+   *
+   * @generated from rpc handoff.v1.TerminalService.RevokeSessionToken
+   */
+  revokeSessionToken: {
+    methodKind: "unary";
+    input: typeof RevokeSessionTokenRequestSchema;
+    output: typeof RevokeSessionTokenResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_handoff_v1_terminal_service, 0);
