@@ -99,6 +99,14 @@ pub struct ServeArgs {
         value_delimiter = ','
     )]
     pub cors_origins: Vec<String>,
+    /// Also serves the browser pages on the same port: /widget.html (a visitor's web chat) and
+    /// /console.html (an agent console), built into the binary.
+    #[arg(long, env = "HANDOFF_WEB")]
+    pub web: bool,
+    /// With --web, serves the pages from this folder instead of the built-in copy (for working
+    /// on them: rebuild with `npm run build` in web/ and reload).
+    #[arg(long, env = "HANDOFF_WEB_DIR")]
+    pub web_dir: Option<std::path::PathBuf>,
 }
 
 impl ServeArgs {

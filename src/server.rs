@@ -91,7 +91,7 @@ impl Server {
             ));
         }
         let mut until_shutdown = shutdown_rx;
-        // Outside in: CORS answers browsers' preflights, gRPC-Web (HTTP/1.1 accepted) is turned
+        // Outside in: the browser pages (with --web) answer their GETs, CORS answers browsers' preflights, gRPC-Web (HTTP/1.1 accepted) is turned
         // into gRPC, then the services see plain gRPC.
         let router = tonic::transport::Server::builder()
             .accept_http1(true)

@@ -24,7 +24,8 @@ use crate::store::SessionToken;
 pub const PREFIX: &str = "hst_";
 
 /// What a session token may call, for the status text of everything else.
-pub const ALLOWED: &str = "GetSession, ListEvents, Subscribe, Message and Disconnect";
+pub const ALLOWED: &str =
+    "GetSession, ListEvents, ListSessionTerminals, Subscribe, Message and Disconnect";
 
 const DEFAULT_TTL: Duration = Duration::from_secs(3600);
 const MAX_TTL: Duration = Duration::from_secs(24 * 3600);

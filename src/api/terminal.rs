@@ -289,4 +289,37 @@ impl TerminalService for TerminalApi {
         session_token::revoke(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::RevokeSessionTokenResponse {}))
     }
+
+    async fn list_session_terminals(
+        &self,
+        request: Request<pb::ListSessionTerminalsRequest>,
+    ) -> Result<Response<pb::ListSessionTerminalsResponse>, Status> {
+        let who = principal(&self.app, request.metadata()).await?;
+        let session = parse_id("session_id", &request.get_ref().session_id)?;
+        let actor = who.actor_on(session)?;
+        let (s, _) = self.app.session_for(actor, session).await?;
+        let mut ids = vec![s.caller_terminal_id.clone()];
+        for h in &s.holders {
+            if !ids.contains(&h.terminal_id) {
+                ids.push(h.terminal_id.clone());
+            }
+        }
+        let mut terminals = Vec::with_capacity(ids.len());
+        for id in ids {
+            let Ok(uuid) = id.parse() else { continue };
+            if let Some(t) = self.app.store.terminal(uuid).await.map_err(Status::from)? {
+                let display_name = if t.display_name.is_empty() {
+                    t.name.clone()
+                } else {
+                    t.display_name.clone()
+                };
+                terminals.push(pb::SessionTerminal {
+                    id: t.id,
+                    display_name,
+                    kind: t.kind,
+                });
+            }
+        }
+        Ok(Response::new(pb::ListSessionTerminalsResponse { terminals }))
+    }
 }

@@ -342,3 +342,25 @@ class RevokeSessionTokenRequest(_message.Message):
 class RevokeSessionTokenResponse(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class ListSessionTerminalsRequest(_message.Message):
+    __slots__ = ("session_id",)
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    session_id: str
+    def __init__(self, session_id: _Optional[str] = ...) -> None: ...
+
+class ListSessionTerminalsResponse(_message.Message):
+    __slots__ = ("terminals",)
+    TERMINALS_FIELD_NUMBER: _ClassVar[int]
+    terminals: _containers.RepeatedCompositeFieldContainer[SessionTerminal]
+    def __init__(self, terminals: _Optional[_Iterable[_Union[SessionTerminal, _Mapping]]] = ...) -> None: ...
+
+class SessionTerminal(_message.Message):
+    __slots__ = ("id", "display_name", "kind")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    display_name: str
+    kind: _types_pb2.TerminalKind
+    def __init__(self, id: _Optional[str] = ..., display_name: _Optional[str] = ..., kind: _Optional[_Union[_types_pb2.TerminalKind, str]] = ...) -> None: ...

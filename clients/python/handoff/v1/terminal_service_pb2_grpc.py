@@ -134,6 +134,11 @@ class TerminalServiceStub:
                 request_serializer=handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenRequest.SerializeToString,
                 response_deserializer=handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenResponse.FromString,
                 _registered_method=True)
+        self.ListSessionTerminals = channel.unary_unary(
+                '/handoff.v1.TerminalService/ListSessionTerminals',
+                request_serializer=handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsResponse.FromString,
+                _registered_method=True)
 
 
 class TerminalServiceServicer:
@@ -349,7 +354,7 @@ class TerminalServiceServicer:
         """Mints a short-lived session token: a bearer token that lets a web visitor's browser take the
         caller's side of one session directly (gRPC-Web), without the gateway relaying. Only the
         caller's terminal of an open session may mint one. The token allows GetSession, ListEvents,
-        Subscribe, Message and Disconnect on that session, acting as the caller's terminal; any other
+        ListSessionTerminals, Subscribe, Message and Disconnect on that session, acting as the caller's terminal; any other
         RPC gets PERMISSION_DENIED, any other session the same NOT_FOUND as a missing one, and the
         AdminService never accepts it. It stops working (UNAUTHENTICATED) when it expires, when the
         session ends, or when it is revoked (RevokeSessionToken). The server stores only its hash.
@@ -366,6 +371,16 @@ class TerminalServiceServicer:
         Revoking a token again, or one that has expired, succeeds and changes nothing.
         Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND (no token with this id minted by this
         terminal), PERMISSION_DENIED (the call is made with a session token).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSessionTerminals(self, request, context):
+        """Who the terminals of a session are, for showing names ("Alice (billing) joined" when a
+        HolderDisconnected names the terminal that continues): the caller's terminal and every
+        terminal that has held the session, with their display names. Allowed with a session token.
+        Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -453,6 +468,11 @@ def add_TerminalServiceServicer_to_server(servicer, server):
                     servicer.RevokeSessionToken,
                     request_deserializer=handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenRequest.FromString,
                     response_serializer=handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenResponse.SerializeToString,
+            ),
+            'ListSessionTerminals': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSessionTerminals,
+                    request_deserializer=handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -907,6 +927,33 @@ class TerminalService:
             '/handoff.v1.TerminalService/RevokeSessionToken',
             handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenRequest.SerializeToString,
             handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSessionTerminals(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.TerminalService/ListSessionTerminals',
+            handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsRequest.SerializeToString,
+            handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsResponse.FromString,
             options,
             channel_credentials,
             insecure,
