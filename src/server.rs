@@ -91,10 +91,15 @@ impl Server {
             ));
         }
         let mut until_shutdown = shutdown_rx;
-        // Outside in: the browser pages (with --web) answer their GETs, CORS answers browsers' preflights, gRPC-Web (HTTP/1.1 accepted) is turned
-        // into gRPC, then the services see plain gRPC.
+        // Outside in: the browser pages (with --web) answer their GETs, CORS answers browsers'
+        // preflights, gRPC-Web (HTTP/1.1 accepted) is turned into gRPC, then the services see
+        // plain gRPC.
         let router = tonic::transport::Server::builder()
             .accept_http1(true)
+            .layer(tower::util::option_layer(
+                args.web
+                    .then(|| crate::web::Pages::new(args.web_dir.clone())),
+            ))
             .layer(tower::util::option_layer(crate::web::cors(
                 &args.cors_origins,
             )?))

@@ -59,12 +59,36 @@ pub fn cors(origins: &[String]) -> Result<Option<CorsLayer>, BoxError> {
 
 /// The browser pages, as built by `npm run build` in `web/` (committed in `web/dist/`).
 const PAGES: [(&str, &str, &[u8]); 6] = [
-    ("index.html", "text/html; charset=utf-8", include_bytes!("../web/dist/index.html")),
-    ("widget.html", "text/html; charset=utf-8", include_bytes!("../web/dist/widget.html")),
-    ("console.html", "text/html; charset=utf-8", include_bytes!("../web/dist/console.html")),
-    ("widget.js", "text/javascript; charset=utf-8", include_bytes!("../web/dist/widget.js")),
-    ("console.js", "text/javascript; charset=utf-8", include_bytes!("../web/dist/console.js")),
-    ("style.css", "text/css; charset=utf-8", include_bytes!("../web/dist/style.css")),
+    (
+        "index.html",
+        "text/html; charset=utf-8",
+        include_bytes!("../web/dist/index.html"),
+    ),
+    (
+        "widget.html",
+        "text/html; charset=utf-8",
+        include_bytes!("../web/dist/widget.html"),
+    ),
+    (
+        "console.html",
+        "text/html; charset=utf-8",
+        include_bytes!("../web/dist/console.html"),
+    ),
+    (
+        "widget.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../web/dist/widget.js"),
+    ),
+    (
+        "console.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../web/dist/console.js"),
+    ),
+    (
+        "style.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../web/dist/style.css"),
+    ),
 ];
 
 /// Serves the browser pages on GET and HEAD, and passes everything else (gRPC, gRPC-Web, CORS
@@ -146,7 +170,10 @@ async fn respond(
             Ok(b) => (http::StatusCode::OK, Bytes::from(b)),
             Err(e) => {
                 tracing::warn!(file = %dir.join(name).display(), error = %e, "cannot read a web page");
-                (http::StatusCode::NOT_FOUND, Bytes::from_static(b"not found\n"))
+                (
+                    http::StatusCode::NOT_FOUND,
+                    Bytes::from_static(b"not found\n"),
+                )
             }
         },
     };
@@ -154,9 +181,18 @@ async fn respond(
     let mut response = http::Response::new(tonic::body::Body::new(Full::new(body)));
     *response.status_mut() = status;
     let headers = response.headers_mut();
-    headers.insert(http::header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(
+        http::header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type),
+    );
     // The pages change with the server; a reload must not run an older bundle against it.
-    headers.insert(http::header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    headers.insert(
+        http::header::CACHE_CONTROL,
+        HeaderValue::from_static("no-cache"),
+    );
+    headers.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
     response
 }

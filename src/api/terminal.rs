@@ -320,6 +320,8 @@ impl TerminalService for TerminalApi {
                 });
             }
         }
-        Ok(Response::new(pb::ListSessionTerminalsResponse { terminals }))
+        Ok(Response::new(pb::ListSessionTerminalsResponse {
+            terminals,
+        }))
     }
 }

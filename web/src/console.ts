@@ -20,6 +20,7 @@ interface Panel {
   callerTerminalId: string;
   callerName: string;
   offer?: Transfer;
+  context?: TransferContext;
   offerBox?: HTMLElement;
   controls?: HTMLElement;
 }
@@ -100,6 +101,7 @@ function run(token: string) {
 
   const showOffer = (p: Panel, t: Transfer, ctx: TransferContext | undefined) => {
     p.offer = t;
+    p.context = ctx;
     p.callerName = ctx?.caller?.displayName || ctx?.caller?.id || "Caller";
     const facts = el("dl", { cls: "facts" });
     for (const [k, v] of Object.entries(ctx?.facts ?? {}).sort()) {
@@ -132,10 +134,8 @@ function run(token: string) {
     accept.onclick = async () => {
       accept.disabled = decline.disabled = true;
       try {
+        // The feed's TransferAccepted turns the offer into a conversation (see handle).
         await client.acceptTransfer({ sessionId: p.id, transferId: t.id });
-        box.remove();
-        line(p, "", "You accepted; the conversation is yours as soon as the holder leaves.", "system");
-        addControls(p);
       } catch (e) {
         status.textContent = `Accept failed: ${e}`;
       }
@@ -238,7 +238,18 @@ function run(token: string) {
         break;
       }
       case "transferAccepted":
-        if (p.offer && v.value.acceptedByTerminalId !== me) close(p, "Another agent took this offer.");
+        if (p.offer && v.value.acceptedByTerminalId === me && p.offerBox) {
+          p.offerBox.remove();
+          p.offerBox = undefined;
+          // The dialog so far stays on screen, above what follows.
+          for (const d of p.context?.dialog ?? []) {
+            if (d.payload.case !== "messagePosted") continue;
+            const who = d.authorTerminalId === p.callerTerminalId ? p.callerName : await nameOf(p.id, d.authorTerminalId);
+            line(p, who, d.payload.value.body, "them");
+          }
+          line(p, "", "You accepted; the conversation is yours as soon as the holder leaves.", "system");
+          addControls(p);
+        } else if (p.offer && v.value.acceptedByTerminalId !== me) close(p, "Another agent took this offer.");
         break;
       case "transferDeclined":
       case "transferCancelled":

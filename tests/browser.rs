@@ -1,0 +1,243 @@
+//! The web pages in a real browser: builds web/ (esbuild), serves it with `--web`, runs the example
+//! gateway (Node) and a bot (the Rust client), and drives the widget and the console in Chromium
+//! with playwright-core (web/test/browser.mjs). Saves screenshots into docs/screenshots/.
+//!
+//! Needs Chromium (`apt-get install -y chromium`, or HANDOFF_CHROMIUM=/path) and the npm packages
+//! of web/ (`npm ci` in web/ and in clients/typescript is not needed: the pages bundle the
+//! generated code with web/'s own runtime).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use common::*;
+use handoff::client::Feed;
+use handoff::pb::{self, attach_response, event::Payload};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::Command;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn chromium() -> PathBuf {
+    let path = std::env::var_os("HANDOFF_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    if !path.exists() {
+        panic!(
+            "the browser test needs Chromium at {} (apt-get install -y chromium, or set \
+             HANDOFF_CHROMIUM)",
+            path.display()
+        );
+    }
+    path
+}
+
+fn web_dir() -> PathBuf {
+    let web = repo().join("web");
+    for needed in ["node_modules/playwright-core", "node_modules/esbuild"] {
+        if !web.join(needed).exists() {
+            panic!(
+                "the browser test needs web/{needed}: run `npm ci` in web/ (and Node >= 20 on PATH)"
+            );
+        }
+    }
+    web
+}
+
+async fn run(dir: &Path, program: &str, args: &[&str]) {
+    let out = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .await
+        .unwrap_or_else(|e| panic!("cannot run {program} (Node >= 20 must be on PATH): {e}"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?} failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A terminal with a display name of our choosing.
+async fn named(
+    srv: &TestServer,
+    name: &str,
+    display: &str,
+    kind: pb::TerminalKind,
+    groups: &[&str],
+) -> Term {
+    let created = srv
+        .admin
+        .clone()
+        .create_terminal(pb::CreateTerminalRequest {
+            name: name.to_owned(),
+            display_name: display.to_owned(),
+            kind: kind as i32,
+            groups: groups.iter().map(|g| g.to_string()).collect(),
+        })
+        .await
+        .expect("create terminal")
+        .into_inner();
+    let id = created.terminal.expect("terminal").id;
+    Term {
+        id,
+        client: handoff::client::terminal(&srv.url, &created.token)
+            .await
+            .expect("client"),
+        token: created.token,
+    }
+}
+
+/// The FAQ bot: answers the visitor's first message, transfers to the billing group with what
+/// it learnt, and leaves once an agent accepts.
+async fn bot(bot: Term, gateway_id: String, mut feed: Feed) {
+    let mut transferred = std::collections::HashSet::new();
+    loop {
+        let e = match feed.next().await {
+            Ok(Some(attach_response::Kind::Event(e))) => e,
+            Ok(Some(_)) => continue,
+            Ok(None) | Err(_) => return,
+        };
+        let session = e.session_id.clone();
+        match e.payload {
+            Some(Payload::SessionRequested(_)) => {
+                bot.c()
+                    .acknowledge_connect(pb::AcknowledgeConnectRequest {
+                        session_id: session,
+                    })
+                    .await
+                    .expect("acknowledge connect");
+            }
+            Some(Payload::MessagePosted(_))
+                if e.author_terminal_id == gateway_id && transferred.insert(session.clone()) =>
+            {
+                bot.say(
+                    &session,
+                    "Sorry about that! Let me get you to a billing specialist.",
+                )
+                .await
+                .expect("bot answers");
+                bot.c()
+                    .transfer(pb::TransferRequest {
+                        session_id: session,
+                        target: Some(pb::TransferTarget {
+                            kind: Some(pb::transfer_target::Kind::Group("billing".into())),
+                        }),
+                        facts: [
+                            ("intent".to_owned(), "billing_dispute".to_owned()),
+                            ("verified".to_owned(), "true".to_owned()),
+                        ]
+                        .into(),
+                        note: "Double charge in November; customer verified.".into(),
+                    })
+                    .await
+                    .expect("transfer to billing");
+            }
+            Some(Payload::TransferAccepted(_)) => {
+                bot.disconnect(&session).await.expect("bot leaves");
+            }
+            _ => {}
+        }
+    }
+}
+
+async fn widget_and_console_in_a_browser(backend: Backend) {
+    let chromium = chromium();
+    let web = web_dir();
+    run(&web, "node", &["build.mjs"]).await;
+
+    let srv = TestServer::start_with(backend, |a| {
+        a.web = true;
+        // The pages just built, not the copy compiled into the binary.
+        a.web_dir = Some(web.join("dist"));
+    })
+    .await;
+    let gw = named(
+        &srv,
+        "web-gateway",
+        "Web chat",
+        pb::TerminalKind::Gateway,
+        &[],
+    )
+    .await;
+    let helpbot = named(&srv, "helpbot", "HelpBot", pb::TerminalKind::Bot, &[]).await;
+    let alice = named(
+        &srv,
+        "alice",
+        "Alice (billing)",
+        pb::TerminalKind::Agent,
+        &["billing"],
+    )
+    .await;
+    let feed = helpbot.attach().await;
+    let bot_task = tokio::spawn(bot(helpbot.clone(), gw.id.clone(), feed));
+
+    let mut gateway = Command::new("node")
+        .arg(web.join("dist/gateway.mjs"))
+        .env("HANDOFF_URL", &srv.url)
+        .env("GATEWAY_TOKEN", &gw.token)
+        .env("BOT_ID", &helpbot.id)
+        .env("PORT", "0")
+        .stdout(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("start the example gateway");
+    let mut lines = BufReader::new(gateway.stdout.take().expect("stdout")).lines();
+    let first = tokio::time::timeout(WAIT, lines.next_line())
+        .await
+        .expect("gateway starts")
+        .expect("read")
+        .expect("a line");
+    let gateway_url = first
+        .strip_prefix("gateway listening on ")
+        .unwrap_or_else(|| panic!("unexpected gateway output: {first}"))
+        .to_owned();
+
+    let shots = repo().join("docs/screenshots");
+    std::fs::create_dir_all(&shots).expect("screenshots folder");
+    let out = tokio::time::timeout(
+        Duration::from_secs(120),
+        Command::new("node")
+            .arg(web.join("test/browser.mjs"))
+            .current_dir(&web)
+            .env("HANDOFF_URL", &srv.url)
+            .env("GATEWAY_URL", &gateway_url)
+            .env("AGENT_TOKEN", &alice.token)
+            .env("SCREENSHOTS", &shots)
+            .env("CHROMIUM", &chromium)
+            .output(),
+    )
+    .await
+    .expect("the browser script finishes within 2 minutes")
+    .expect("run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "browser script failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains(r#""ok":true"#), "{stdout}");
+
+    // The log agrees with what the pages showed: Alice holds the session, the bot held it first.
+    let sessions = alice
+        .c()
+        .subscribe(pb::SubscribeRequest::default())
+        .await
+        .expect("subscribe");
+    drop(sessions);
+    let _ = gateway.kill().await;
+    bot_task.abort();
+    srv.stop().await;
+}
+
+mod sqlite {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn widget_and_console_in_a_browser() {
+        super::widget_and_console_in_a_browser(crate::common::Backend::Sqlite).await
+    }
+}
