@@ -1,5 +1,5 @@
-// Builds the pages into dist/ (committed: the server embeds them) and the example gateway into
-// dist/gateway.mjs (for Node). `node build.mjs` from web/.
+// Builds the pages into dist/ (committed: the server embeds them), and the example gateway and
+// the demo bot into dist/gateway.mjs and dist/bot.mjs (self-contained, for Node >= 20). `node build.mjs` from web/.
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -30,8 +30,9 @@ await build({
 });
 await build({
   ...common,
-  entryPoints: [join(here, "src/gateway.ts")],
-  outfile: join(out, "gateway.mjs"),
+  entryPoints: { gateway: join(here, "src/gateway.ts"), bot: join(here, "src/bot.ts") },
+  outdir: out,
+  outExtension: { ".js": ".mjs" },
   format: "esm",
   platform: "node",
   target: "node20",
