@@ -196,3 +196,42 @@ async fn respond(
     );
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_must_be_exact() {
+        assert!(cors(&[]).expect("none").is_none());
+        assert!(
+            cors(&["https://shop.example".into()])
+                .expect("ok")
+                .is_some()
+        );
+        assert!(
+            cors(&["http://127.0.0.1:8080/".into()])
+                .expect("ok")
+                .is_some()
+        );
+        for bad in ["*", "https://*.example", "shop.example", "ftp://x"] {
+            assert!(cors(&[bad.into()]).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn only_the_pages_are_served() {
+        assert_eq!(Pages::page("/").map(|p| p.0), Some("index.html"));
+        assert_eq!(
+            Pages::page("/widget.html").map(|p| p.0),
+            Some("widget.html")
+        );
+        for other in [
+            "/../Cargo.toml",
+            "/dist/widget.js",
+            "/handoff.v1.TerminalService/Message",
+        ] {
+            assert!(Pages::page(other).is_none(), "{other}");
+        }
+    }
+}

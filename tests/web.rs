@@ -254,6 +254,38 @@ async fn no_cors_by_default(backend: Backend) {
     srv.stop().await;
 }
 
+/// With --web the same port serves the pages (built into the binary); without it, it does not.
+async fn pages_on_the_grpc_port(backend: Backend) {
+    let srv = TestServer::start_with(backend, |a| a.web = true).await;
+    let addr = srv.server.as_ref().expect("server").addr;
+    let get =
+        |path: &str| format!("GET {path} HTTP/1.1\r\nhost: {addr}\r\nconnection: close\r\n\r\n");
+    for (path, marker) in [
+        ("/widget.html", "widget.js"),
+        ("/console.html", "console.js"),
+    ] {
+        let (head, body) = http1(addr, get(path).as_bytes()).await;
+        assert!(head.starts_with("http/1.1 200"), "{path}: {head}");
+        assert!(head.contains("content-type: text/html"), "{head}");
+        assert!(String::from_utf8_lossy(&body).contains(marker), "{path}");
+    }
+    let (head, body) = http1(addr, get("/widget.js").as_bytes()).await;
+    assert!(head.contains("content-type: text/javascript"), "{head}");
+    assert!(body.len() > 1000, "the bundle is built in");
+    let (head, _) = http1(addr, get("/../Cargo.toml").as_bytes()).await;
+    assert!(!head.starts_with("http/1.1 200"), "{head}");
+    srv.stop().await;
+
+    let srv = TestServer::start(backend).await;
+    let addr = srv.server.as_ref().expect("server").addr;
+    let (head, _) = http1(addr, get("/widget.html").as_bytes()).await;
+    assert!(
+        !head.starts_with("http/1.1 200"),
+        "no pages without --web: {head}"
+    );
+    srv.stop().await;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Subscribe and Acknowledge.
 
@@ -633,9 +665,38 @@ async fn a_session_token_opens_one_session_only(backend: Backend) {
     let listed = v.all_events(&session.id).await;
     assert_eq!(listed.last().map(key), got.last().map(key));
 
+    // Who is who, for showing names: the caller's terminal, then the holders.
+    let who = v
+        .c()
+        .list_session_terminals(pb::ListSessionTerminalsRequest {
+            session_id: session.id.clone(),
+        })
+        .await
+        .expect("list session terminals")
+        .into_inner()
+        .terminals;
+    let who: Vec<_> = who
+        .iter()
+        .map(|t| (t.id.as_str(), t.display_name.as_str()))
+        .collect();
+    assert_eq!(
+        who,
+        [
+            (gw.id.as_str(), "gw (test)"),
+            (bot.id.as_str(), "bot (test)")
+        ]
+    );
+
     // Another session, or none: the same NOT_FOUND everywhere.
     let missing = uuid::Uuid::new_v4().to_string();
     for id in [&other.id, &missing] {
+        let names = v
+            .c()
+            .list_session_terminals(pb::ListSessionTerminalsRequest {
+                session_id: id.clone(),
+            })
+            .await;
+        assert_eq!(code(names), Code::NotFound);
         let a = v.session(id).await.unwrap_err();
         assert_eq!(a.code(), Code::NotFound, "{a:?}");
         assert_eq!(a.message(), "session not found");
@@ -808,6 +869,7 @@ async fn session_tokens_expire_and_are_revoked(backend: Backend) {
 on_every_backend!(
     grpc_web_over_http1,
     no_cors_by_default,
+    pages_on_the_grpc_port,
     subscribe_delivers_what_attach_delivers,
     subscribe_resumes_and_acknowledge_records,
     subscribe_to_one_session_ends_with_it,

@@ -1084,6 +1084,9 @@ export const SessionTerminalSchema: GenMessage<SessionTerminal> = /*@__PURE__*/
  *   INVALID_ARGUMENT: also a request message that cannot be decoded, and text with a NUL
  *                     character (no text field accepts one, on any storage backend).
  *   RESOURCE_EXHAUSTED: also a request message over the server's size limit (4 MiB).
+ *   PERMISSION_DENIED: a session token (CreateSessionToken) on an RPC it does not allow; it allows
+ *                      GetSession, ListEvents, ListSessionTerminals, Subscribe, Message and
+ *                      Disconnect, on its own session only (any other session is NOT_FOUND).
  * A session that does not exist, one the calling terminal never took part in and one it no longer
  * takes part in (a holder that handed it over, a target whose offer was declined, cancelled,
  * expired or taken by another member) all give the same NOT_FOUND "session not found", on every
@@ -1294,7 +1297,8 @@ export const TerminalService: GenService<{
    * Disconnect, AcknowledgeDisconnect). Use Attach where the client can stream requests (it saves
    * a call per command and pipelines messages); use Subscribe from a browser.
    * With `session_id` set, the feed carries that one session only (the terminal must take part
-   * in it). With a session token (CreateSessionToken) the feed is always limited to the token's
+   * in it), ends once the terminal's part in it has ended, and does not count as attached (only a
+   * feed of every session can receive new sessions and offers). With a session token (CreateSessionToken) the feed is always limited to the token's
    * session, and ends once that session has ended.
    * Errors: UNAUTHENTICATED, INVALID_ARGUMENT (malformed id or cursor), OUT_OF_RANGE (a resume
    * cursor is ahead of the log), NOT_FOUND (session_id or a resume cursor names a session the
