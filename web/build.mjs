@@ -36,6 +36,7 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
+  minify: true,
 });
 for (const f of readdirSync(join(here, "static"))) copyFileSync(join(here, "static", f), join(out, f));
 console.log("built web/dist");
