@@ -877,3 +877,48 @@ on_every_backend!(
     a_session_token_opens_one_session_only,
     session_tokens_expire_and_are_revoked,
 );
+
+/// Replicas on one Postgres: a token minted on one works on another at once, a feed there follows
+/// the session as written on the first, and a revocation on the first stops it on the other.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn session_tokens_across_replicas() {
+    let Scene {
+        srv: a,
+        gw,
+        bot,
+        session,
+        ..
+    } = scene(Backend::Postgres).await;
+    let b = a.replica().await;
+    let minted = mint(&gw, &session.id, Duration::from_secs(600))
+        .await
+        .expect("mint on a");
+    let on_b = visitor(&b, &minted.token).await;
+    let mut feed = subscribe_as(&on_b, &gw).await;
+    bot.say(&session.id, "written on a")
+        .await
+        .expect("say on a");
+    sub_until(&mut feed, |e| body(e) == Some("written on a")).await;
+    on_b.say(&session.id, "written on b")
+        .await
+        .expect("say on b");
+    let mut c = gw.c();
+    c.revoke_session_token(pb::RevokeSessionTokenRequest {
+        token_id: minted.token_id.clone(),
+    })
+    .await
+    .expect("revoke on a");
+    assert_eq!(code(on_b.session(&session.id).await), Code::Unauthenticated);
+    let ended = loop {
+        match tokio::time::timeout(WAIT, feed.message())
+            .await
+            .expect("feed ends")
+        {
+            Ok(Some(_)) => continue,
+            other => break other,
+        }
+    };
+    assert_eq!(ended.map(|_| ()).unwrap_err().code(), Code::Unauthenticated);
+    b.stop().await;
+    a.stop().await;
+}
