@@ -170,6 +170,11 @@ async fn heartbeat(
                 if let Err(e) = app.store.replica_heartbeat(app.replica, now, forget_before).await {
                     tracing::warn!(error = %e, "replica heartbeat failed; retrying on the next tick");
                 }
+                // Kept a day past expiry, so that a late call still finds the token (and fails
+                // as expired) rather than a table that grows forever.
+                if let Err(e) = app.store.forget_session_tokens(now - 24 * 3600 * 1000).await {
+                    tracing::warn!(error = %e, "could not delete expired session tokens");
+                }
             }
             changed = shutdown.changed() => {
                 if changed.is_err() || *shutdown.borrow() {

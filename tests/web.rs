@@ -876,6 +876,7 @@ on_every_backend!(
     only_the_callers_terminal_mints,
     a_session_token_opens_one_session_only,
     session_tokens_expire_and_are_revoked,
+    expired_session_tokens_are_deleted,
 );
 
 /// Replicas on one Postgres: a token minted on one works on another at once, a feed there follows
@@ -921,4 +922,29 @@ async fn session_tokens_across_replicas() {
     assert_eq!(ended.map(|_| ()).unwrap_err().code(), Code::Unauthenticated);
     b.stop().await;
     a.stop().await;
+}
+
+/// Expired tokens are deleted (a day after expiry, by the heartbeat): a deleted token is simply
+/// unknown.
+async fn expired_session_tokens_are_deleted(backend: Backend) {
+    let Scene {
+        srv, gw, session, ..
+    } = scene(backend).await;
+    let minted = mint(&gw, &session.id, Duration::from_secs(60))
+        .await
+        .expect("mint");
+    let v = visitor(&srv, &minted.token).await;
+    v.session(&session.id).await.expect("valid");
+    let store = &srv.server.as_ref().expect("server").app.store;
+    let now = handoff::domain::now_millis();
+    assert_eq!(store.forget_session_tokens(now).await.expect("forget"), 0);
+    assert_eq!(
+        store
+            .forget_session_tokens(now + 61_000)
+            .await
+            .expect("forget"),
+        1
+    );
+    assert_eq!(code(v.session(&session.id).await), Code::Unauthenticated);
+    srv.stop().await;
 }

@@ -11,3 +11,5 @@ CREATE TABLE session_tokens (
     revoked_ms  INTEGER
 );
 CREATE INDEX session_tokens_session ON session_tokens (session_id);
+-- Expired tokens are deleted a day after they expire (the replicas' heartbeat).
+CREATE INDEX session_tokens_expiry ON session_tokens (expire_ms);

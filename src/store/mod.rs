@@ -256,6 +256,8 @@ pub trait Store: Send + Sync + 'static {
     /// Marks a token `terminal` minted as revoked at `now` (kept if it already was); false when
     /// `terminal` minted no token with this id.
     async fn revoke_session_token(&self, id: Uuid, terminal: Uuid, now: Millis) -> Result<bool>;
+    /// Deletes the session tokens that expired before `before`; returns how many.
+    async fn forget_session_tokens(&self, before: Millis) -> Result<u64>;
 }
 
 /// A session token as stored (its secret is not: only its hash).

@@ -795,6 +795,14 @@ impl Store for SqlStore {
         Ok(done.rows_affected() == 1)
     }
 
+    async fn forget_session_tokens(&self, before: Millis) -> Result<u64> {
+        let done = sqlx::query("DELETE FROM session_tokens WHERE expire_ms < $1")
+            .bind(before)
+            .execute(&self.write)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
     async fn set_token_hash(&self, id: Uuid, token_hash: &str) -> Result<bool> {
         let done = sqlx::query(
             "UPDATE terminals SET token_hash = $2, token_changed_ms = $3 WHERE id = $1",
