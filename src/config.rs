@@ -90,6 +90,23 @@ pub struct ServeArgs {
     /// long a token changed behind the server's back (by hand in the database) keeps working.
     #[arg(long, env = "HANDOFF_TOKEN_CACHE_TTL", default_value = "60s", value_parser = parse_duration)]
     pub token_cache_ttl: Duration,
+    /// A web origin (scheme://host[:port]) whose pages may call the API from a browser
+    /// (gRPC-Web with CORS); repeat for several. None by default: browsers on other origins are
+    /// refused, same-origin pages and non-browser clients are unaffected.
+    #[arg(
+        long = "cors-origin",
+        env = "HANDOFF_CORS_ORIGINS",
+        value_delimiter = ','
+    )]
+    pub cors_origins: Vec<String>,
+    /// Also serves the browser pages on the same port: /widget.html (a visitor's web chat) and
+    /// /console.html (an agent console), built into the binary.
+    #[arg(long, env = "HANDOFF_WEB")]
+    pub web: bool,
+    /// With --web, serves the pages from this folder instead of the built-in copy (for working
+    /// on them: rebuild with `npm run build` in web/ and reload).
+    #[arg(long, env = "HANDOFF_WEB_DIR")]
+    pub web_dir: Option<std::path::PathBuf>,
 }
 
 impl ServeArgs {

@@ -20,4 +20,5 @@ pub mod pb;
 pub mod server;
 pub mod store;
 pub mod tail;
+pub mod web;
 pub mod writer;

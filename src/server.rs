@@ -91,7 +91,19 @@ impl Server {
             ));
         }
         let mut until_shutdown = shutdown_rx;
+        // Outside in: the browser pages (with --web) answer their GETs, CORS answers browsers'
+        // preflights, gRPC-Web (HTTP/1.1 accepted) is turned into gRPC, then the services see
+        // plain gRPC.
         let router = tonic::transport::Server::builder()
+            .accept_http1(true)
+            .layer(tower::util::option_layer(
+                args.web
+                    .then(|| crate::web::Pages::new(args.web_dir.clone())),
+            ))
+            .layer(tower::util::option_layer(crate::web::cors(
+                &args.cors_origins,
+            )?))
+            .layer(tonic_web::GrpcWebLayer::new())
             .layer(tower::util::MapResponseLayer::new(
                 crate::api::unreadable::reclassify,
             ))
@@ -157,6 +169,11 @@ async fn heartbeat(
                 let forget_before = now - (interval * 10).as_millis() as i64;
                 if let Err(e) = app.store.replica_heartbeat(app.replica, now, forget_before).await {
                     tracing::warn!(error = %e, "replica heartbeat failed; retrying on the next tick");
+                }
+                // Kept a day past expiry, so that a late call still finds the token (and fails
+                // as expired) rather than a table that grows forever.
+                if let Err(e) = app.store.forget_session_tokens(now - 24 * 3600 * 1000).await {
+                    tracing::warn!(error = %e, "could not delete expired session tokens");
                 }
             }
             changed = shutdown.changed() => {

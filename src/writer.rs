@@ -98,6 +98,30 @@ impl Writer {
         .map(drop)
     }
 
+    /// As [`Writer::acknowledge`], but returns once the acknowledgement is committed (the
+    /// Acknowledge RPC answers only then).
+    pub async fn acknowledge_committed(
+        &self,
+        terminal: Uuid,
+        session: Uuid,
+        seq: u64,
+    ) -> Result<()> {
+        let answer = self
+            .queue(Write::Ack {
+                terminal,
+                session,
+                seq,
+            })
+            .await?;
+        match answer.await {
+            Ok(Written::Ack(outcome)) => outcome,
+            Ok(_) => Err(Error::Internal(
+                "an acknowledgement was answered as another write".into(),
+            )),
+            Err(_) => Err(shutting_down()),
+        }
+    }
+
     async fn queue(&self, write: Write<'static>) -> Result<oneshot::Receiver<Written>> {
         let shard = (write.session().as_u128() % self.shards.len() as u128) as usize;
         let (reply, answer) = oneshot::channel();

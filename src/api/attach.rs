@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use super::ops::{self, validate_message};
 use super::parse_id;
+use super::session_token::{self, Grant};
 use crate::app::App;
 use crate::bus::{Move, Subscription};
 use crate::domain;
@@ -44,6 +45,51 @@ impl tokio_stream::Stream for AttachStream {
     }
 }
 
+/// The response stream of Subscribe: Attach's feed without receipts (Subscribe reads no
+/// commands, so none are ever sent).
+pub struct SubscribeStream {
+    inner: AttachStream,
+}
+
+impl tokio_stream::Stream for SubscribeStream {
+    type Item = Result<pb::SubscribeResponse, Status>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        use pb::subscribe_response::Kind;
+        loop {
+            let next = std::pin::Pin::new(&mut self.inner).poll_next(cx);
+            let std::task::Poll::Ready(Some(Ok(r))) = next else {
+                return next.map(|n| n.map(|r| r.map(|_| pb::SubscribeResponse::default())));
+            };
+            let kind = match r.kind {
+                Some(attach_response::Kind::Attached(a)) => Kind::Attached(a),
+                Some(attach_response::Kind::Event(e)) => Kind::Event(e),
+                Some(attach_response::Kind::Receipt(_)) | None => continue,
+            };
+            return std::task::Poll::Ready(Some(Ok(pb::SubscribeResponse { kind: Some(kind) })));
+        }
+    }
+}
+
+/// Starts a Subscribe feed: Attach's delivery, from `cursors` (validated as Attach validates
+/// hello's), over `scope`.
+pub async fn subscribe(
+    app: Arc<App>,
+    terminal: Uuid,
+    cursors: &[pb::SessionCursor],
+    scope: Scope,
+    grant: Option<Grant>,
+) -> Result<SubscribeStream> {
+    let mut feed = open(&app, terminal, cursors, "resume", scope).await?;
+    feed.grant = grant;
+    Ok(SubscribeStream {
+        inner: feed.start(app, None),
+    })
+}
+
 /// How many events a stream may have in flight towards a slow client before delivery waits.
 const STREAM_BUFFER: usize = 64;
 /// How many events one log read fetches.
@@ -70,19 +116,101 @@ pub async fn start(
             return Err(Error::invalid("kind", "the first request on Attach must be hello").into());
         }
     };
+    let feed = open(&app, terminal, &hello.resume, "hello.resume", Scope::All).await?;
+    let reader = tokio::spawn(read_commands(
+        app.clone(),
+        terminal,
+        inbound,
+        feed.tx.clone(),
+    ));
+    Ok(feed.start(app, Some(reader.abort_handle())))
+}
+
+/// Which sessions a feed carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every session the terminal takes part in, new ones and offers included: the terminal
+    /// counts as attached (Connect and group transfers reach it) while the feed is open.
+    All,
+    /// One session only (a Subscribe limited to it, or a session token's): the feed does not
+    /// make the terminal present, and ends once the terminal's part in the session has ended.
+    Session(Uuid),
+}
+
+/// A feed whose cursors are validated and whose `attached` is sent, ready to deliver.
+pub(super) struct Opened {
+    terminal: Uuid,
+    scope: Scope,
+    resume: HashMap<Uuid, u64>,
+    sub: Subscription,
+    tx: mpsc::Sender<Outgoing>,
+    rx: mpsc::Receiver<Outgoing>,
+    /// The session token the feed was opened with, if any: the feed ends when it stops being
+    /// valid.
+    grant: Option<Grant>,
+}
+
+impl Opened {
+    /// Starts delivery; `reader` is the task reading the client's requests, if any, stopped
+    /// when delivery ends.
+    pub(super) fn start(
+        self,
+        app: Arc<App>,
+        reader: Option<tokio::task::AbortHandle>,
+    ) -> AttachStream {
+        let delivery = Delivery {
+            app,
+            terminal: self.terminal,
+            scope: self.scope,
+            sub: self.sub,
+            follows: HashMap::new(),
+            tx: self.tx,
+            grant: self.grant,
+        };
+        tokio::spawn(delivery.run(self.resume, reader));
+        AttachStream { rx: self.rx }
+    }
+}
+
+/// Validates the resume cursors (named `field` in errors) and the scope, registers for wake-ups
+/// and sends `attached`: what Attach and Subscribe share before delivery starts.
+pub(super) async fn open(
+    app: &Arc<App>,
+    terminal: Uuid,
+    cursors: &[pb::SessionCursor],
+    field: &str,
+    scope: Scope,
+) -> Result<Opened> {
     let mut resume = HashMap::new();
-    for (i, c) in hello.resume.iter().enumerate() {
-        let session = parse_id(&format!("hello.resume[{i}].session_id"), &c.session_id)?;
-        check_resume(&app, terminal, session, c.seq).await?;
+    for (i, c) in cursors.iter().enumerate() {
+        let session = parse_id(&format!("{field}[{i}].session_id"), &c.session_id)?;
+        if matches!(scope, Scope::Session(only) if only != session) {
+            // Outside the feed's one session: as unknown as a session that does not exist.
+            return Err(Error::NotFound("session"));
+        }
+        check_resume(app, terminal, session, c.seq).await?;
         resume.insert(session, c.seq);
+    }
+    if let Scope::Session(only) = scope {
+        app.store
+            .membership(terminal, only)
+            .await?
+            .ok_or(Error::NotFound("session"))?;
     }
 
     let (tx, rx) = mpsc::channel(STREAM_BUFFER);
-    // Subscribing marks the terminal attached (Connect's presence check) and starts the wake-ups
-    // before the first log read, so nothing committed from here on goes unsignalled.
-    let sub = app.bus.subscribe(Some(terminal));
-    // Other replicas learn of the attachment now rather than at the next heartbeat.
-    app.store.set_presence(app.replica, terminal, true).await?;
+    let sub = match scope {
+        // Subscribing marks the terminal attached (Connect's presence check) and starts the
+        // wake-ups before the first log read, so nothing committed from here on goes unsignalled.
+        Scope::All => {
+            let sub = app.bus.subscribe(Some(terminal));
+            // Other replicas learn of the attachment now rather than at the next heartbeat.
+            app.store.set_presence(app.replica, terminal, true).await?;
+            sub
+        }
+        // Follows its one session from the first log read on (see `Delivery::add`).
+        Scope::Session(_) => app.bus.subscribe(None),
+    };
     let attached = pb::AttachResponse {
         kind: Some(attach_response::Kind::Attached(pb::Attached {
             terminal_id: terminal.to_string(),
@@ -91,17 +219,16 @@ pub async fn start(
     };
     tx.send(Ok(Box::new(attached)))
         .await
-        .map_err(|_| Status::cancelled("client went away"))?;
-    let reader = tokio::spawn(read_commands(app.clone(), terminal, inbound, tx.clone()));
-    let delivery = Delivery {
-        app,
+        .map_err(|_| Error::Unavailable("client went away".into()))?;
+    Ok(Opened {
         terminal,
+        scope,
+        resume,
         sub,
-        follows: HashMap::new(),
         tx,
-    };
-    tokio::spawn(delivery.run(resume, reader.abort_handle()));
-    Ok(AttachStream { rx })
+        rx,
+        grant: None,
+    })
 }
 
 /// Checks a resume cursor against what the terminal may see of the session. Permission before
@@ -176,9 +303,11 @@ struct Gap {
 struct Delivery {
     app: Arc<App>,
     terminal: Uuid,
+    scope: Scope,
     sub: Subscription,
     follows: HashMap<Uuid, Follow>,
     tx: mpsc::Sender<Outgoing>,
+    grant: Option<Grant>,
 }
 
 /// Delivery stopped because the client went away: not an error to report.
@@ -204,15 +333,18 @@ impl From<Gone> for Stop {
 impl Delivery {
     /// Delivers until the client goes away or the server shuts down, then ends the stream: the
     /// reader is stopped too, since it holds a sender that would keep the response open.
-    async fn run(mut self, resume: HashMap<Uuid, u64>, reader: tokio::task::AbortHandle) {
+    async fn run(mut self, resume: HashMap<Uuid, u64>, reader: Option<tokio::task::AbortHandle>) {
         if let Err(Stop::Failed(e)) = self.deliver(resume).await {
             let _ = self.tx.send(Err(e.into())).await;
         }
-        reader.abort();
-        let (app, terminal) = (self.app.clone(), self.terminal);
+        if let Some(reader) = reader {
+            reader.abort();
+        }
+        let (app, terminal, scope) = (self.app.clone(), self.terminal, self.scope);
         drop(self);
         // The last stream of this terminal here: other replicas stop counting it as present.
-        if !app.bus.is_attached(terminal) {
+        // (A one-session feed never counted.)
+        if scope == Scope::All && !app.bus.is_attached(terminal) {
             if let Err(e) = app.store.set_presence(app.replica, terminal, false).await {
                 tracing::warn!(error = %e, "could not withdraw presence");
             }
@@ -233,7 +365,11 @@ impl Delivery {
             reload |= self.sub.inbox().take_memberships_changed();
             let moves = self.sub.inbox().take_moves();
             // Boxed: an idle stream then keeps only the small waiting state, not the largest step.
-            match Box::pin(self.step(&mut resume, reload, moves, &mut pending)).await {
+            // A one-session feed is not told of membership moves (it is not registered as the
+            // terminal's): it re-reads its one row each round instead.
+            let reload_now = reload || matches!(self.scope, Scope::Session(_));
+            match Box::pin(self.step(&mut resume, reload_now, moves, &mut pending)).await {
+                Ok(()) if self.finished() => return Ok(()),
                 Ok(()) => reload = false,
                 // The database is unreachable (restarting, failing over): keep the stream and
                 // retry; the cursors make the catch-up exact.
@@ -249,11 +385,35 @@ impl Delivery {
                 }
                 Err(stop) => return Err(stop),
             }
+            let recheck = async {
+                match &self.grant {
+                    Some(g) => {
+                        let left = g.expire_ms.saturating_sub(domain::now_millis()).max(0);
+                        let left = std::time::Duration::from_millis(left as u64);
+                        tokio::time::sleep(left.min(session_token::RECHECK)).await;
+                    }
+                    None => std::future::pending().await,
+                }
+            };
+            let mut due = false;
             tokio::select! {
                 _ = self.sub.inbox().wait() => {}
+                _ = recheck => due = true,
                 _ = self.tx.closed() => return Err(Stop::Gone),
                 _ = shutdown.changed() => return Err(shutting_down()),
             }
+            if due && let Some(g) = &self.grant {
+                // Revoked or expired: the feed ends as a call with the token would fail.
+                session_token::still_valid(&self.app, g).await?;
+            }
+        }
+    }
+
+    /// Whether a one-session feed has delivered the whole of the terminal's part in its session.
+    fn finished(&self) -> bool {
+        match self.scope {
+            Scope::All => false,
+            Scope::Session(only) => self.follows.get(&only).is_none_or(|f| f.done),
         }
     }
 
@@ -292,7 +452,17 @@ impl Delivery {
     /// Re-reads the terminal's memberships: starts following new sessions, notes departures.
     async fn reload(&mut self, resume: &mut HashMap<Uuid, u64>) -> Result<HashSet<Uuid>> {
         let mut touched = HashSet::new();
-        for m in self.app.store.memberships(self.terminal).await? {
+        let rows = match self.scope {
+            Scope::All => self.app.store.memberships(self.terminal).await?,
+            Scope::Session(only) => self
+                .app
+                .store
+                .membership(self.terminal, only)
+                .await?
+                .into_iter()
+                .collect(),
+        };
+        for m in rows {
             touched.insert(m.session_id);
             self.apply_row(m, resume).await?;
         }

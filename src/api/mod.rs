@@ -3,6 +3,7 @@
 mod admin;
 mod attach;
 mod ops;
+mod session_token;
 mod terminal;
 pub mod unreadable;
 
@@ -27,10 +28,47 @@ fn bearer(metadata: &MetadataMap) -> Option<&str> {
     (scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty()).then(|| token.trim())
 }
 
-/// The terminal a request comes from; UNAUTHENTICATED for a missing or unknown token.
-async fn authenticate(app: &App, metadata: &MetadataMap) -> Result<Uuid> {
+/// Who a request comes from.
+#[derive(Debug, Clone)]
+enum Principal {
+    /// A terminal's own token.
+    Terminal(Uuid),
+    /// A session token: the caller's terminal, on one session only.
+    Session(session_token::Grant),
+}
+
+impl Principal {
+    /// The terminal that acts for a request on `session`: a session token's other sessions are
+    /// NOT_FOUND, exactly as a session that does not exist.
+    fn actor_on(&self, session: Uuid) -> Result<Uuid> {
+        match self {
+            Principal::Terminal(t) => Ok(*t),
+            Principal::Session(g) if g.session == session => Ok(g.terminal),
+            Principal::Session(_) => Err(Error::NotFound("session")),
+        }
+    }
+}
+
+/// Who a request comes from; UNAUTHENTICATED for a missing or unknown token, or a session token
+/// that is no longer valid.
+async fn principal(app: &App, metadata: &MetadataMap) -> Result<Principal> {
     let token = bearer(metadata).ok_or(Error::Unauthenticated)?;
-    app.auth.terminal(token).await
+    if token.starts_with(session_token::PREFIX) {
+        return Ok(Principal::Session(session_token::verify(app, token).await?));
+    }
+    Ok(Principal::Terminal(app.auth.terminal(token).await?))
+}
+
+/// The terminal a request comes from, for the RPCs only a terminal's own token may call;
+/// UNAUTHENTICATED for a missing or unknown token, PERMISSION_DENIED for a valid session token.
+async fn authenticate(app: &App, metadata: &MetadataMap) -> Result<Uuid> {
+    match principal(app, metadata).await? {
+        Principal::Terminal(t) => Ok(t),
+        Principal::Session(_) => Err(Error::PermissionDenied(format!(
+            "a session token may only call {} on its session",
+            session_token::ALLOWED
+        ))),
+    }
 }
 
 /// Parses a required id field.

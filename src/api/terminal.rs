@@ -5,8 +5,8 @@ use std::sync::Arc;
 use tonic::{Request, Response, Status, Streaming};
 
 use super::{
-    attach, authenticate, check_facts, ops, page_size, page_token, parse_id, parse_page_token,
-    validate_caller,
+    Principal, attach, authenticate, check_facts, ops, page_size, page_token, parse_id,
+    parse_page_token, principal, session_token, validate_caller,
 };
 use crate::app::App;
 use crate::domain;
@@ -69,9 +69,10 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::MessageRequest>,
     ) -> Result<Response<pb::MessageResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let who = principal(&self.app, request.metadata()).await?;
         let r = request.into_inner();
         let (session, key) = ops::validate_message(&self.app, &r)?;
+        let actor = who.actor_on(session)?;
         let a = self.app.message(actor, session, r.body, key).await?;
         Ok(Response::new(pb::MessageResponse {
             seq: a.seq,
@@ -129,7 +130,8 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::DisconnectRequest>,
     ) -> Result<Response<pb::DisconnectResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let who = principal(&self.app, request.metadata()).await?;
+        let actor = who.actor_on(parse_id("session_id", &request.get_ref().session_id)?)?;
         let (session, seq) = ops::disconnect(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::DisconnectResponse {
             session: Some(domain::view_for(session, actor)),
@@ -152,8 +154,9 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::GetSessionRequest>,
     ) -> Result<Response<pb::GetSessionResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let who = principal(&self.app, request.metadata()).await?;
         let session = parse_id("session_id", &request.get_ref().session_id)?;
+        let actor = who.actor_on(session)?;
         let (session, _) = self.app.session_for(actor, session).await?;
         Ok(Response::new(pb::GetSessionResponse {
             session: Some(domain::view_for(session, actor)),
@@ -164,9 +167,10 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::ListEventsRequest>,
     ) -> Result<Response<pb::ListEventsResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let who = principal(&self.app, request.metadata()).await?;
         let r = request.into_inner();
         let id = parse_id("session_id", &r.session_id)?;
+        let actor = who.actor_on(id)?;
         let limit = page_size("page_size", r.page_size)?;
         // Permission before anything about the token: a foreign session is simply not found.
         let (session, role) = self.app.session_for(actor, id).await?;
@@ -200,5 +204,124 @@ impl TerminalService for TerminalApi {
         let actor = authenticate(&self.app, request.metadata()).await?;
         let stream = attach::start(self.app.clone(), actor, request.into_inner()).await?;
         Ok(Response::new(stream))
+    }
+
+    type SubscribeStream = attach::SubscribeStream;
+
+    async fn subscribe(
+        &self,
+        request: Request<pb::SubscribeRequest>,
+    ) -> Result<Response<Self::SubscribeStream>, Status> {
+        let who = principal(&self.app, request.metadata()).await?;
+        let r = request.into_inner();
+        let only = match r.session_id.as_str() {
+            "" => None,
+            id => Some(parse_id("session_id", id)?),
+        };
+        let stream = match who {
+            Principal::Terminal(t) => {
+                let scope = only.map_or(attach::Scope::All, attach::Scope::Session);
+                attach::subscribe(self.app.clone(), t, &r.resume, scope, None).await?
+            }
+            Principal::Session(ref grant) => {
+                who.actor_on(only.unwrap_or(grant.session))?;
+                let mut resume = r.resume;
+                // Without a cursor a browser reads its session from the start: what the gateway
+                // acknowledged on its own feed says nothing of what the browser has shown.
+                if resume
+                    .iter()
+                    .all(|c| parse_id("resume", &c.session_id).ok() != Some(grant.session))
+                {
+                    resume.push(pb::SessionCursor {
+                        session_id: grant.session.to_string(),
+                        seq: 0,
+                    });
+                }
+                let scope = attach::Scope::Session(grant.session);
+                attach::subscribe(
+                    self.app.clone(),
+                    grant.terminal,
+                    &resume,
+                    scope,
+                    Some(grant.clone()),
+                )
+                .await?
+            }
+        };
+        Ok(Response::new(stream))
+    }
+
+    async fn acknowledge(
+        &self,
+        request: Request<pb::AcknowledgeRequest>,
+    ) -> Result<Response<pb::AcknowledgeResponse>, Status> {
+        let actor = authenticate(&self.app, request.metadata()).await?;
+        let r = request.into_inner();
+        let session = parse_id("session_id", &r.session_id)?;
+        // Permission before anything else: a session it never took part in is not found.
+        self.app
+            .store
+            .membership(actor, session)
+            .await
+            .map_err(Status::from)?
+            .ok_or(Error::NotFound("session"))?;
+        self.app
+            .writer
+            .acknowledge_committed(actor, session, r.seq)
+            .await?;
+        Ok(Response::new(pb::AcknowledgeResponse {}))
+    }
+
+    async fn create_session_token(
+        &self,
+        request: Request<pb::CreateSessionTokenRequest>,
+    ) -> Result<Response<pb::CreateSessionTokenResponse>, Status> {
+        let actor = authenticate(&self.app, request.metadata()).await?;
+        let minted = session_token::create(&self.app, actor, request.get_ref()).await?;
+        Ok(Response::new(minted))
+    }
+
+    async fn revoke_session_token(
+        &self,
+        request: Request<pb::RevokeSessionTokenRequest>,
+    ) -> Result<Response<pb::RevokeSessionTokenResponse>, Status> {
+        let actor = authenticate(&self.app, request.metadata()).await?;
+        session_token::revoke(&self.app, actor, request.get_ref()).await?;
+        Ok(Response::new(pb::RevokeSessionTokenResponse {}))
+    }
+
+    async fn list_session_terminals(
+        &self,
+        request: Request<pb::ListSessionTerminalsRequest>,
+    ) -> Result<Response<pb::ListSessionTerminalsResponse>, Status> {
+        let who = principal(&self.app, request.metadata()).await?;
+        let session = parse_id("session_id", &request.get_ref().session_id)?;
+        let actor = who.actor_on(session)?;
+        let (s, _) = self.app.session_for(actor, session).await?;
+        let mut ids = vec![s.caller_terminal_id.clone()];
+        for h in &s.holders {
+            if !ids.contains(&h.terminal_id) {
+                ids.push(h.terminal_id.clone());
+            }
+        }
+        let mut terminals = Vec::with_capacity(ids.len());
+        for id in ids {
+            let Ok(uuid) = id.parse() else { continue };
+            if let Some(t) = self.app.store.terminal(uuid).await.map_err(Status::from)? {
+                let display_name = if t.display_name.is_empty() {
+                    t.name.clone()
+                } else {
+                    t.display_name.clone()
+                };
+                terminals.push(pb::SessionTerminal {
+                    id: t.id,
+                    display_name,
+                    kind: t.kind,
+                });
+            }
+        }
+        Ok(Response::new(pb::ListSessionTerminalsResponse {
+            terminals,
+        }))
     }
 }

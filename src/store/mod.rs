@@ -249,4 +249,25 @@ pub trait Store: Send + Sync + 'static {
     /// older than `since`.
     async fn present_elsewhere(&self, terminal: Uuid, replica: Uuid, since: Millis)
     -> Result<bool>;
+    /// Stores a new session token under the hash of its secret.
+    async fn create_session_token(&self, token: &SessionToken, token_hash: &str) -> Result<()>;
+    /// The session token whose secret hashes to `token_hash`, revoked or expired alike.
+    async fn session_token_by_hash(&self, token_hash: &str) -> Result<Option<SessionToken>>;
+    /// Marks a token `terminal` minted as revoked at `now` (kept if it already was); false when
+    /// `terminal` minted no token with this id.
+    async fn revoke_session_token(&self, id: Uuid, terminal: Uuid, now: Millis) -> Result<bool>;
+    /// Deletes the session tokens that expired before `before`; returns how many.
+    async fn forget_session_tokens(&self, before: Millis) -> Result<u64>;
+}
+
+/// A session token as stored (its secret is not: only its hash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionToken {
+    pub id: Uuid,
+    pub session: Uuid,
+    /// The caller's terminal that minted it, and as which the token acts.
+    pub terminal: Uuid,
+    pub create_ms: Millis,
+    pub expire_ms: Millis,
+    pub revoked_ms: Option<Millis>,
 }

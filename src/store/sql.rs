@@ -19,7 +19,7 @@ use uuid::Uuid;
 
 use super::{
     Appended, AppendedBatch, ChangedSession, Changes, Committed, Membership, NewMessage,
-    SessionChange, Store, Write, Written, WrittenBatch,
+    SessionChange, SessionToken, Store, Write, Written, WrittenBatch,
 };
 use crate::domain::{self, Millis};
 use crate::error::{Error, Result};
@@ -751,6 +751,65 @@ impl Store for SqlStore {
         .fetch_all(&self.read)
         .await?;
         rows.iter().map(decode_terminal).collect()
+    }
+
+    async fn create_session_token(&self, t: &SessionToken, token_hash: &str) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO session_tokens \
+             (id, token_hash, session_id, terminal_id, create_ms, expire_ms, revoked_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6, NULL)",
+        )
+        .bind(t.id.to_string())
+        .bind(token_hash)
+        .bind(t.session.to_string())
+        .bind(t.terminal.to_string())
+        .bind(t.create_ms)
+        .bind(t.expire_ms)
+        .execute(&self.write)
+        .await?;
+        Ok(())
+    }
+
+    async fn session_token_by_hash(&self, token_hash: &str) -> Result<Option<SessionToken>> {
+        let row = sqlx::query(
+            "SELECT id, session_id, terminal_id, create_ms, expire_ms, revoked_ms \
+             FROM session_tokens WHERE token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.read)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        Ok(Some(SessionToken {
+            id: parse_uuid(&row.try_get::<String, _>(0)?)?,
+            session: parse_uuid(&row.try_get::<String, _>(1)?)?,
+            terminal: parse_uuid(&row.try_get::<String, _>(2)?)?,
+            create_ms: row.try_get::<i64, _>(3)?,
+            expire_ms: row.try_get::<i64, _>(4)?,
+            revoked_ms: row.try_get::<Option<i64>, _>(5)?,
+        }))
+    }
+
+    async fn revoke_session_token(&self, id: Uuid, terminal: Uuid, now: Millis) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE session_tokens SET revoked_ms = COALESCE(revoked_ms, $3) \
+             WHERE id = $1 AND terminal_id = $2",
+        )
+        .bind(id.to_string())
+        .bind(terminal.to_string())
+        .bind(now)
+        .execute(&self.write)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn forget_session_tokens(&self, before: Millis) -> Result<u64> {
+        let done = sqlx::query("DELETE FROM session_tokens WHERE expire_ms < $1")
+            .bind(before)
+            .execute(&self.write)
+            .await?;
+        Ok(done.rows_affected())
     }
 
     async fn set_token_hash(&self, id: Uuid, token_hash: &str) -> Result<bool> {

@@ -1,5 +1,6 @@
 import datetime
 
+from google.protobuf import duration_pb2 as _duration_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from handoff.v1 import types_pb2 as _types_pb2
 from google.protobuf.internal import containers as _containers
@@ -283,3 +284,83 @@ class Receipt(_message.Message):
     seq: int
     transfer_id: str
     def __init__(self, request_id: _Optional[str] = ..., code: _Optional[int] = ..., message: _Optional[str] = ..., seq: _Optional[int] = ..., transfer_id: _Optional[str] = ...) -> None: ...
+
+class SubscribeRequest(_message.Message):
+    __slots__ = ("resume", "session_id")
+    RESUME_FIELD_NUMBER: _ClassVar[int]
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    resume: _containers.RepeatedCompositeFieldContainer[SessionCursor]
+    session_id: str
+    def __init__(self, resume: _Optional[_Iterable[_Union[SessionCursor, _Mapping]]] = ..., session_id: _Optional[str] = ...) -> None: ...
+
+class SubscribeResponse(_message.Message):
+    __slots__ = ("attached", "event")
+    ATTACHED_FIELD_NUMBER: _ClassVar[int]
+    EVENT_FIELD_NUMBER: _ClassVar[int]
+    attached: Attached
+    event: _types_pb2.Event
+    def __init__(self, attached: _Optional[_Union[Attached, _Mapping]] = ..., event: _Optional[_Union[_types_pb2.Event, _Mapping]] = ...) -> None: ...
+
+class AcknowledgeRequest(_message.Message):
+    __slots__ = ("session_id", "seq")
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    SEQ_FIELD_NUMBER: _ClassVar[int]
+    session_id: str
+    seq: int
+    def __init__(self, session_id: _Optional[str] = ..., seq: _Optional[int] = ...) -> None: ...
+
+class AcknowledgeResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class CreateSessionTokenRequest(_message.Message):
+    __slots__ = ("session_id", "ttl")
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    TTL_FIELD_NUMBER: _ClassVar[int]
+    session_id: str
+    ttl: _duration_pb2.Duration
+    def __init__(self, session_id: _Optional[str] = ..., ttl: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+
+class CreateSessionTokenResponse(_message.Message):
+    __slots__ = ("token", "token_id", "session_id", "expire_time")
+    TOKEN_FIELD_NUMBER: _ClassVar[int]
+    TOKEN_ID_FIELD_NUMBER: _ClassVar[int]
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    token: str
+    token_id: str
+    session_id: str
+    expire_time: _timestamp_pb2.Timestamp
+    def __init__(self, token: _Optional[str] = ..., token_id: _Optional[str] = ..., session_id: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class RevokeSessionTokenRequest(_message.Message):
+    __slots__ = ("token_id",)
+    TOKEN_ID_FIELD_NUMBER: _ClassVar[int]
+    token_id: str
+    def __init__(self, token_id: _Optional[str] = ...) -> None: ...
+
+class RevokeSessionTokenResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ListSessionTerminalsRequest(_message.Message):
+    __slots__ = ("session_id",)
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    session_id: str
+    def __init__(self, session_id: _Optional[str] = ...) -> None: ...
+
+class ListSessionTerminalsResponse(_message.Message):
+    __slots__ = ("terminals",)
+    TERMINALS_FIELD_NUMBER: _ClassVar[int]
+    terminals: _containers.RepeatedCompositeFieldContainer[SessionTerminal]
+    def __init__(self, terminals: _Optional[_Iterable[_Union[SessionTerminal, _Mapping]]] = ...) -> None: ...
+
+class SessionTerminal(_message.Message):
+    __slots__ = ("id", "display_name", "kind")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    display_name: str
+    kind: _types_pb2.TerminalKind
+    def __init__(self, id: _Optional[str] = ..., display_name: _Optional[str] = ..., kind: _Optional[_Union[_types_pb2.TerminalKind, str]] = ...) -> None: ...

@@ -37,6 +37,9 @@ class TerminalServiceStub:
     INVALID_ARGUMENT: also a request message that cannot be decoded, and text with a NUL
     character (no text field accepts one, on any storage backend).
     RESOURCE_EXHAUSTED: also a request message over the server's size limit (4 MiB).
+    PERMISSION_DENIED: a session token (CreateSessionToken) on an RPC it does not allow; it allows
+    GetSession, ListEvents, ListSessionTerminals, Subscribe, Message and
+    Disconnect, on its own session only (any other session is NOT_FOUND).
     A session that does not exist, one the calling terminal never took part in and one it no longer
     takes part in (a holder that handed it over, a target whose offer was declined, cancelled,
     expired or taken by another member) all give the same NOT_FOUND "session not found", on every
@@ -114,6 +117,31 @@ class TerminalServiceStub:
                 request_serializer=handoff_dot_v1_dot_terminal__service__pb2.AttachRequest.SerializeToString,
                 response_deserializer=handoff_dot_v1_dot_terminal__service__pb2.AttachResponse.FromString,
                 _registered_method=True)
+        self.Subscribe = channel.unary_stream(
+                '/handoff.v1.TerminalService/Subscribe',
+                request_serializer=handoff_dot_v1_dot_terminal__service__pb2.SubscribeRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_terminal__service__pb2.SubscribeResponse.FromString,
+                _registered_method=True)
+        self.Acknowledge = channel.unary_unary(
+                '/handoff.v1.TerminalService/Acknowledge',
+                request_serializer=handoff_dot_v1_dot_terminal__service__pb2.AcknowledgeRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_terminal__service__pb2.AcknowledgeResponse.FromString,
+                _registered_method=True)
+        self.CreateSessionToken = channel.unary_unary(
+                '/handoff.v1.TerminalService/CreateSessionToken',
+                request_serializer=handoff_dot_v1_dot_terminal__service__pb2.CreateSessionTokenRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_terminal__service__pb2.CreateSessionTokenResponse.FromString,
+                _registered_method=True)
+        self.RevokeSessionToken = channel.unary_unary(
+                '/handoff.v1.TerminalService/RevokeSessionToken',
+                request_serializer=handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenResponse.FromString,
+                _registered_method=True)
+        self.ListSessionTerminals = channel.unary_unary(
+                '/handoff.v1.TerminalService/ListSessionTerminals',
+                request_serializer=handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsResponse.FromString,
+                _registered_method=True)
 
 
 class TerminalServiceServicer:
@@ -128,6 +156,9 @@ class TerminalServiceServicer:
     INVALID_ARGUMENT: also a request message that cannot be decoded, and text with a NUL
     character (no text field accepts one, on any storage backend).
     RESOURCE_EXHAUSTED: also a request message over the server's size limit (4 MiB).
+    PERMISSION_DENIED: a session token (CreateSessionToken) on an RPC it does not allow; it allows
+    GetSession, ListEvents, ListSessionTerminals, Subscribe, Message and
+    Disconnect, on its own session only (any other session is NOT_FOUND).
     A session that does not exist, one the calling terminal never took part in and one it no longer
     takes part in (a holder that handed it over, a target whose offer was declined, cancelled,
     expired or taken by another member) all give the same NOT_FOUND "session not found", on every
@@ -290,6 +321,78 @@ class TerminalServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def Subscribe(self, request, context):
+        """The live feed for clients that cannot stream requests (browsers over gRPC-Web): Attach's
+        feed, server-streaming. The request carries what Attach's hello carries (resume cursors);
+        the server answers `attached`, then sends the same events in the same order as Attach would
+        from the same cursors, with the same at-least-once rule (de-duplicate by (session_id, seq)).
+        Acknowledge with the Acknowledge RPC; send commands as the unary RPCs of the same names
+        (Message, AcknowledgeConnect, Transfer, AcceptTransfer, DeclineTransfer, CancelTransfer,
+        Disconnect, AcknowledgeDisconnect). Use Attach where the client can stream requests (it saves
+        a call per command and pipelines messages); use Subscribe from a browser.
+        With `session_id` set, the feed carries that one session only (the terminal must take part
+        in it), ends once the terminal's part in it has ended, and does not count as attached (only a
+        feed of every session can receive new sessions and offers). With a session token (CreateSessionToken) the feed is always limited to the token's
+        session, and ends once that session has ended.
+        Errors: UNAUTHENTICATED, INVALID_ARGUMENT (malformed id or cursor), OUT_OF_RANGE (a resume
+        cursor is ahead of the log), NOT_FOUND (session_id or a resume cursor names a session the
+        terminal never took part in, or lies past the end of a part it has left; with a session
+        token, any other session than the token's).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Acknowledge(self, request, context):
+        """Records that the terminal has processed a session's events up to seq: Attach's `ack` as a
+        call, for Subscribe feeds. A later Attach or Subscribe without a cursor for the session starts
+        after it. Returns once recorded (with the server's next group commit). A lower seq than one
+        recorded before changes nothing; a seq past the last event the terminal may be shown is
+        recorded as that event. Not allowed with a session token (the acknowledgements belong to the
+        gateway's own feed; a browser keeps its cursor itself).
+        Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND (a session the terminal never took part
+        in), PERMISSION_DENIED (a session token).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateSessionToken(self, request, context):
+        """Mints a short-lived session token: a bearer token that lets a web visitor's browser take the
+        caller's side of one session directly (gRPC-Web), without the gateway relaying. Only the
+        caller's terminal of an open session may mint one. The token allows GetSession, ListEvents,
+        ListSessionTerminals, Subscribe, Message and Disconnect on that session, acting as the caller's terminal; any other
+        RPC gets PERMISSION_DENIED, any other session the same NOT_FOUND as a missing one, and the
+        AdminService never accepts it. It stops working (UNAUTHENTICATED) when it expires, when the
+        session ends, or when it is revoked (RevokeSessionToken). The server stores only its hash.
+        Errors: INVALID_ARGUMENT (malformed id, negative ttl or one over 24 h), NOT_FOUND,
+        FAILED_PRECONDITION (this terminal is not the session's caller's terminal, or the session
+        is not open), PERMISSION_DENIED (the call is made with a session token).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RevokeSessionToken(self, request, context):
+        """Revokes a session token this terminal minted; it stops working at once, on every replica.
+        Revoking a token again, or one that has expired, succeeds and changes nothing.
+        Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND (no token with this id minted by this
+        terminal), PERMISSION_DENIED (the call is made with a session token).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSessionTerminals(self, request, context):
+        """Who the terminals of a session are, for showing names ("Alice (billing) joined" when a
+        HolderDisconnected names the terminal that continues): the caller's terminal and every
+        terminal that has held the session, with their display names. Allowed with a session token.
+        Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_TerminalServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -353,6 +456,31 @@ def add_TerminalServiceServicer_to_server(servicer, server):
                     request_deserializer=handoff_dot_v1_dot_terminal__service__pb2.AttachRequest.FromString,
                     response_serializer=handoff_dot_v1_dot_terminal__service__pb2.AttachResponse.SerializeToString,
             ),
+            'Subscribe': grpc.unary_stream_rpc_method_handler(
+                    servicer.Subscribe,
+                    request_deserializer=handoff_dot_v1_dot_terminal__service__pb2.SubscribeRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_terminal__service__pb2.SubscribeResponse.SerializeToString,
+            ),
+            'Acknowledge': grpc.unary_unary_rpc_method_handler(
+                    servicer.Acknowledge,
+                    request_deserializer=handoff_dot_v1_dot_terminal__service__pb2.AcknowledgeRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_terminal__service__pb2.AcknowledgeResponse.SerializeToString,
+            ),
+            'CreateSessionToken': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateSessionToken,
+                    request_deserializer=handoff_dot_v1_dot_terminal__service__pb2.CreateSessionTokenRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_terminal__service__pb2.CreateSessionTokenResponse.SerializeToString,
+            ),
+            'RevokeSessionToken': grpc.unary_unary_rpc_method_handler(
+                    servicer.RevokeSessionToken,
+                    request_deserializer=handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenResponse.SerializeToString,
+            ),
+            'ListSessionTerminals': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSessionTerminals,
+                    request_deserializer=handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'handoff.v1.TerminalService', rpc_method_handlers)
@@ -373,6 +501,9 @@ class TerminalService:
     INVALID_ARGUMENT: also a request message that cannot be decoded, and text with a NUL
     character (no text field accepts one, on any storage backend).
     RESOURCE_EXHAUSTED: also a request message over the server's size limit (4 MiB).
+    PERMISSION_DENIED: a session token (CreateSessionToken) on an RPC it does not allow; it allows
+    GetSession, ListEvents, ListSessionTerminals, Subscribe, Message and
+    Disconnect, on its own session only (any other session is NOT_FOUND).
     A session that does not exist, one the calling terminal never took part in and one it no longer
     takes part in (a holder that handed it over, a target whose offer was declined, cancelled,
     expired or taken by another member) all give the same NOT_FOUND "session not found", on every
@@ -698,6 +829,141 @@ class TerminalService:
             '/handoff.v1.TerminalService/Attach',
             handoff_dot_v1_dot_terminal__service__pb2.AttachRequest.SerializeToString,
             handoff_dot_v1_dot_terminal__service__pb2.AttachResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Subscribe(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/handoff.v1.TerminalService/Subscribe',
+            handoff_dot_v1_dot_terminal__service__pb2.SubscribeRequest.SerializeToString,
+            handoff_dot_v1_dot_terminal__service__pb2.SubscribeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Acknowledge(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.TerminalService/Acknowledge',
+            handoff_dot_v1_dot_terminal__service__pb2.AcknowledgeRequest.SerializeToString,
+            handoff_dot_v1_dot_terminal__service__pb2.AcknowledgeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateSessionToken(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.TerminalService/CreateSessionToken',
+            handoff_dot_v1_dot_terminal__service__pb2.CreateSessionTokenRequest.SerializeToString,
+            handoff_dot_v1_dot_terminal__service__pb2.CreateSessionTokenResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RevokeSessionToken(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.TerminalService/RevokeSessionToken',
+            handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenRequest.SerializeToString,
+            handoff_dot_v1_dot_terminal__service__pb2.RevokeSessionTokenResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSessionTerminals(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.TerminalService/ListSessionTerminals',
+            handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsRequest.SerializeToString,
+            handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -4,9 +4,9 @@
 
 import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
-import type { Timestamp } from "@bufbuild/protobuf/wkt";
-import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
-import type { Caller, Channel, Event, Session, Transfer, TransferTarget } from "./types_pb.js";
+import type { Duration, Timestamp } from "@bufbuild/protobuf/wkt";
+import { file_google_protobuf_duration, file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import type { Caller, Channel, Event, Session, TerminalKind, Transfer, TransferTarget } from "./types_pb.js";
 import { file_handoff_v1_types } from "./types_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file handoff/v1/terminal_service.proto.
  */
 export const file_handoff_v1_terminal_service: GenFile = /*@__PURE__*/
-  fileDesc("CiFoYW5kb2ZmL3YxL3Rlcm1pbmFsX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEi3wEKDkNvbm5lY3RSZXF1ZXN0Eh8KF2Rlc3RpbmF0aW9uX3Rlcm1pbmFsX2lkGAEgASgJEiIKBmNhbGxlchgCIAEoCzISLmhhbmRvZmYudjEuQ2FsbGVyEiQKB2NoYW5uZWwYAyABKA4yEy5oYW5kb2ZmLnYxLkNoYW5uZWwSNAoFZmFjdHMYBCADKAsyJS5oYW5kb2ZmLnYxLkNvbm5lY3RSZXF1ZXN0LkZhY3RzRW50cnkaLAoKRmFjdHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIjcKD0Nvbm5lY3RSZXNwb25zZRIkCgdzZXNzaW9uGAEgASgLMhMuaGFuZG9mZi52MS5TZXNzaW9uIi8KGUFja25vd2xlZGdlQ29ubmVjdFJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCSJCChpBY2tub3dsZWRnZUNvbm5lY3RSZXNwb25zZRIkCgdzZXNzaW9uGAEgASgLMhMuaGFuZG9mZi52MS5TZXNzaW9uIksKDk1lc3NhZ2VSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSDAoEYm9keRgCIAEoCRIXCg9pZGVtcG90ZW5jeV9rZXkYAyABKAkiWwoPTWVzc2FnZVJlc3BvbnNlEgsKA3NlcRgBIAEoBBIoCgR0aW1lGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIRCglkdXBsaWNhdGUYAyABKAgixAEKD1RyYW5zZmVyUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEioKBnRhcmdldBgCIAEoCzIaLmhhbmRvZmYudjEuVHJhbnNmZXJUYXJnZXQSNQoFZmFjdHMYAyADKAsyJi5oYW5kb2ZmLnYxLlRyYW5zZmVyUmVxdWVzdC5GYWN0c0VudHJ5EgwKBG5vdGUYBCABKAkaLAoKRmFjdHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIjoKEFRyYW5zZmVyUmVzcG9uc2USJgoIdHJhbnNmZXIYASABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyIkAKFUFjY2VwdFRyYW5zZmVyUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEhMKC3RyYW5zZmVyX2lkGAIgASgJImYKFkFjY2VwdFRyYW5zZmVyUmVzcG9uc2USJgoIdHJhbnNmZXIYASABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyEiQKB3Nlc3Npb24YAiABKAsyEy5oYW5kb2ZmLnYxLlNlc3Npb24iUQoWRGVjbGluZVRyYW5zZmVyUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEhMKC3RyYW5zZmVyX2lkGAIgASgJEg4KBnJlYXNvbhgDIAEoCSJBChdEZWNsaW5lVHJhbnNmZXJSZXNwb25zZRImCgh0cmFuc2ZlchgBIAEoCzIULmhhbmRvZmYudjEuVHJhbnNmZXIiUAoVQ2FuY2VsVHJhbnNmZXJSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSEwoLdHJhbnNmZXJfaWQYAiABKAkSDgoGcmVhc29uGAMgASgJIkAKFkNhbmNlbFRyYW5zZmVyUmVzcG9uc2USJgoIdHJhbnNmZXIYASABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyIicKEURpc2Nvbm5lY3RSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkiRwoSRGlzY29ubmVjdFJlc3BvbnNlEiQKB3Nlc3Npb24YASABKAsyEy5oYW5kb2ZmLnYxLlNlc3Npb24SCwoDc2VxGAIgASgEIj8KHEFja25vd2xlZGdlRGlzY29ubmVjdFJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQiRQodQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVzcG9uc2USJAoHc2Vzc2lvbhgBIAEoCzITLmhhbmRvZmYudjEuU2Vzc2lvbiInChFHZXRTZXNzaW9uUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJIjoKEkdldFNlc3Npb25SZXNwb25zZRIkCgdzZXNzaW9uGAEgASgLMhMuaGFuZG9mZi52MS5TZXNzaW9uIk4KEUxpc3RFdmVudHNSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkiUAoSTGlzdEV2ZW50c1Jlc3BvbnNlEiEKBmV2ZW50cxgBIAMoCzIRLmhhbmRvZmYudjEuRXZlbnQSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIoMBCg1BdHRhY2hSZXF1ZXN0EiIKBWhlbGxvGAEgASgLMhEuaGFuZG9mZi52MS5IZWxsb0gAEh4KA2FjaxgCIAEoCzIPLmhhbmRvZmYudjEuQWNrSAASJgoHY29tbWFuZBgDIAEoCzITLmhhbmRvZmYudjEuQ29tbWFuZEgAQgYKBGtpbmQiMgoFSGVsbG8SKQoGcmVzdW1lGAEgAygLMhkuaGFuZG9mZi52MS5TZXNzaW9uQ3Vyc29yIjAKDVNlc3Npb25DdXJzb3ISEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQiJgoDQWNrEhIKCnNlc3Npb25faWQYASABKAkSCwoDc2VxGAIgASgEIogECgdDb21tYW5kEhIKCnJlcXVlc3RfaWQYASABKAkSLQoHbWVzc2FnZRgCIAEoCzIaLmhhbmRvZmYudjEuTWVzc2FnZVJlcXVlc3RIABJEChNhY2tub3dsZWRnZV9jb25uZWN0GAMgASgLMiUuaGFuZG9mZi52MS5BY2tub3dsZWRnZUNvbm5lY3RSZXF1ZXN0SAASSgoWYWNrbm93bGVkZ2VfZGlzY29ubmVjdBgEIAEoCzIoLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVxdWVzdEgAEi8KCHRyYW5zZmVyGAUgASgLMhsuaGFuZG9mZi52MS5UcmFuc2ZlclJlcXVlc3RIABI8Cg9hY2NlcHRfdHJhbnNmZXIYBiABKAsyIS5oYW5kb2ZmLnYxLkFjY2VwdFRyYW5zZmVyUmVxdWVzdEgAEj4KEGRlY2xpbmVfdHJhbnNmZXIYByABKAsyIi5oYW5kb2ZmLnYxLkRlY2xpbmVUcmFuc2ZlclJlcXVlc3RIABI8Cg9jYW5jZWxfdHJhbnNmZXIYCCABKAsyIS5oYW5kb2ZmLnYxLkNhbmNlbFRyYW5zZmVyUmVxdWVzdEgAEjMKCmRpc2Nvbm5lY3QYCSABKAsyHS5oYW5kb2ZmLnYxLkRpc2Nvbm5lY3RSZXF1ZXN0SABCBgoEa2luZCKOAQoOQXR0YWNoUmVzcG9uc2USKAoIYXR0YWNoZWQYASABKAsyFC5oYW5kb2ZmLnYxLkF0dGFjaGVkSAASIgoFZXZlbnQYAiABKAsyES5oYW5kb2ZmLnYxLkV2ZW50SAASJgoHcmVjZWlwdBgDIAEoCzITLmhhbmRvZmYudjEuUmVjZWlwdEgAQgYKBGtpbmQiUAoIQXR0YWNoZWQSEwoLdGVybWluYWxfaWQYASABKAkSLwoLc2VydmVyX3RpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIl4KB1JlY2VpcHQSEgoKcmVxdWVzdF9pZBgBIAEoCRIMCgRjb2RlGAIgASgFEg8KB21lc3NhZ2UYAyABKAkSCwoDc2VxGAQgASgEEhMKC3RyYW5zZmVyX2lkGAUgASgJMu0HCg9UZXJtaW5hbFNlcnZpY2USQgoHQ29ubmVjdBIaLmhhbmRvZmYudjEuQ29ubmVjdFJlcXVlc3QaGy5oYW5kb2ZmLnYxLkNvbm5lY3RSZXNwb25zZRJjChJBY2tub3dsZWRnZUNvbm5lY3QSJS5oYW5kb2ZmLnYxLkFja25vd2xlZGdlQ29ubmVjdFJlcXVlc3QaJi5oYW5kb2ZmLnYxLkFja25vd2xlZGdlQ29ubmVjdFJlc3BvbnNlEkIKB01lc3NhZ2USGi5oYW5kb2ZmLnYxLk1lc3NhZ2VSZXF1ZXN0GhsuaGFuZG9mZi52MS5NZXNzYWdlUmVzcG9uc2USRQoIVHJhbnNmZXISGy5oYW5kb2ZmLnYxLlRyYW5zZmVyUmVxdWVzdBocLmhhbmRvZmYudjEuVHJhbnNmZXJSZXNwb25zZRJXCg5BY2NlcHRUcmFuc2ZlchIhLmhhbmRvZmYudjEuQWNjZXB0VHJhbnNmZXJSZXF1ZXN0GiIuaGFuZG9mZi52MS5BY2NlcHRUcmFuc2ZlclJlc3BvbnNlEloKD0RlY2xpbmVUcmFuc2ZlchIiLmhhbmRvZmYudjEuRGVjbGluZVRyYW5zZmVyUmVxdWVzdBojLmhhbmRvZmYudjEuRGVjbGluZVRyYW5zZmVyUmVzcG9uc2USVwoOQ2FuY2VsVHJhbnNmZXISIS5oYW5kb2ZmLnYxLkNhbmNlbFRyYW5zZmVyUmVxdWVzdBoiLmhhbmRvZmYudjEuQ2FuY2VsVHJhbnNmZXJSZXNwb25zZRJLCgpEaXNjb25uZWN0Eh0uaGFuZG9mZi52MS5EaXNjb25uZWN0UmVxdWVzdBoeLmhhbmRvZmYudjEuRGlzY29ubmVjdFJlc3BvbnNlEmwKFUFja25vd2xlZGdlRGlzY29ubmVjdBIoLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVxdWVzdBopLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVzcG9uc2USSwoKR2V0U2Vzc2lvbhIdLmhhbmRvZmYudjEuR2V0U2Vzc2lvblJlcXVlc3QaHi5oYW5kb2ZmLnYxLkdldFNlc3Npb25SZXNwb25zZRJLCgpMaXN0RXZlbnRzEh0uaGFuZG9mZi52MS5MaXN0RXZlbnRzUmVxdWVzdBoeLmhhbmRvZmYudjEuTGlzdEV2ZW50c1Jlc3BvbnNlEkMKBkF0dGFjaBIZLmhhbmRvZmYudjEuQXR0YWNoUmVxdWVzdBoaLmhhbmRvZmYudjEuQXR0YWNoUmVzcG9uc2UoATABYgZwcm90bzM", [file_google_protobuf_timestamp, file_handoff_v1_types]);
+  fileDesc("CiFoYW5kb2ZmL3YxL3Rlcm1pbmFsX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEi3wEKDkNvbm5lY3RSZXF1ZXN0Eh8KF2Rlc3RpbmF0aW9uX3Rlcm1pbmFsX2lkGAEgASgJEiIKBmNhbGxlchgCIAEoCzISLmhhbmRvZmYudjEuQ2FsbGVyEiQKB2NoYW5uZWwYAyABKA4yEy5oYW5kb2ZmLnYxLkNoYW5uZWwSNAoFZmFjdHMYBCADKAsyJS5oYW5kb2ZmLnYxLkNvbm5lY3RSZXF1ZXN0LkZhY3RzRW50cnkaLAoKRmFjdHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIjcKD0Nvbm5lY3RSZXNwb25zZRIkCgdzZXNzaW9uGAEgASgLMhMuaGFuZG9mZi52MS5TZXNzaW9uIi8KGUFja25vd2xlZGdlQ29ubmVjdFJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCSJCChpBY2tub3dsZWRnZUNvbm5lY3RSZXNwb25zZRIkCgdzZXNzaW9uGAEgASgLMhMuaGFuZG9mZi52MS5TZXNzaW9uIksKDk1lc3NhZ2VSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSDAoEYm9keRgCIAEoCRIXCg9pZGVtcG90ZW5jeV9rZXkYAyABKAkiWwoPTWVzc2FnZVJlc3BvbnNlEgsKA3NlcRgBIAEoBBIoCgR0aW1lGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIRCglkdXBsaWNhdGUYAyABKAgixAEKD1RyYW5zZmVyUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEioKBnRhcmdldBgCIAEoCzIaLmhhbmRvZmYudjEuVHJhbnNmZXJUYXJnZXQSNQoFZmFjdHMYAyADKAsyJi5oYW5kb2ZmLnYxLlRyYW5zZmVyUmVxdWVzdC5GYWN0c0VudHJ5EgwKBG5vdGUYBCABKAkaLAoKRmFjdHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIjoKEFRyYW5zZmVyUmVzcG9uc2USJgoIdHJhbnNmZXIYASABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyIkAKFUFjY2VwdFRyYW5zZmVyUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEhMKC3RyYW5zZmVyX2lkGAIgASgJImYKFkFjY2VwdFRyYW5zZmVyUmVzcG9uc2USJgoIdHJhbnNmZXIYASABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyEiQKB3Nlc3Npb24YAiABKAsyEy5oYW5kb2ZmLnYxLlNlc3Npb24iUQoWRGVjbGluZVRyYW5zZmVyUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEhMKC3RyYW5zZmVyX2lkGAIgASgJEg4KBnJlYXNvbhgDIAEoCSJBChdEZWNsaW5lVHJhbnNmZXJSZXNwb25zZRImCgh0cmFuc2ZlchgBIAEoCzIULmhhbmRvZmYudjEuVHJhbnNmZXIiUAoVQ2FuY2VsVHJhbnNmZXJSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSEwoLdHJhbnNmZXJfaWQYAiABKAkSDgoGcmVhc29uGAMgASgJIkAKFkNhbmNlbFRyYW5zZmVyUmVzcG9uc2USJgoIdHJhbnNmZXIYASABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyIicKEURpc2Nvbm5lY3RSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkiRwoSRGlzY29ubmVjdFJlc3BvbnNlEiQKB3Nlc3Npb24YASABKAsyEy5oYW5kb2ZmLnYxLlNlc3Npb24SCwoDc2VxGAIgASgEIj8KHEFja25vd2xlZGdlRGlzY29ubmVjdFJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQiRQodQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVzcG9uc2USJAoHc2Vzc2lvbhgBIAEoCzITLmhhbmRvZmYudjEuU2Vzc2lvbiInChFHZXRTZXNzaW9uUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJIjoKEkdldFNlc3Npb25SZXNwb25zZRIkCgdzZXNzaW9uGAEgASgLMhMuaGFuZG9mZi52MS5TZXNzaW9uIk4KEUxpc3RFdmVudHNSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkiUAoSTGlzdEV2ZW50c1Jlc3BvbnNlEiEKBmV2ZW50cxgBIAMoCzIRLmhhbmRvZmYudjEuRXZlbnQSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIoMBCg1BdHRhY2hSZXF1ZXN0EiIKBWhlbGxvGAEgASgLMhEuaGFuZG9mZi52MS5IZWxsb0gAEh4KA2FjaxgCIAEoCzIPLmhhbmRvZmYudjEuQWNrSAASJgoHY29tbWFuZBgDIAEoCzITLmhhbmRvZmYudjEuQ29tbWFuZEgAQgYKBGtpbmQiMgoFSGVsbG8SKQoGcmVzdW1lGAEgAygLMhkuaGFuZG9mZi52MS5TZXNzaW9uQ3Vyc29yIjAKDVNlc3Npb25DdXJzb3ISEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQiJgoDQWNrEhIKCnNlc3Npb25faWQYASABKAkSCwoDc2VxGAIgASgEIogECgdDb21tYW5kEhIKCnJlcXVlc3RfaWQYASABKAkSLQoHbWVzc2FnZRgCIAEoCzIaLmhhbmRvZmYudjEuTWVzc2FnZVJlcXVlc3RIABJEChNhY2tub3dsZWRnZV9jb25uZWN0GAMgASgLMiUuaGFuZG9mZi52MS5BY2tub3dsZWRnZUNvbm5lY3RSZXF1ZXN0SAASSgoWYWNrbm93bGVkZ2VfZGlzY29ubmVjdBgEIAEoCzIoLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVxdWVzdEgAEi8KCHRyYW5zZmVyGAUgASgLMhsuaGFuZG9mZi52MS5UcmFuc2ZlclJlcXVlc3RIABI8Cg9hY2NlcHRfdHJhbnNmZXIYBiABKAsyIS5oYW5kb2ZmLnYxLkFjY2VwdFRyYW5zZmVyUmVxdWVzdEgAEj4KEGRlY2xpbmVfdHJhbnNmZXIYByABKAsyIi5oYW5kb2ZmLnYxLkRlY2xpbmVUcmFuc2ZlclJlcXVlc3RIABI8Cg9jYW5jZWxfdHJhbnNmZXIYCCABKAsyIS5oYW5kb2ZmLnYxLkNhbmNlbFRyYW5zZmVyUmVxdWVzdEgAEjMKCmRpc2Nvbm5lY3QYCSABKAsyHS5oYW5kb2ZmLnYxLkRpc2Nvbm5lY3RSZXF1ZXN0SABCBgoEa2luZCKOAQoOQXR0YWNoUmVzcG9uc2USKAoIYXR0YWNoZWQYASABKAsyFC5oYW5kb2ZmLnYxLkF0dGFjaGVkSAASIgoFZXZlbnQYAiABKAsyES5oYW5kb2ZmLnYxLkV2ZW50SAASJgoHcmVjZWlwdBgDIAEoCzITLmhhbmRvZmYudjEuUmVjZWlwdEgAQgYKBGtpbmQiUAoIQXR0YWNoZWQSEwoLdGVybWluYWxfaWQYASABKAkSLwoLc2VydmVyX3RpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIl4KB1JlY2VpcHQSEgoKcmVxdWVzdF9pZBgBIAEoCRIMCgRjb2RlGAIgASgFEg8KB21lc3NhZ2UYAyABKAkSCwoDc2VxGAQgASgEEhMKC3RyYW5zZmVyX2lkGAUgASgJIlEKEFN1YnNjcmliZVJlcXVlc3QSKQoGcmVzdW1lGAEgAygLMhkuaGFuZG9mZi52MS5TZXNzaW9uQ3Vyc29yEhIKCnNlc3Npb25faWQYAiABKAkiaQoRU3Vic2NyaWJlUmVzcG9uc2USKAoIYXR0YWNoZWQYASABKAsyFC5oYW5kb2ZmLnYxLkF0dGFjaGVkSAASIgoFZXZlbnQYAiABKAsyES5oYW5kb2ZmLnYxLkV2ZW50SABCBgoEa2luZCI1ChJBY2tub3dsZWRnZVJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQiFQoTQWNrbm93bGVkZ2VSZXNwb25zZSJXChlDcmVhdGVTZXNzaW9uVG9rZW5SZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSJgoDdHRsGAIgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uIoIBChpDcmVhdGVTZXNzaW9uVG9rZW5SZXNwb25zZRINCgV0b2tlbhgBIAEoCRIQCgh0b2tlbl9pZBgCIAEoCRISCgpzZXNzaW9uX2lkGAMgASgJEi8KC2V4cGlyZV90aW1lGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCItChlSZXZva2VTZXNzaW9uVG9rZW5SZXF1ZXN0EhAKCHRva2VuX2lkGAEgASgJIhwKGlJldm9rZVNlc3Npb25Ub2tlblJlc3BvbnNlIjEKG0xpc3RTZXNzaW9uVGVybWluYWxzUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJIk4KHExpc3RTZXNzaW9uVGVybWluYWxzUmVzcG9uc2USLgoJdGVybWluYWxzGAEgAygLMhsuaGFuZG9mZi52MS5TZXNzaW9uVGVybWluYWwiWwoPU2Vzc2lvblRlcm1pbmFsEgoKAmlkGAEgASgJEhQKDGRpc3BsYXlfbmFtZRgCIAEoCRImCgRraW5kGAMgASgOMhguaGFuZG9mZi52MS5UZXJtaW5hbEtpbmQyvgsKD1Rlcm1pbmFsU2VydmljZRJCCgdDb25uZWN0EhouaGFuZG9mZi52MS5Db25uZWN0UmVxdWVzdBobLmhhbmRvZmYudjEuQ29ubmVjdFJlc3BvbnNlEmMKEkFja25vd2xlZGdlQ29ubmVjdBIlLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VDb25uZWN0UmVxdWVzdBomLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VDb25uZWN0UmVzcG9uc2USQgoHTWVzc2FnZRIaLmhhbmRvZmYudjEuTWVzc2FnZVJlcXVlc3QaGy5oYW5kb2ZmLnYxLk1lc3NhZ2VSZXNwb25zZRJFCghUcmFuc2ZlchIbLmhhbmRvZmYudjEuVHJhbnNmZXJSZXF1ZXN0GhwuaGFuZG9mZi52MS5UcmFuc2ZlclJlc3BvbnNlElcKDkFjY2VwdFRyYW5zZmVyEiEuaGFuZG9mZi52MS5BY2NlcHRUcmFuc2ZlclJlcXVlc3QaIi5oYW5kb2ZmLnYxLkFjY2VwdFRyYW5zZmVyUmVzcG9uc2USWgoPRGVjbGluZVRyYW5zZmVyEiIuaGFuZG9mZi52MS5EZWNsaW5lVHJhbnNmZXJSZXF1ZXN0GiMuaGFuZG9mZi52MS5EZWNsaW5lVHJhbnNmZXJSZXNwb25zZRJXCg5DYW5jZWxUcmFuc2ZlchIhLmhhbmRvZmYudjEuQ2FuY2VsVHJhbnNmZXJSZXF1ZXN0GiIuaGFuZG9mZi52MS5DYW5jZWxUcmFuc2ZlclJlc3BvbnNlEksKCkRpc2Nvbm5lY3QSHS5oYW5kb2ZmLnYxLkRpc2Nvbm5lY3RSZXF1ZXN0Gh4uaGFuZG9mZi52MS5EaXNjb25uZWN0UmVzcG9uc2USbAoVQWNrbm93bGVkZ2VEaXNjb25uZWN0EiguaGFuZG9mZi52MS5BY2tub3dsZWRnZURpc2Nvbm5lY3RSZXF1ZXN0GikuaGFuZG9mZi52MS5BY2tub3dsZWRnZURpc2Nvbm5lY3RSZXNwb25zZRJLCgpHZXRTZXNzaW9uEh0uaGFuZG9mZi52MS5HZXRTZXNzaW9uUmVxdWVzdBoeLmhhbmRvZmYudjEuR2V0U2Vzc2lvblJlc3BvbnNlEksKCkxpc3RFdmVudHMSHS5oYW5kb2ZmLnYxLkxpc3RFdmVudHNSZXF1ZXN0Gh4uaGFuZG9mZi52MS5MaXN0RXZlbnRzUmVzcG9uc2USQwoGQXR0YWNoEhkuaGFuZG9mZi52MS5BdHRhY2hSZXF1ZXN0GhouaGFuZG9mZi52MS5BdHRhY2hSZXNwb25zZSgBMAESSgoJU3Vic2NyaWJlEhwuaGFuZG9mZi52MS5TdWJzY3JpYmVSZXF1ZXN0Gh0uaGFuZG9mZi52MS5TdWJzY3JpYmVSZXNwb25zZTABEk4KC0Fja25vd2xlZGdlEh4uaGFuZG9mZi52MS5BY2tub3dsZWRnZVJlcXVlc3QaHy5oYW5kb2ZmLnYxLkFja25vd2xlZGdlUmVzcG9uc2USYwoSQ3JlYXRlU2Vzc2lvblRva2VuEiUuaGFuZG9mZi52MS5DcmVhdGVTZXNzaW9uVG9rZW5SZXF1ZXN0GiYuaGFuZG9mZi52MS5DcmVhdGVTZXNzaW9uVG9rZW5SZXNwb25zZRJjChJSZXZva2VTZXNzaW9uVG9rZW4SJS5oYW5kb2ZmLnYxLlJldm9rZVNlc3Npb25Ub2tlblJlcXVlc3QaJi5oYW5kb2ZmLnYxLlJldm9rZVNlc3Npb25Ub2tlblJlc3BvbnNlEmkKFExpc3RTZXNzaW9uVGVybWluYWxzEicuaGFuZG9mZi52MS5MaXN0U2Vzc2lvblRlcm1pbmFsc1JlcXVlc3QaKC5oYW5kb2ZmLnYxLkxpc3RTZXNzaW9uVGVybWluYWxzUmVzcG9uc2ViBnByb3RvMw", [file_google_protobuf_duration, file_google_protobuf_timestamp, file_handoff_v1_types]);
 
 /**
  * @generated from message handoff.v1.ConnectRequest
@@ -824,6 +824,255 @@ export const ReceiptSchema: GenMessage<Receipt> = /*@__PURE__*/
   messageDesc(file_handoff_v1_terminal_service, 29);
 
 /**
+ * @generated from message handoff.v1.SubscribeRequest
+ */
+export type SubscribeRequest = Message<"handoff.v1.SubscribeRequest"> & {
+  /**
+   * The last sequence number already seen, per session (as Hello.resume).
+   *
+   * @generated from field: repeated handoff.v1.SessionCursor resume = 1;
+   */
+  resume: SessionCursor[];
+
+  /**
+   * Optional: limit the feed to this session.
+   *
+   * @generated from field: string session_id = 2;
+   */
+  sessionId: string;
+};
+
+/**
+ * Describes the message handoff.v1.SubscribeRequest.
+ * Use `create(SubscribeRequestSchema)` to create a new message.
+ */
+export const SubscribeRequestSchema: GenMessage<SubscribeRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 30);
+
+/**
+ * @generated from message handoff.v1.SubscribeResponse
+ */
+export type SubscribeResponse = Message<"handoff.v1.SubscribeResponse"> & {
+  /**
+   * @generated from oneof handoff.v1.SubscribeResponse.kind
+   */
+  kind: {
+    /**
+     * First, once the feed is set up.
+     *
+     * @generated from field: handoff.v1.Attached attached = 1;
+     */
+    value: Attached;
+    case: "attached";
+  } | {
+    /**
+     * @generated from field: handoff.v1.Event event = 2;
+     */
+    value: Event;
+    case: "event";
+  } | { case: undefined; value?: undefined };
+};
+
+/**
+ * Describes the message handoff.v1.SubscribeResponse.
+ * Use `create(SubscribeResponseSchema)` to create a new message.
+ */
+export const SubscribeResponseSchema: GenMessage<SubscribeResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 31);
+
+/**
+ * @generated from message handoff.v1.AcknowledgeRequest
+ */
+export type AcknowledgeRequest = Message<"handoff.v1.AcknowledgeRequest"> & {
+  /**
+   * @generated from field: string session_id = 1;
+   */
+  sessionId: string;
+
+  /**
+   * @generated from field: uint64 seq = 2;
+   */
+  seq: bigint;
+};
+
+/**
+ * Describes the message handoff.v1.AcknowledgeRequest.
+ * Use `create(AcknowledgeRequestSchema)` to create a new message.
+ */
+export const AcknowledgeRequestSchema: GenMessage<AcknowledgeRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 32);
+
+/**
+ * @generated from message handoff.v1.AcknowledgeResponse
+ */
+export type AcknowledgeResponse = Message<"handoff.v1.AcknowledgeResponse"> & {
+};
+
+/**
+ * Describes the message handoff.v1.AcknowledgeResponse.
+ * Use `create(AcknowledgeResponseSchema)` to create a new message.
+ */
+export const AcknowledgeResponseSchema: GenMessage<AcknowledgeResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 33);
+
+/**
+ * @generated from message handoff.v1.CreateSessionTokenRequest
+ */
+export type CreateSessionTokenRequest = Message<"handoff.v1.CreateSessionTokenRequest"> & {
+  /**
+   * @generated from field: string session_id = 1;
+   */
+  sessionId: string;
+
+  /**
+   * How long the token is valid; unset or zero means 1 hour; at most 24 hours.
+   *
+   * @generated from field: google.protobuf.Duration ttl = 2;
+   */
+  ttl?: Duration | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.CreateSessionTokenRequest.
+ * Use `create(CreateSessionTokenRequestSchema)` to create a new message.
+ */
+export const CreateSessionTokenRequestSchema: GenMessage<CreateSessionTokenRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 34);
+
+/**
+ * @generated from message handoff.v1.CreateSessionTokenResponse
+ */
+export type CreateSessionTokenResponse = Message<"handoff.v1.CreateSessionTokenResponse"> & {
+  /**
+   * The bearer token (shown only here; the server keeps its hash).
+   *
+   * @generated from field: string token = 1;
+   */
+  token: string;
+
+  /**
+   * Names the token for RevokeSessionToken.
+   *
+   * @generated from field: string token_id = 2;
+   */
+  tokenId: string;
+
+  /**
+   * @generated from field: string session_id = 3;
+   */
+  sessionId: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp expire_time = 4;
+   */
+  expireTime?: Timestamp | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.CreateSessionTokenResponse.
+ * Use `create(CreateSessionTokenResponseSchema)` to create a new message.
+ */
+export const CreateSessionTokenResponseSchema: GenMessage<CreateSessionTokenResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 35);
+
+/**
+ * @generated from message handoff.v1.RevokeSessionTokenRequest
+ */
+export type RevokeSessionTokenRequest = Message<"handoff.v1.RevokeSessionTokenRequest"> & {
+  /**
+   * @generated from field: string token_id = 1;
+   */
+  tokenId: string;
+};
+
+/**
+ * Describes the message handoff.v1.RevokeSessionTokenRequest.
+ * Use `create(RevokeSessionTokenRequestSchema)` to create a new message.
+ */
+export const RevokeSessionTokenRequestSchema: GenMessage<RevokeSessionTokenRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 36);
+
+/**
+ * @generated from message handoff.v1.RevokeSessionTokenResponse
+ */
+export type RevokeSessionTokenResponse = Message<"handoff.v1.RevokeSessionTokenResponse"> & {
+};
+
+/**
+ * Describes the message handoff.v1.RevokeSessionTokenResponse.
+ * Use `create(RevokeSessionTokenResponseSchema)` to create a new message.
+ */
+export const RevokeSessionTokenResponseSchema: GenMessage<RevokeSessionTokenResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 37);
+
+/**
+ * @generated from message handoff.v1.ListSessionTerminalsRequest
+ */
+export type ListSessionTerminalsRequest = Message<"handoff.v1.ListSessionTerminalsRequest"> & {
+  /**
+   * @generated from field: string session_id = 1;
+   */
+  sessionId: string;
+};
+
+/**
+ * Describes the message handoff.v1.ListSessionTerminalsRequest.
+ * Use `create(ListSessionTerminalsRequestSchema)` to create a new message.
+ */
+export const ListSessionTerminalsRequestSchema: GenMessage<ListSessionTerminalsRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 38);
+
+/**
+ * @generated from message handoff.v1.ListSessionTerminalsResponse
+ */
+export type ListSessionTerminalsResponse = Message<"handoff.v1.ListSessionTerminalsResponse"> & {
+  /**
+   * The caller's terminal first, then the holders in the order they held the session.
+   *
+   * @generated from field: repeated handoff.v1.SessionTerminal terminals = 1;
+   */
+  terminals: SessionTerminal[];
+};
+
+/**
+ * Describes the message handoff.v1.ListSessionTerminalsResponse.
+ * Use `create(ListSessionTerminalsResponseSchema)` to create a new message.
+ */
+export const ListSessionTerminalsResponseSchema: GenMessage<ListSessionTerminalsResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 39);
+
+/**
+ * A terminal as the participants of a session see it.
+ *
+ * @generated from message handoff.v1.SessionTerminal
+ */
+export type SessionTerminal = Message<"handoff.v1.SessionTerminal"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * Its display name, or its name when it has none.
+   *
+   * @generated from field: string display_name = 2;
+   */
+  displayName: string;
+
+  /**
+   * @generated from field: handoff.v1.TerminalKind kind = 3;
+   */
+  kind: TerminalKind;
+};
+
+/**
+ * Describes the message handoff.v1.SessionTerminal.
+ * Use `create(SessionTerminalSchema)` to create a new message.
+ */
+export const SessionTerminalSchema: GenMessage<SessionTerminal> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 40);
+
+/**
  * The API a terminal (bot, agent desktop, channel gateway) uses to take part in sessions.
  *
  * Every call carries `authorization: Bearer <token>`; the token names the terminal, and the terminal
@@ -835,6 +1084,9 @@ export const ReceiptSchema: GenMessage<Receipt> = /*@__PURE__*/
  *   INVALID_ARGUMENT: also a request message that cannot be decoded, and text with a NUL
  *                     character (no text field accepts one, on any storage backend).
  *   RESOURCE_EXHAUSTED: also a request message over the server's size limit (4 MiB).
+ *   PERMISSION_DENIED: a session token (CreateSessionToken) on an RPC it does not allow; it allows
+ *                      GetSession, ListEvents, ListSessionTerminals, Subscribe, Message and
+ *                      Disconnect, on its own session only (any other session is NOT_FOUND).
  * A session that does not exist, one the calling terminal never took part in and one it no longer
  * takes part in (a holder that handed it over, a target whose offer was declined, cancelled,
  * expired or taken by another member) all give the same NOT_FOUND "session not found", on every
@@ -1034,6 +1286,93 @@ export const TerminalService: GenService<{
     methodKind: "bidi_streaming";
     input: typeof AttachRequestSchema;
     output: typeof AttachResponseSchema;
+  },
+  /**
+   * The live feed for clients that cannot stream requests (browsers over gRPC-Web): Attach's
+   * feed, server-streaming. The request carries what Attach's hello carries (resume cursors);
+   * the server answers `attached`, then sends the same events in the same order as Attach would
+   * from the same cursors, with the same at-least-once rule (de-duplicate by (session_id, seq)).
+   * Acknowledge with the Acknowledge RPC; send commands as the unary RPCs of the same names
+   * (Message, AcknowledgeConnect, Transfer, AcceptTransfer, DeclineTransfer, CancelTransfer,
+   * Disconnect, AcknowledgeDisconnect). Use Attach where the client can stream requests (it saves
+   * a call per command and pipelines messages); use Subscribe from a browser.
+   * With `session_id` set, the feed carries that one session only (the terminal must take part
+   * in it), ends once the terminal's part in it has ended, and does not count as attached (only a
+   * feed of every session can receive new sessions and offers). With a session token (CreateSessionToken) the feed is always limited to the token's
+   * session, and ends once that session has ended.
+   * Errors: UNAUTHENTICATED, INVALID_ARGUMENT (malformed id or cursor), OUT_OF_RANGE (a resume
+   * cursor is ahead of the log), NOT_FOUND (session_id or a resume cursor names a session the
+   * terminal never took part in, or lies past the end of a part it has left; with a session
+   * token, any other session than the token's).
+   *
+   * @generated from rpc handoff.v1.TerminalService.Subscribe
+   */
+  subscribe: {
+    methodKind: "server_streaming";
+    input: typeof SubscribeRequestSchema;
+    output: typeof SubscribeResponseSchema;
+  },
+  /**
+   * Records that the terminal has processed a session's events up to seq: Attach's `ack` as a
+   * call, for Subscribe feeds. A later Attach or Subscribe without a cursor for the session starts
+   * after it. Returns once recorded (with the server's next group commit). A lower seq than one
+   * recorded before changes nothing; a seq past the last event the terminal may be shown is
+   * recorded as that event. Not allowed with a session token (the acknowledgements belong to the
+   * gateway's own feed; a browser keeps its cursor itself).
+   * Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND (a session the terminal never took part
+   * in), PERMISSION_DENIED (a session token).
+   *
+   * @generated from rpc handoff.v1.TerminalService.Acknowledge
+   */
+  acknowledge: {
+    methodKind: "unary";
+    input: typeof AcknowledgeRequestSchema;
+    output: typeof AcknowledgeResponseSchema;
+  },
+  /**
+   * Mints a short-lived session token: a bearer token that lets a web visitor's browser take the
+   * caller's side of one session directly (gRPC-Web), without the gateway relaying. Only the
+   * caller's terminal of an open session may mint one. The token allows GetSession, ListEvents,
+   * ListSessionTerminals, Subscribe, Message and Disconnect on that session, acting as the caller's terminal; any other
+   * RPC gets PERMISSION_DENIED, any other session the same NOT_FOUND as a missing one, and the
+   * AdminService never accepts it. It stops working (UNAUTHENTICATED) when it expires, when the
+   * session ends, or when it is revoked (RevokeSessionToken). The server stores only its hash.
+   * Errors: INVALID_ARGUMENT (malformed id, negative ttl or one over 24 h), NOT_FOUND,
+   * FAILED_PRECONDITION (this terminal is not the session's caller's terminal, or the session
+   * is not open), PERMISSION_DENIED (the call is made with a session token).
+   *
+   * @generated from rpc handoff.v1.TerminalService.CreateSessionToken
+   */
+  createSessionToken: {
+    methodKind: "unary";
+    input: typeof CreateSessionTokenRequestSchema;
+    output: typeof CreateSessionTokenResponseSchema;
+  },
+  /**
+   * Revokes a session token this terminal minted; it stops working at once, on every replica.
+   * Revoking a token again, or one that has expired, succeeds and changes nothing.
+   * Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND (no token with this id minted by this
+   * terminal), PERMISSION_DENIED (the call is made with a session token).
+   *
+   * @generated from rpc handoff.v1.TerminalService.RevokeSessionToken
+   */
+  revokeSessionToken: {
+    methodKind: "unary";
+    input: typeof RevokeSessionTokenRequestSchema;
+    output: typeof RevokeSessionTokenResponseSchema;
+  },
+  /**
+   * Who the terminals of a session are, for showing names ("Alice (billing) joined" when a
+   * HolderDisconnected names the terminal that continues): the caller's terminal and every
+   * terminal that has held the session, with their display names. Allowed with a session token.
+   * Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND.
+   *
+   * @generated from rpc handoff.v1.TerminalService.ListSessionTerminals
+   */
+  listSessionTerminals: {
+    methodKind: "unary";
+    input: typeof ListSessionTerminalsRequestSchema;
+    output: typeof ListSessionTerminalsResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_handoff_v1_terminal_service, 0);
