@@ -54,6 +54,9 @@ pub struct App {
     pub shutdown: watch::Receiver<bool>,
 }
 
+/// Sessions one purge transaction deletes at most.
+const PURGE_BATCH: usize = 256;
+
 /// Bound of [`App::terminal_exists`]'s memory (about 1.6 MB); beyond it, it starts afresh.
 const KNOWN_TERMINALS: usize = 65_536;
 
@@ -556,6 +559,41 @@ impl App {
             holders: s.holders.clone(),
         });
         Ok(())
+    }
+
+    /// Deletes sessions with everything kept about them, and makes every replica forget what it
+    /// holds of them in memory (their tails): a feed following one delivers nothing more of it.
+    pub async fn delete_sessions(&self, ids: &[Uuid]) -> Result<crate::store::Removed> {
+        let removed = self.store.delete_sessions(ids).await?;
+        self.forget_sessions(ids);
+        Ok(removed)
+    }
+
+    /// Forgets deleted sessions here and, by the signal every replica relays, everywhere.
+    fn forget_sessions(&self, ids: &[Uuid]) {
+        for id in ids {
+            self.tail.forget(*id);
+            self.bus.publish(Signal::Session(*id));
+        }
+    }
+
+    /// Deletes the sessions that ended before `before` (the retention period), a batch at a time;
+    /// None when another replica is purging now.
+    pub async fn purge_ended(&self, before: Millis) -> Result<Option<crate::store::Removed>> {
+        let mut total = crate::store::Removed::default();
+        loop {
+            match self.store.purge_ended(before, PURGE_BATCH).await? {
+                None if total == crate::store::Removed::default() => return Ok(None),
+                None => return Ok(Some(total)),
+                Some((ids, r)) => {
+                    self.forget_sessions(&ids);
+                    total += r;
+                    if ids.len() < PURGE_BATCH {
+                        return Ok(Some(total));
+                    }
+                }
+            }
+        }
     }
 
     /// Applies every due deadline (connect timeout, offer expiry, handoff grace).

@@ -206,4 +206,46 @@ impl AdminService for AdminApi {
             token,
         }))
     }
+
+    async fn delete_session(
+        &self,
+        request: Request<pb::DeleteSessionRequest>,
+    ) -> Result<Response<pb::DeleteSessionResponse>, Status> {
+        self.authorize(&request)?;
+        let id = parse_id("session_id", &request.get_ref().session_id)?;
+        let removed = self.app.delete_sessions(&[id]).await?;
+        if removed.sessions == 0 {
+            return Err(Error::NotFound("session").into());
+        }
+        Ok(Response::new(pb::DeleteSessionResponse {
+            removed: Some(removed_pb(removed)),
+        }))
+    }
+
+    async fn erase_caller(
+        &self,
+        request: Request<pb::EraseCallerRequest>,
+    ) -> Result<Response<pb::EraseCallerResponse>, Status> {
+        self.authorize(&request)?;
+        let caller = &request.get_ref().caller_id;
+        if caller.trim().is_empty() {
+            return Err(Error::invalid("caller_id", "is required").into());
+        }
+        check_text("caller_id", caller, 256)?;
+        let ids = self.app.store.sessions_of_caller(caller).await?;
+        let removed = self.app.delete_sessions(&ids).await?;
+        Ok(Response::new(pb::EraseCallerResponse {
+            removed: Some(removed_pb(removed)),
+            session_ids: ids.iter().map(Uuid::to_string).collect(),
+        }))
+    }
+}
+
+fn removed_pb(r: crate::store::Removed) -> pb::Removed {
+    pb::Removed {
+        sessions: r.sessions,
+        events: r.events,
+        memberships: r.memberships,
+        session_tokens: r.session_tokens,
+    }
 }

@@ -158,6 +158,24 @@ pub struct WrittenBatch {
     pub events: Vec<pb::Event>,
 }
 
+/// What a deletion removed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Removed {
+    pub sessions: u64,
+    pub events: u64,
+    pub memberships: u64,
+    pub session_tokens: u64,
+}
+
+impl std::ops::AddAssign for Removed {
+    fn add_assign(&mut self, o: Removed) {
+        self.sessions += o.sessions;
+        self.events += o.events;
+        self.memberships += o.memberships;
+        self.session_tokens += o.session_tokens;
+    }
+}
+
 #[tonic::async_trait]
 pub trait Store: Send + Sync + 'static {
     /// Registers a terminal. ALREADY_EXISTS when the name is taken.
@@ -250,6 +268,16 @@ pub trait Store: Send + Sync + 'static {
     async fn present_elsewhere(&self, terminal: Uuid, replica: Uuid, since: Millis)
     -> Result<bool>;
     /// Stores a new session token under the hash of its secret.
+    /// Deletes sessions with everything kept about them (log, memberships, session tokens), in
+    /// one transaction. Ids that do not exist are skipped.
+    async fn delete_sessions(&self, ids: &[Uuid]) -> Result<Removed>;
+    /// The sessions whose caller has this id (the caller's phone number, visitor id, handle).
+    async fn sessions_of_caller(&self, caller_id: &str) -> Result<Vec<Uuid>>;
+    /// Deletes up to `limit` sessions that ended before `before`; returns their ids and what
+    /// went. On Postgres one replica at a time does it (the others get None at once, without
+    /// waiting); SQLite has one writer anyway.
+    async fn purge_ended(&self, before: Millis, limit: usize)
+    -> Result<Option<(Vec<Uuid>, Removed)>>;
     async fn create_session_token(&self, token: &SessionToken, token_hash: &str) -> Result<()>;
     /// The session token whose secret hashes to `token_hash`, revoked or expired alike.
     async fn session_token_by_hash(&self, token_hash: &str) -> Result<Option<SessionToken>>;

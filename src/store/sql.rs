@@ -18,7 +18,7 @@ use sqlx::{Arguments as _, AssertSqlSafe};
 use uuid::Uuid;
 
 use super::{
-    Appended, AppendedBatch, ChangedSession, Changes, Committed, Membership, NewMessage,
+    Appended, AppendedBatch, ChangedSession, Changes, Committed, Membership, NewMessage, Removed,
     SessionChange, SessionToken, Store, Write, Written, WrittenBatch,
 };
 use crate::domain::{self, Millis};
@@ -685,6 +685,31 @@ async fn update_members(
     Ok(())
 }
 
+/// The advisory lock of the retention purge (any constant that no other lock of the database's
+/// users takes: "handoff" in ASCII).
+const PURGE_LOCK: i64 = 0x68616e646f6666;
+
+/// Deletes `ids` from every table that keeps something of a session; counts what went.
+async fn delete_sessions_in(tx: &mut Transaction<'static, Any>, ids: &[Uuid]) -> Result<Removed> {
+    let ids: Vec<String> = ids.iter().map(Uuid::to_string).collect();
+    let mut removed = Removed::default();
+    for chunk in ids.chunks(KEY_CHUNK) {
+        let mut delete = async |table: &str, column: &str| -> Result<u64> {
+            let mut q = Statement::new(&format!("DELETE FROM {table} WHERE {column} IN ("));
+            for (i, id) in padded(chunk).enumerate() {
+                q.push(if i == 0 { "" } else { ", " }).bind(id.clone());
+            }
+            q.push(")");
+            Ok(q.query()?.execute(&mut **tx).await?.rows_affected())
+        };
+        removed.events += delete("events", "session_id").await?;
+        removed.memberships += delete("members", "session_id").await?;
+        removed.session_tokens += delete("session_tokens", "session_id").await?;
+        removed.sessions += delete("sessions", "id").await?;
+    }
+    Ok(removed)
+}
+
 /// A sequence number as a BIGINT parameter (a client may send any u64; the log never gets near
 /// i64::MAX, so clamping keeps comparisons right).
 fn seq_param(seq: u64) -> i64 {
@@ -751,6 +776,70 @@ impl Store for SqlStore {
         .fetch_all(&self.read)
         .await?;
         rows.iter().map(decode_terminal).collect()
+    }
+
+    async fn delete_sessions(&self, ids: &[Uuid]) -> Result<Removed> {
+        let mut tx = self.begin_write().await?;
+        let removed = delete_sessions_in(&mut tx, ids).await?;
+        tx.commit().await?;
+        Ok(removed)
+    }
+
+    async fn sessions_of_caller(&self, caller_id: &str) -> Result<Vec<Uuid>> {
+        let mut ids = Vec::new();
+        for row in sqlx::query("SELECT id FROM sessions WHERE caller_id = $1")
+            .bind(caller_id)
+            .fetch_all(&self.read)
+            .await?
+        {
+            ids.push(parse_uuid(&row.try_get::<String, _>(0)?)?);
+        }
+        // Sessions stored before the column existed: the caller is in the snapshot.
+        for row in
+            sqlx::query("SELECT snapshot, last_seq, id FROM sessions WHERE caller_id IS NULL")
+                .fetch_all(&self.read)
+                .await?
+        {
+            let s = decode_session(&row)?;
+            if s.caller.is_some_and(|c| c.id == caller_id) {
+                ids.push(parse_uuid(&row.try_get::<String, _>(2)?)?);
+            }
+        }
+        Ok(ids)
+    }
+
+    async fn purge_ended(
+        &self,
+        before: Millis,
+        limit: usize,
+    ) -> Result<Option<(Vec<Uuid>, Removed)>> {
+        let mut tx = self.begin_write().await?;
+        if self.backend == Backend::Postgres {
+            // Held until this transaction ends: the replicas take turns, none waits.
+            let locked: bool = sqlx::query("SELECT pg_try_advisory_xact_lock($1)")
+                .bind(PURGE_LOCK)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get(0)?;
+            if !locked {
+                return Ok(None);
+            }
+        }
+        let mut ids = Vec::new();
+        for row in sqlx::query(
+            "SELECT id FROM sessions WHERE state = $1 AND changed_ms < $2 ORDER BY changed_ms LIMIT $3",
+        )
+        .bind(pb::SessionState::Ended as i64)
+        .bind(before)
+        .bind(limit as i64)
+        .fetch_all(&mut *tx)
+        .await?
+        {
+            ids.push(parse_uuid(&row.try_get::<String, _>(0)?)?);
+        }
+        let removed = delete_sessions_in(&mut tx, &ids).await?;
+        tx.commit().await?;
+        Ok(Some((ids, removed)))
     }
 
     async fn create_session_token(&self, t: &SessionToken, token_hash: &str) -> Result<()> {
@@ -891,8 +980,9 @@ impl Store for SqlStore {
     ) -> Result<Committed> {
         let mut tx = self.begin_write().await?;
         sqlx::query(
-            "INSERT INTO sessions (id, last_seq, state, next_deadline_ms, created_ms, snapshot, changed_ms) \
-             VALUES ($1, $2, $3, $4, $5, $6, $5)",
+            "INSERT INTO sessions \
+             (id, last_seq, state, next_deadline_ms, created_ms, snapshot, changed_ms, caller_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $5, $7)",
         )
         .bind(&session.id)
         .bind(session.last_seq as i64)
@@ -900,6 +990,13 @@ impl Store for SqlStore {
         .bind(domain::next_deadline(session))
         .bind(domain::millis(&session.create_time).unwrap_or_default())
         .bind(session.encode_to_vec())
+        .bind(
+            session
+                .caller
+                .as_ref()
+                .map(|c| c.id.clone())
+                .unwrap_or_default(),
+        )
         .execute(&mut *tx)
         .await
         .map_err(|e| map_unique(e, "session already exists".to_owned()))?;

@@ -25,29 +25,39 @@ _sym_db = _symbol_database.Default()
 from handoff.v1 import types_pb2 as handoff_dot_v1_dot_types__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1ehandoff/v1/admin_service.proto\x12\nhandoff.v1\x1a\x16handoff/v1/types.proto\"s\n\x15\x43reateTerminalRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12&\n\x04kind\x18\x03 \x01(\x0e\x32\x18.handoff.v1.TerminalKind\x12\x0e\n\x06groups\x18\x04 \x03(\t\"O\n\x16\x43reateTerminalResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\x12\r\n\x05token\x18\x02 \x01(\t\"=\n\x14ListTerminalsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"Y\n\x15ListTerminalsResponse\x12\'\n\tterminals\x18\x01 \x03(\x0b\x32\x14.handoff.v1.Terminal\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"?\n\x18SetTerminalGroupsRequest\x12\x13\n\x0bterminal_id\x18\x01 \x01(\t\x12\x0e\n\x06groups\x18\x02 \x03(\t\"C\n\x19SetTerminalGroupsResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\"1\n\x1aRotateTerminalTokenRequest\x12\x13\n\x0bterminal_id\x18\x01 \x01(\t\"T\n\x1bRotateTerminalTokenResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\x12\r\n\x05token\x18\x02 \x01(\t2\x87\x03\n\x0c\x41\x64minService\x12W\n\x0e\x43reateTerminal\x12!.handoff.v1.CreateTerminalRequest\x1a\".handoff.v1.CreateTerminalResponse\x12T\n\rListTerminals\x12 .handoff.v1.ListTerminalsRequest\x1a!.handoff.v1.ListTerminalsResponse\x12`\n\x11SetTerminalGroups\x12$.handoff.v1.SetTerminalGroupsRequest\x1a%.handoff.v1.SetTerminalGroupsResponse\x12\x66\n\x13RotateTerminalToken\x12&.handoff.v1.RotateTerminalTokenRequest\x1a\'.handoff.v1.RotateTerminalTokenResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1ehandoff/v1/admin_service.proto\x12\nhandoff.v1\x1a\x16handoff/v1/types.proto\"X\n\x07Removed\x12\x10\n\x08sessions\x18\x01 \x01(\x04\x12\x0e\n\x06\x65vents\x18\x02 \x01(\x04\x12\x13\n\x0bmemberships\x18\x03 \x01(\x04\x12\x16\n\x0esession_tokens\x18\x04 \x01(\x04\"*\n\x14\x44\x65leteSessionRequest\x12\x12\n\nsession_id\x18\x01 \x01(\t\"=\n\x15\x44\x65leteSessionResponse\x12$\n\x07removed\x18\x01 \x01(\x0b\x32\x13.handoff.v1.Removed\"\'\n\x12\x45raseCallerRequest\x12\x11\n\tcaller_id\x18\x01 \x01(\t\"P\n\x13\x45raseCallerResponse\x12$\n\x07removed\x18\x01 \x01(\x0b\x32\x13.handoff.v1.Removed\x12\x13\n\x0bsession_ids\x18\x02 \x03(\t\"s\n\x15\x43reateTerminalRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12&\n\x04kind\x18\x03 \x01(\x0e\x32\x18.handoff.v1.TerminalKind\x12\x0e\n\x06groups\x18\x04 \x03(\t\"O\n\x16\x43reateTerminalResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\x12\r\n\x05token\x18\x02 \x01(\t\"=\n\x14ListTerminalsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"Y\n\x15ListTerminalsResponse\x12\'\n\tterminals\x18\x01 \x03(\x0b\x32\x14.handoff.v1.Terminal\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"?\n\x18SetTerminalGroupsRequest\x12\x13\n\x0bterminal_id\x18\x01 \x01(\t\x12\x0e\n\x06groups\x18\x02 \x03(\t\"C\n\x19SetTerminalGroupsResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\"1\n\x1aRotateTerminalTokenRequest\x12\x13\n\x0bterminal_id\x18\x01 \x01(\t\"T\n\x1bRotateTerminalTokenResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\x12\r\n\x05token\x18\x02 \x01(\t2\xad\x04\n\x0c\x41\x64minService\x12W\n\x0e\x43reateTerminal\x12!.handoff.v1.CreateTerminalRequest\x1a\".handoff.v1.CreateTerminalResponse\x12T\n\rListTerminals\x12 .handoff.v1.ListTerminalsRequest\x1a!.handoff.v1.ListTerminalsResponse\x12`\n\x11SetTerminalGroups\x12$.handoff.v1.SetTerminalGroupsRequest\x1a%.handoff.v1.SetTerminalGroupsResponse\x12\x66\n\x13RotateTerminalToken\x12&.handoff.v1.RotateTerminalTokenRequest\x1a\'.handoff.v1.RotateTerminalTokenResponse\x12T\n\rDeleteSession\x12 .handoff.v1.DeleteSessionRequest\x1a!.handoff.v1.DeleteSessionResponse\x12N\n\x0b\x45raseCaller\x12\x1e.handoff.v1.EraseCallerRequest\x1a\x1f.handoff.v1.EraseCallerResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'handoff.v1.admin_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_CREATETERMINALREQUEST']._serialized_start=70
-  _globals['_CREATETERMINALREQUEST']._serialized_end=185
-  _globals['_CREATETERMINALRESPONSE']._serialized_start=187
-  _globals['_CREATETERMINALRESPONSE']._serialized_end=266
-  _globals['_LISTTERMINALSREQUEST']._serialized_start=268
-  _globals['_LISTTERMINALSREQUEST']._serialized_end=329
-  _globals['_LISTTERMINALSRESPONSE']._serialized_start=331
-  _globals['_LISTTERMINALSRESPONSE']._serialized_end=420
-  _globals['_SETTERMINALGROUPSREQUEST']._serialized_start=422
-  _globals['_SETTERMINALGROUPSREQUEST']._serialized_end=485
-  _globals['_SETTERMINALGROUPSRESPONSE']._serialized_start=487
-  _globals['_SETTERMINALGROUPSRESPONSE']._serialized_end=554
-  _globals['_ROTATETERMINALTOKENREQUEST']._serialized_start=556
-  _globals['_ROTATETERMINALTOKENREQUEST']._serialized_end=605
-  _globals['_ROTATETERMINALTOKENRESPONSE']._serialized_start=607
-  _globals['_ROTATETERMINALTOKENRESPONSE']._serialized_end=691
-  _globals['_ADMINSERVICE']._serialized_start=694
-  _globals['_ADMINSERVICE']._serialized_end=1085
+  _globals['_REMOVED']._serialized_start=70
+  _globals['_REMOVED']._serialized_end=158
+  _globals['_DELETESESSIONREQUEST']._serialized_start=160
+  _globals['_DELETESESSIONREQUEST']._serialized_end=202
+  _globals['_DELETESESSIONRESPONSE']._serialized_start=204
+  _globals['_DELETESESSIONRESPONSE']._serialized_end=265
+  _globals['_ERASECALLERREQUEST']._serialized_start=267
+  _globals['_ERASECALLERREQUEST']._serialized_end=306
+  _globals['_ERASECALLERRESPONSE']._serialized_start=308
+  _globals['_ERASECALLERRESPONSE']._serialized_end=388
+  _globals['_CREATETERMINALREQUEST']._serialized_start=390
+  _globals['_CREATETERMINALREQUEST']._serialized_end=505
+  _globals['_CREATETERMINALRESPONSE']._serialized_start=507
+  _globals['_CREATETERMINALRESPONSE']._serialized_end=586
+  _globals['_LISTTERMINALSREQUEST']._serialized_start=588
+  _globals['_LISTTERMINALSREQUEST']._serialized_end=649
+  _globals['_LISTTERMINALSRESPONSE']._serialized_start=651
+  _globals['_LISTTERMINALSRESPONSE']._serialized_end=740
+  _globals['_SETTERMINALGROUPSREQUEST']._serialized_start=742
+  _globals['_SETTERMINALGROUPSREQUEST']._serialized_end=805
+  _globals['_SETTERMINALGROUPSRESPONSE']._serialized_start=807
+  _globals['_SETTERMINALGROUPSRESPONSE']._serialized_end=874
+  _globals['_ROTATETERMINALTOKENREQUEST']._serialized_start=876
+  _globals['_ROTATETERMINALTOKENREQUEST']._serialized_end=925
+  _globals['_ROTATETERMINALTOKENRESPONSE']._serialized_start=927
+  _globals['_ROTATETERMINALTOKENRESPONSE']._serialized_end=1011
+  _globals['_ADMINSERVICE']._serialized_start=1014
+  _globals['_ADMINSERVICE']._serialized_end=1571
 # @@protoc_insertion_point(module_scope)

@@ -7,6 +7,44 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class Removed(_message.Message):
+    __slots__ = ("sessions", "events", "memberships", "session_tokens")
+    SESSIONS_FIELD_NUMBER: _ClassVar[int]
+    EVENTS_FIELD_NUMBER: _ClassVar[int]
+    MEMBERSHIPS_FIELD_NUMBER: _ClassVar[int]
+    SESSION_TOKENS_FIELD_NUMBER: _ClassVar[int]
+    sessions: int
+    events: int
+    memberships: int
+    session_tokens: int
+    def __init__(self, sessions: _Optional[int] = ..., events: _Optional[int] = ..., memberships: _Optional[int] = ..., session_tokens: _Optional[int] = ...) -> None: ...
+
+class DeleteSessionRequest(_message.Message):
+    __slots__ = ("session_id",)
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    session_id: str
+    def __init__(self, session_id: _Optional[str] = ...) -> None: ...
+
+class DeleteSessionResponse(_message.Message):
+    __slots__ = ("removed",)
+    REMOVED_FIELD_NUMBER: _ClassVar[int]
+    removed: Removed
+    def __init__(self, removed: _Optional[_Union[Removed, _Mapping]] = ...) -> None: ...
+
+class EraseCallerRequest(_message.Message):
+    __slots__ = ("caller_id",)
+    CALLER_ID_FIELD_NUMBER: _ClassVar[int]
+    caller_id: str
+    def __init__(self, caller_id: _Optional[str] = ...) -> None: ...
+
+class EraseCallerResponse(_message.Message):
+    __slots__ = ("removed", "session_ids")
+    REMOVED_FIELD_NUMBER: _ClassVar[int]
+    SESSION_IDS_FIELD_NUMBER: _ClassVar[int]
+    removed: Removed
+    session_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, removed: _Optional[_Union[Removed, _Mapping]] = ..., session_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
 class CreateTerminalRequest(_message.Message):
     __slots__ = ("name", "display_name", "kind", "groups")
     NAME_FIELD_NUMBER: _ClassVar[int]

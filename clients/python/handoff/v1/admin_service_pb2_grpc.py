@@ -62,6 +62,16 @@ class AdminServiceStub:
                 request_serializer=handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenRequest.SerializeToString,
                 response_deserializer=handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenResponse.FromString,
                 _registered_method=True)
+        self.DeleteSession = channel.unary_unary(
+                '/handoff.v1.AdminService/DeleteSession',
+                request_serializer=handoff_dot_v1_dot_admin__service__pb2.DeleteSessionRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_admin__service__pb2.DeleteSessionResponse.FromString,
+                _registered_method=True)
+        self.EraseCaller = channel.unary_unary(
+                '/handoff.v1.AdminService/EraseCaller',
+                request_serializer=handoff_dot_v1_dot_admin__service__pb2.EraseCallerRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_admin__service__pb2.EraseCallerResponse.FromString,
+                _registered_method=True)
 
 
 class AdminServiceServicer:
@@ -108,6 +118,26 @@ class AdminServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def DeleteSession(self, request, context):
+        """Deletes a session and everything kept about it: its log, its snapshot, who took part and how
+        far they acknowledged, its session tokens. Terminals taking part get NOT_FOUND from then on,
+        and their feeds deliver nothing more of it. Other sessions are untouched.
+        Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND (no such session).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def EraseCaller(self, request, context):
+        """Erases everything kept about a caller (GDPR-style): deletes every session whose caller has
+        this id, as DeleteSession does, and says how much was removed. Erasing a caller with no
+        sessions removes nothing and is not an error.
+        Errors: INVALID_ARGUMENT (empty or oversized caller id).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AdminServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -130,6 +160,16 @@ def add_AdminServiceServicer_to_server(servicer, server):
                     servicer.RotateTerminalToken,
                     request_deserializer=handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenRequest.FromString,
                     response_serializer=handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenResponse.SerializeToString,
+            ),
+            'DeleteSession': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteSession,
+                    request_deserializer=handoff_dot_v1_dot_admin__service__pb2.DeleteSessionRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_admin__service__pb2.DeleteSessionResponse.SerializeToString,
+            ),
+            'EraseCaller': grpc.unary_unary_rpc_method_handler(
+                    servicer.EraseCaller,
+                    request_deserializer=handoff_dot_v1_dot_admin__service__pb2.EraseCallerRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_admin__service__pb2.EraseCallerResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -248,6 +288,60 @@ class AdminService:
             '/handoff.v1.AdminService/RotateTerminalToken',
             handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenRequest.SerializeToString,
             handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteSession(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.AdminService/DeleteSession',
+            handoff_dot_v1_dot_admin__service__pb2.DeleteSessionRequest.SerializeToString,
+            handoff_dot_v1_dot_admin__service__pb2.DeleteSessionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def EraseCaller(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.AdminService/EraseCaller',
+            handoff_dot_v1_dot_admin__service__pb2.EraseCallerRequest.SerializeToString,
+            handoff_dot_v1_dot_admin__service__pb2.EraseCallerResponse.FromString,
             options,
             channel_credentials,
             insecure,

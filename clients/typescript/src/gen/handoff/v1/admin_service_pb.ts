@@ -12,7 +12,120 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file handoff/v1/admin_service.proto.
  */
 export const file_handoff_v1_admin_service: GenFile = /*@__PURE__*/
-  fileDesc("Ch5oYW5kb2ZmL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEicwoVQ3JlYXRlVGVybWluYWxSZXF1ZXN0EgwKBG5hbWUYASABKAkSFAoMZGlzcGxheV9uYW1lGAIgASgJEiYKBGtpbmQYAyABKA4yGC5oYW5kb2ZmLnYxLlRlcm1pbmFsS2luZBIOCgZncm91cHMYBCADKAkiTwoWQ3JlYXRlVGVybWluYWxSZXNwb25zZRImCgh0ZXJtaW5hbBgBIAEoCzIULmhhbmRvZmYudjEuVGVybWluYWwSDQoFdG9rZW4YAiABKAkiPQoUTGlzdFRlcm1pbmFsc1JlcXVlc3QSEQoJcGFnZV9zaXplGAEgASgFEhIKCnBhZ2VfdG9rZW4YAiABKAkiWQoVTGlzdFRlcm1pbmFsc1Jlc3BvbnNlEicKCXRlcm1pbmFscxgBIAMoCzIULmhhbmRvZmYudjEuVGVybWluYWwSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIj8KGFNldFRlcm1pbmFsR3JvdXBzUmVxdWVzdBITCgt0ZXJtaW5hbF9pZBgBIAEoCRIOCgZncm91cHMYAiADKAkiQwoZU2V0VGVybWluYWxHcm91cHNSZXNwb25zZRImCgh0ZXJtaW5hbBgBIAEoCzIULmhhbmRvZmYudjEuVGVybWluYWwiMQoaUm90YXRlVGVybWluYWxUb2tlblJlcXVlc3QSEwoLdGVybWluYWxfaWQYASABKAkiVAobUm90YXRlVGVybWluYWxUb2tlblJlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBINCgV0b2tlbhgCIAEoCTKHAwoMQWRtaW5TZXJ2aWNlElcKDkNyZWF0ZVRlcm1pbmFsEiEuaGFuZG9mZi52MS5DcmVhdGVUZXJtaW5hbFJlcXVlc3QaIi5oYW5kb2ZmLnYxLkNyZWF0ZVRlcm1pbmFsUmVzcG9uc2USVAoNTGlzdFRlcm1pbmFscxIgLmhhbmRvZmYudjEuTGlzdFRlcm1pbmFsc1JlcXVlc3QaIS5oYW5kb2ZmLnYxLkxpc3RUZXJtaW5hbHNSZXNwb25zZRJgChFTZXRUZXJtaW5hbEdyb3VwcxIkLmhhbmRvZmYudjEuU2V0VGVybWluYWxHcm91cHNSZXF1ZXN0GiUuaGFuZG9mZi52MS5TZXRUZXJtaW5hbEdyb3Vwc1Jlc3BvbnNlEmYKE1JvdGF0ZVRlcm1pbmFsVG9rZW4SJi5oYW5kb2ZmLnYxLlJvdGF0ZVRlcm1pbmFsVG9rZW5SZXF1ZXN0GicuaGFuZG9mZi52MS5Sb3RhdGVUZXJtaW5hbFRva2VuUmVzcG9uc2ViBnByb3RvMw", [file_handoff_v1_types]);
+  fileDesc("Ch5oYW5kb2ZmL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEiWAoHUmVtb3ZlZBIQCghzZXNzaW9ucxgBIAEoBBIOCgZldmVudHMYAiABKAQSEwoLbWVtYmVyc2hpcHMYAyABKAQSFgoOc2Vzc2lvbl90b2tlbnMYBCABKAQiKgoURGVsZXRlU2Vzc2lvblJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCSI9ChVEZWxldGVTZXNzaW9uUmVzcG9uc2USJAoHcmVtb3ZlZBgBIAEoCzITLmhhbmRvZmYudjEuUmVtb3ZlZCInChJFcmFzZUNhbGxlclJlcXVlc3QSEQoJY2FsbGVyX2lkGAEgASgJIlAKE0VyYXNlQ2FsbGVyUmVzcG9uc2USJAoHcmVtb3ZlZBgBIAEoCzITLmhhbmRvZmYudjEuUmVtb3ZlZBITCgtzZXNzaW9uX2lkcxgCIAMoCSJzChVDcmVhdGVUZXJtaW5hbFJlcXVlc3QSDAoEbmFtZRgBIAEoCRIUCgxkaXNwbGF5X25hbWUYAiABKAkSJgoEa2luZBgDIAEoDjIYLmhhbmRvZmYudjEuVGVybWluYWxLaW5kEg4KBmdyb3VwcxgEIAMoCSJPChZDcmVhdGVUZXJtaW5hbFJlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBINCgV0b2tlbhgCIAEoCSI9ChRMaXN0VGVybWluYWxzUmVxdWVzdBIRCglwYWdlX3NpemUYASABKAUSEgoKcGFnZV90b2tlbhgCIAEoCSJZChVMaXN0VGVybWluYWxzUmVzcG9uc2USJwoJdGVybWluYWxzGAEgAygLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkiPwoYU2V0VGVybWluYWxHcm91cHNSZXF1ZXN0EhMKC3Rlcm1pbmFsX2lkGAEgASgJEg4KBmdyb3VwcxgCIAMoCSJDChlTZXRUZXJtaW5hbEdyb3Vwc1Jlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbCIxChpSb3RhdGVUZXJtaW5hbFRva2VuUmVxdWVzdBITCgt0ZXJtaW5hbF9pZBgBIAEoCSJUChtSb3RhdGVUZXJtaW5hbFRva2VuUmVzcG9uc2USJgoIdGVybWluYWwYASABKAsyFC5oYW5kb2ZmLnYxLlRlcm1pbmFsEg0KBXRva2VuGAIgASgJMq0ECgxBZG1pblNlcnZpY2USVwoOQ3JlYXRlVGVybWluYWwSIS5oYW5kb2ZmLnYxLkNyZWF0ZVRlcm1pbmFsUmVxdWVzdBoiLmhhbmRvZmYudjEuQ3JlYXRlVGVybWluYWxSZXNwb25zZRJUCg1MaXN0VGVybWluYWxzEiAuaGFuZG9mZi52MS5MaXN0VGVybWluYWxzUmVxdWVzdBohLmhhbmRvZmYudjEuTGlzdFRlcm1pbmFsc1Jlc3BvbnNlEmAKEVNldFRlcm1pbmFsR3JvdXBzEiQuaGFuZG9mZi52MS5TZXRUZXJtaW5hbEdyb3Vwc1JlcXVlc3QaJS5oYW5kb2ZmLnYxLlNldFRlcm1pbmFsR3JvdXBzUmVzcG9uc2USZgoTUm90YXRlVGVybWluYWxUb2tlbhImLmhhbmRvZmYudjEuUm90YXRlVGVybWluYWxUb2tlblJlcXVlc3QaJy5oYW5kb2ZmLnYxLlJvdGF0ZVRlcm1pbmFsVG9rZW5SZXNwb25zZRJUCg1EZWxldGVTZXNzaW9uEiAuaGFuZG9mZi52MS5EZWxldGVTZXNzaW9uUmVxdWVzdBohLmhhbmRvZmYudjEuRGVsZXRlU2Vzc2lvblJlc3BvbnNlEk4KC0VyYXNlQ2FsbGVyEh4uaGFuZG9mZi52MS5FcmFzZUNhbGxlclJlcXVlc3QaHy5oYW5kb2ZmLnYxLkVyYXNlQ2FsbGVyUmVzcG9uc2ViBnByb3RvMw", [file_handoff_v1_types]);
+
+/**
+ * How much a deletion removed.
+ *
+ * @generated from message handoff.v1.Removed
+ */
+export type Removed = Message<"handoff.v1.Removed"> & {
+  /**
+   * @generated from field: uint64 sessions = 1;
+   */
+  sessions: bigint;
+
+  /**
+   * @generated from field: uint64 events = 2;
+   */
+  events: bigint;
+
+  /**
+   * Rows saying which terminal took part in which session, and how far it acknowledged.
+   *
+   * @generated from field: uint64 memberships = 3;
+   */
+  memberships: bigint;
+
+  /**
+   * @generated from field: uint64 session_tokens = 4;
+   */
+  sessionTokens: bigint;
+};
+
+/**
+ * Describes the message handoff.v1.Removed.
+ * Use `create(RemovedSchema)` to create a new message.
+ */
+export const RemovedSchema: GenMessage<Removed> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 0);
+
+/**
+ * @generated from message handoff.v1.DeleteSessionRequest
+ */
+export type DeleteSessionRequest = Message<"handoff.v1.DeleteSessionRequest"> & {
+  /**
+   * @generated from field: string session_id = 1;
+   */
+  sessionId: string;
+};
+
+/**
+ * Describes the message handoff.v1.DeleteSessionRequest.
+ * Use `create(DeleteSessionRequestSchema)` to create a new message.
+ */
+export const DeleteSessionRequestSchema: GenMessage<DeleteSessionRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 1);
+
+/**
+ * @generated from message handoff.v1.DeleteSessionResponse
+ */
+export type DeleteSessionResponse = Message<"handoff.v1.DeleteSessionResponse"> & {
+  /**
+   * @generated from field: handoff.v1.Removed removed = 1;
+   */
+  removed?: Removed | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.DeleteSessionResponse.
+ * Use `create(DeleteSessionResponseSchema)` to create a new message.
+ */
+export const DeleteSessionResponseSchema: GenMessage<DeleteSessionResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 2);
+
+/**
+ * @generated from message handoff.v1.EraseCallerRequest
+ */
+export type EraseCallerRequest = Message<"handoff.v1.EraseCallerRequest"> & {
+  /**
+   * The caller's id as given to Connect (a phone number, visitor id or IM handle).
+   *
+   * @generated from field: string caller_id = 1;
+   */
+  callerId: string;
+};
+
+/**
+ * Describes the message handoff.v1.EraseCallerRequest.
+ * Use `create(EraseCallerRequestSchema)` to create a new message.
+ */
+export const EraseCallerRequestSchema: GenMessage<EraseCallerRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 3);
+
+/**
+ * @generated from message handoff.v1.EraseCallerResponse
+ */
+export type EraseCallerResponse = Message<"handoff.v1.EraseCallerResponse"> & {
+  /**
+   * @generated from field: handoff.v1.Removed removed = 1;
+   */
+  removed?: Removed | undefined;
+
+  /**
+   * The sessions deleted.
+   *
+   * @generated from field: repeated string session_ids = 2;
+   */
+  sessionIds: string[];
+};
+
+/**
+ * Describes the message handoff.v1.EraseCallerResponse.
+ * Use `create(EraseCallerResponseSchema)` to create a new message.
+ */
+export const EraseCallerResponseSchema: GenMessage<EraseCallerResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 4);
 
 /**
  * @generated from message handoff.v1.CreateTerminalRequest
@@ -50,7 +163,7 @@ export type CreateTerminalRequest = Message<"handoff.v1.CreateTerminalRequest"> 
  * Use `create(CreateTerminalRequestSchema)` to create a new message.
  */
 export const CreateTerminalRequestSchema: GenMessage<CreateTerminalRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 0);
+  messageDesc(file_handoff_v1_admin_service, 5);
 
 /**
  * @generated from message handoff.v1.CreateTerminalResponse
@@ -74,7 +187,7 @@ export type CreateTerminalResponse = Message<"handoff.v1.CreateTerminalResponse"
  * Use `create(CreateTerminalResponseSchema)` to create a new message.
  */
 export const CreateTerminalResponseSchema: GenMessage<CreateTerminalResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 1);
+  messageDesc(file_handoff_v1_admin_service, 6);
 
 /**
  * @generated from message handoff.v1.ListTerminalsRequest
@@ -98,7 +211,7 @@ export type ListTerminalsRequest = Message<"handoff.v1.ListTerminalsRequest"> & 
  * Use `create(ListTerminalsRequestSchema)` to create a new message.
  */
 export const ListTerminalsRequestSchema: GenMessage<ListTerminalsRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 2);
+  messageDesc(file_handoff_v1_admin_service, 7);
 
 /**
  * @generated from message handoff.v1.ListTerminalsResponse
@@ -120,7 +233,7 @@ export type ListTerminalsResponse = Message<"handoff.v1.ListTerminalsResponse"> 
  * Use `create(ListTerminalsResponseSchema)` to create a new message.
  */
 export const ListTerminalsResponseSchema: GenMessage<ListTerminalsResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 3);
+  messageDesc(file_handoff_v1_admin_service, 8);
 
 /**
  * @generated from message handoff.v1.SetTerminalGroupsRequest
@@ -142,7 +255,7 @@ export type SetTerminalGroupsRequest = Message<"handoff.v1.SetTerminalGroupsRequ
  * Use `create(SetTerminalGroupsRequestSchema)` to create a new message.
  */
 export const SetTerminalGroupsRequestSchema: GenMessage<SetTerminalGroupsRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 4);
+  messageDesc(file_handoff_v1_admin_service, 9);
 
 /**
  * @generated from message handoff.v1.SetTerminalGroupsResponse
@@ -159,7 +272,7 @@ export type SetTerminalGroupsResponse = Message<"handoff.v1.SetTerminalGroupsRes
  * Use `create(SetTerminalGroupsResponseSchema)` to create a new message.
  */
 export const SetTerminalGroupsResponseSchema: GenMessage<SetTerminalGroupsResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 5);
+  messageDesc(file_handoff_v1_admin_service, 10);
 
 /**
  * @generated from message handoff.v1.RotateTerminalTokenRequest
@@ -176,7 +289,7 @@ export type RotateTerminalTokenRequest = Message<"handoff.v1.RotateTerminalToken
  * Use `create(RotateTerminalTokenRequestSchema)` to create a new message.
  */
 export const RotateTerminalTokenRequestSchema: GenMessage<RotateTerminalTokenRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 6);
+  messageDesc(file_handoff_v1_admin_service, 11);
 
 /**
  * @generated from message handoff.v1.RotateTerminalTokenResponse
@@ -198,7 +311,7 @@ export type RotateTerminalTokenResponse = Message<"handoff.v1.RotateTerminalToke
  * Use `create(RotateTerminalTokenResponseSchema)` to create a new message.
  */
 export const RotateTerminalTokenResponseSchema: GenMessage<RotateTerminalTokenResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 7);
+  messageDesc(file_handoff_v1_admin_service, 12);
 
 /**
  * Operator API: registers terminals and issues their tokens.
@@ -257,6 +370,32 @@ export const AdminService: GenService<{
     methodKind: "unary";
     input: typeof RotateTerminalTokenRequestSchema;
     output: typeof RotateTerminalTokenResponseSchema;
+  },
+  /**
+   * Deletes a session and everything kept about it: its log, its snapshot, who took part and how
+   * far they acknowledged, its session tokens. Terminals taking part get NOT_FOUND from then on,
+   * and their feeds deliver nothing more of it. Other sessions are untouched.
+   * Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND (no such session).
+   *
+   * @generated from rpc handoff.v1.AdminService.DeleteSession
+   */
+  deleteSession: {
+    methodKind: "unary";
+    input: typeof DeleteSessionRequestSchema;
+    output: typeof DeleteSessionResponseSchema;
+  },
+  /**
+   * Erases everything kept about a caller (GDPR-style): deletes every session whose caller has
+   * this id, as DeleteSession does, and says how much was removed. Erasing a caller with no
+   * sessions removes nothing and is not an error.
+   * Errors: INVALID_ARGUMENT (empty or oversized caller id).
+   *
+   * @generated from rpc handoff.v1.AdminService.EraseCaller
+   */
+  eraseCaller: {
+    methodKind: "unary";
+    input: typeof EraseCallerRequestSchema;
+    output: typeof EraseCallerResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_handoff_v1_admin_service, 0);
