@@ -25,7 +25,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Runs the gRPC server.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Registers terminals directly in the server's database and prints their tokens.
     Admin(AdminArgs),
 }
@@ -90,6 +90,14 @@ pub struct ServeArgs {
     /// long a token changed behind the server's back (by hand in the database) keeps working.
     #[arg(long, env = "HANDOFF_TOKEN_CACHE_TTL", default_value = "60s", value_parser = parse_duration)]
     pub token_cache_ttl: Duration,
+    #[command(flatten)]
+    pub tls: crate::tls::TlsArgs,
+    #[command(flatten)]
+    pub metrics: crate::metrics::MetricsArgs,
+    #[command(flatten)]
+    pub rate: crate::limits::RateArgs,
+    #[command(flatten)]
+    pub log: crate::logging::LogArgs,
 }
 
 impl ServeArgs {
@@ -117,6 +125,7 @@ impl ServeArgs {
             message_writers: self.message_writers,
             max_batch: self.max_batch,
             token_cache_ttl: self.token_cache_ttl,
+            rate: self.rate,
         }
     }
 }

@@ -9,19 +9,16 @@ use handoff::config::{AdminCommand, Cli, Command, KindArg, ServeArgs};
 use handoff::pb::TerminalKind;
 use handoff::server::{BoxError, Server};
 use handoff::store::SqlStore;
-use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> Result<(), BoxError> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .init();
-    match Cli::parse().command {
-        Command::Serve(args) => serve(args).await,
+    let cli = Cli::parse();
+    handoff::logging::init(match &cli.command {
+        Command::Serve(args) => args.log.log_format,
+        Command::Admin(_) => handoff::logging::LogFormat::Text,
+    });
+    match cli.command {
+        Command::Serve(args) => serve(*args).await,
         Command::Admin(admin) => {
             let store = SqlStore::connect(&admin.database.database_url, 2).await?;
             let app = App::new(

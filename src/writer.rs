@@ -166,11 +166,13 @@ async fn commit_isolated(
     while let Some((mut writes, mut replies)) = groups.pop() {
         let started = std::time::Instant::now();
         let outcome = store.write_batch(&mut writes).await;
+        let took = started.elapsed();
         tracing::debug!(
             writes = writes.len(),
-            commit_ms = started.elapsed().as_secs_f64() * 1e3,
+            commit_ms = took.as_secs_f64() * 1e3,
             "group commit"
         );
+        crate::metrics::group_commit(writes.len(), took, outcome.is_ok());
         match outcome {
             Ok(batch) => publish(bus, tail, &writes, batch, replies),
             Err(e) if writes.len() > 1 && e.code() != tonic::Code::Unavailable => {
@@ -205,6 +207,7 @@ fn publish(
     }
     for (session, events) in &by_session {
         tail.record(*session, events);
+        crate::metrics::events_committed(events);
     }
     let changes = || {
         writes

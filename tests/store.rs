@@ -596,6 +596,24 @@ async fn presence_counts_while_its_replica_heartbeats(backend: Backend) {
     s.close().await;
 }
 
+async fn live_replicas_are_those_with_a_fresh_heartbeat(backend: Backend) {
+    let db = TestDb::create(backend).await;
+    let s = store(&db).await;
+    assert_eq!(s.live_replicas(0).await.unwrap(), 0);
+    let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
+    s.replica_heartbeat(a, 10_000, 0).await.unwrap();
+    s.replica_heartbeat(b, 20_000, 0).await.unwrap();
+    assert_eq!(s.live_replicas(10_000).await.unwrap(), 2);
+    assert_eq!(s.live_replicas(10_001).await.unwrap(), 1, "a is too old");
+    s.forget_replica(b).await.unwrap();
+    assert_eq!(s.live_replicas(0).await.unwrap(), 1);
+    // The pools the metrics report: connections in use are never more than the pool holds.
+    let usage = s.pool_usage();
+    assert!(usage.iter().any(|u| u.pool == "write" && u.size >= 1));
+    assert!(usage.iter().all(|u| u.idle <= u.size as usize));
+    s.close().await;
+}
+
 async fn data_survives_a_reconnect(backend: Backend) {
     let db = TestDb::create(backend).await;
     let s = store(&db).await;
@@ -733,5 +751,6 @@ on_every_backend!(
     data_survives_a_reconnect,
     changed_sessions_are_found_within_the_change_mark,
     presence_counts_while_its_replica_heartbeats,
+    live_replicas_are_those_with_a_fresh_heartbeat,
     a_write_the_database_refuses_fails_alone,
 );

@@ -58,9 +58,11 @@ fn shutting_down() -> Stop {
 }
 
 /// Reads the hello, validates its cursors, and starts delivery.
+/// `permit` holds the stream's place among the terminal's streams for as long as it lives.
 pub async fn start(
     app: Arc<App>,
     terminal: Uuid,
+    permit: crate::limits::StreamPermit,
     mut inbound: Streaming<pb::AttachRequest>,
 ) -> Result<AttachStream, Status> {
     let first = inbound.message().await?;
@@ -99,6 +101,7 @@ pub async fn start(
         sub,
         follows: HashMap::new(),
         tx,
+        _held: (permit, crate::metrics::AttachedStream::open()),
     };
     tokio::spawn(delivery.run(resume, reader.abort_handle()));
     Ok(AttachStream { rx })
@@ -179,6 +182,8 @@ struct Delivery {
     sub: Subscription,
     follows: HashMap<Uuid, Follow>,
     tx: mpsc::Sender<Outgoing>,
+    /// Released when delivery ends: the stream's place among the terminal's, and its count.
+    _held: (crate::limits::StreamPermit, crate::metrics::AttachedStream),
 }
 
 /// Delivery stopped because the client went away: not an error to report.
@@ -589,6 +594,7 @@ async fn handle(
             kind: Some(command::Kind::Message(m)),
         })) => {
             let queued = async {
+                app.limits.message(terminal)?;
                 let (session, key) = validate_message(app, &m)?;
                 app.submit_message(terminal, session, m.body, key).await
             }
@@ -676,6 +682,7 @@ async fn run_command(app: &App, terminal: Uuid, c: pb::Command) -> pb::Receipt {
     let outcome: Result<Done> = async {
         match c.kind {
             Some(command::Kind::Message(m)) => {
+                app.limits.message(terminal)?;
                 let (session, key) = validate_message(app, &m)?;
                 Ok(Done::seq(
                     app.message(terminal, session, m.body, key).await?.seq,

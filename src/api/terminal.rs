@@ -31,6 +31,7 @@ impl TerminalService for TerminalApi {
         request: Request<pb::ConnectRequest>,
     ) -> Result<Response<pb::ConnectResponse>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
+        self.app.limits.connect(actor)?;
         let r = request.into_inner();
         let destination = parse_id("destination_terminal_id", &r.destination_terminal_id)?;
         let caller = validate_caller(r.caller)?;
@@ -70,6 +71,7 @@ impl TerminalService for TerminalApi {
         request: Request<pb::MessageRequest>,
     ) -> Result<Response<pb::MessageResponse>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
+        self.app.limits.message(actor)?;
         let r = request.into_inner();
         let (session, key) = ops::validate_message(&self.app, &r)?;
         let a = self.app.message(actor, session, r.body, key).await?;
@@ -198,7 +200,8 @@ impl TerminalService for TerminalApi {
         request: Request<Streaming<pb::AttachRequest>>,
     ) -> Result<Response<Self::AttachStream>, Status> {
         let actor = authenticate(&self.app, request.metadata()).await?;
-        let stream = attach::start(self.app.clone(), actor, request.into_inner()).await?;
+        let permit = self.app.limits.attach(actor)?;
+        let stream = attach::start(self.app.clone(), actor, permit, request.into_inner()).await?;
         Ok(Response::new(stream))
     }
 }

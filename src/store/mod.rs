@@ -249,4 +249,11 @@ pub trait Store: Send + Sync + 'static {
     /// older than `since`.
     async fn present_elsewhere(&self, terminal: Uuid, replica: Uuid, since: Millis)
     -> Result<bool>;
+    /// How many replicas (this one included) heart-beat at or after `since`.
+    async fn live_replicas(&self, since: Millis) -> Result<u64>;
+
+    /// How full the connection pools are, for the metrics; empty for a store without pools.
+    fn pool_usage(&self) -> Vec<crate::metrics::PoolUsage> {
+        Vec::new()
+    }
 }

@@ -1121,6 +1121,27 @@ impl Store for SqlStore {
         .await?;
         Ok(row.is_some())
     }
+
+    async fn live_replicas(&self, since: Millis) -> Result<u64> {
+        let row = sqlx::query("SELECT COUNT(*) FROM replicas WHERE seen_ms >= $1")
+            .bind(since)
+            .fetch_one(&self.read)
+            .await?;
+        Ok(u64::try_from(row.try_get::<i64, _>(0)?).unwrap_or(0))
+    }
+
+    fn pool_usage(&self) -> Vec<crate::metrics::PoolUsage> {
+        let usage = |pool, p: &AnyPool| crate::metrics::PoolUsage {
+            pool,
+            size: p.size(),
+            idle: p.num_idle(),
+        };
+        match self.backend {
+            // One pool serves both.
+            Backend::Postgres => vec![usage("write", &self.write)],
+            Backend::Sqlite => vec![usage("write", &self.write), usage("read", &self.read)],
+        }
+    }
 }
 
 /// Rows per multi-row statement: well under both backends' bind-parameter limits (Postgres
