@@ -164,6 +164,8 @@ pub enum AdminCommand {
     },
     /// Lists registered terminals.
     ListTerminals,
+    /// Prints the audit log of admin changes, oldest first.
+    ListAudit,
 }
 
 /// Accepts `250ms`, `10s`, `2m` or a bare number of seconds.

@@ -74,8 +74,15 @@ async fn run_admin(app: &App, command: AdminCommand) -> Result<(), BoxError> {
                 KindArg::Agent => TerminalKind::Agent,
                 KindArg::Gateway => TerminalKind::Gateway,
             };
-            let (terminal, token) =
-                handoff::api::create_terminal(app, &name, &display_name, kind, &groups).await?;
+            let (terminal, token) = handoff::api::create_terminal(
+                app,
+                &handoff::api::audit::Actor::cli(),
+                &name,
+                &display_name,
+                kind,
+                &groups,
+            )
+            .await?;
             match export_as {
                 Some(prefix) => {
                     println!("export {prefix}_ID={}", terminal.id);
@@ -85,6 +92,23 @@ async fn run_admin(app: &App, command: AdminCommand) -> Result<(), BoxError> {
                     println!("id:    {}", terminal.id);
                     println!("name:  {}", terminal.name);
                     println!("token: {token}");
+                }
+            }
+        }
+        AdminCommand::ListAudit => {
+            let mut after = String::new();
+            loop {
+                let page = app.store.audit_records(&after, 500).await?;
+                for r in &page {
+                    let time = r.time.unwrap_or_default();
+                    println!(
+                        "{time}  {}  {}  {}  {}  {}",
+                        r.actor, r.peer, r.action, r.terminal_id, r.detail
+                    );
+                }
+                match page.last() {
+                    Some(last) if page.len() == 500 => after = last.id.clone(),
+                    _ => break,
                 }
             }
         }

@@ -498,6 +498,136 @@ async fn a_flooding_terminal_is_limited_and_the_others_are_not(backend: Backend)
 }
 
 // ---------------------------------------------------------------------------------------------
+// Audit log
+
+/// Every audit record, through ListAuditRecords paging.
+async fn audit_log(srv: &TestServer) -> Vec<pb::AuditRecord> {
+    let mut out = Vec::new();
+    let mut page_token = String::new();
+    loop {
+        let page = srv
+            .admin
+            .clone()
+            .list_audit_records(pb::ListAuditRecordsRequest {
+                page_size: 2,
+                page_token,
+            })
+            .await
+            .expect("list audit records")
+            .into_inner();
+        out.extend(page.records);
+        if page.next_page_token.is_empty() {
+            return out;
+        }
+        page_token = page.next_page_token;
+    }
+}
+
+async fn every_admin_change_is_audited(backend: Backend) {
+    let srv = TestServer::start(backend).await;
+    let alice = srv
+        .terminal_in("alice", TerminalKind::Agent, &["billing"])
+        .await;
+    let mut admin = srv.admin.clone();
+    admin
+        .set_terminal_groups(pb::SetTerminalGroupsRequest {
+            terminal_id: alice.id.clone(),
+            groups: vec!["billing".into(), "tier2".into()],
+        })
+        .await
+        .expect("set groups");
+    let rotated = admin
+        .rotate_terminal_token(pb::RotateTerminalTokenRequest {
+            terminal_id: alice.id.clone(),
+        })
+        .await
+        .expect("rotate")
+        .into_inner();
+    // Refused calls change nothing and record nothing.
+    let missing = admin
+        .set_terminal_groups(pb::SetTerminalGroupsRequest {
+            terminal_id: uuid::Uuid::new_v4().to_string(),
+            groups: Vec::new(),
+        })
+        .await;
+    assert_eq!(code(missing), Code::NotFound);
+    let mut stranger = handoff::client::admin(&srv.url, "not the admin token")
+        .await
+        .expect("client");
+    let denied = stranger
+        .list_audit_records(pb::ListAuditRecordsRequest::default())
+        .await;
+    assert_eq!(code(denied), Code::Unauthenticated);
+
+    // The CLI writes into the same database, and is recorded as itself.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_handoff"))
+        .args(["admin", "--database-url", &srv.database_url])
+        .args(["create-terminal", "--name", "bob", "--kind", "bot"])
+        .env("USER", "operator")
+        .output()
+        .expect("run handoff admin");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let log = audit_log(&srv).await;
+    let actions: Vec<&str> = log.iter().map(|r| r.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "CreateTerminal",
+            "SetTerminalGroups",
+            "RotateTerminalToken",
+            "CreateTerminal"
+        ]
+    );
+    for r in &log[..3] {
+        assert!(r.actor.starts_with("admin-token:"), "{r:?}");
+        assert!(r.peer.starts_with("127.0.0.1:"), "{r:?}");
+        assert_eq!(r.terminal_id, alice.id);
+        assert!(r.time.is_some());
+    }
+    assert_eq!(
+        log[0].detail,
+        "name=alice kind=TERMINAL_KIND_AGENT groups=billing"
+    );
+    assert_eq!(log[1].detail, "groups=billing,tier2");
+    assert_eq!(
+        (log[3].actor.as_str(), log[3].peer.as_str()),
+        ("cli:operator", "local")
+    );
+    assert!(log[3].detail.starts_with("name=bob kind=TERMINAL_KIND_BOT"));
+    for r in &log {
+        assert!(!r.detail.contains(&alice.token) && !r.detail.contains(&rotated.token));
+    }
+    let ids: Vec<&str> = log.iter().map(|r| r.id.as_str()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    assert_eq!(ids, sorted, "oldest first, in id order");
+
+    let listed = std::process::Command::new(env!("CARGO_BIN_EXE_handoff"))
+        .args(["admin", "--database-url", &srv.database_url, "list-audit"])
+        .output()
+        .expect("run handoff admin list-audit");
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert_eq!(listed.lines().count(), 4, "{listed}");
+    assert!(listed.contains("RotateTerminalToken"), "{listed}");
+
+    let bad = srv
+        .admin
+        .clone()
+        .list_audit_records(pb::ListAuditRecordsRequest {
+            page_size: 1,
+            page_token: "not a token".into(),
+        })
+        .await;
+    assert_eq!(code(bad), Code::InvalidArgument);
+    srv.stop().await;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Reflection
 
 async fn reflection_serves_the_error_details(backend: Backend) {
@@ -548,4 +678,5 @@ on_every_backend!(
     metrics_move_as_traffic_flows,
     a_flooding_terminal_is_limited_and_the_others_are_not,
     reflection_serves_the_error_details,
+    every_admin_change_is_audited,
 );

@@ -2,6 +2,7 @@
 
 mod admin;
 mod attach;
+pub mod audit;
 mod ops;
 mod terminal;
 pub mod unreadable;

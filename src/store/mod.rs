@@ -249,6 +249,11 @@ pub trait Store: Send + Sync + 'static {
     /// older than `since`.
     async fn present_elsewhere(&self, terminal: Uuid, replica: Uuid, since: Millis)
     -> Result<bool>;
+    /// Appends one record to the admin audit log (append-only: nothing changes or removes one).
+    async fn append_audit(&self, record: &pb::AuditRecord) -> Result<()>;
+    /// Audit records in id (time) order, after `after_id`.
+    async fn audit_records(&self, after_id: &str, limit: usize) -> Result<Vec<pb::AuditRecord>>;
+
     /// How many replicas (this one included) heart-beat at or after `since`.
     async fn live_replicas(&self, since: Millis) -> Result<u64>;
 

@@ -1122,6 +1122,48 @@ impl Store for SqlStore {
         Ok(row.is_some())
     }
 
+    async fn append_audit(&self, r: &pb::AuditRecord) -> Result<()> {
+        let time = domain::millis(&r.time).unwrap_or(0);
+        sqlx::query(
+            "INSERT INTO audit_records (id, time_ms, actor, action, terminal_id, detail, peer) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&r.id)
+        .bind(time)
+        .bind(&r.actor)
+        .bind(&r.action)
+        .bind(&r.terminal_id)
+        .bind(&r.detail)
+        .bind(&r.peer)
+        .execute(&self.write)
+        .await?;
+        Ok(())
+    }
+
+    async fn audit_records(&self, after_id: &str, limit: usize) -> Result<Vec<pb::AuditRecord>> {
+        let rows = sqlx::query(
+            "SELECT id, time_ms, actor, action, terminal_id, detail, peer FROM audit_records \
+             WHERE id > $1 ORDER BY id LIMIT $2",
+        )
+        .bind(after_id)
+        .bind(limit as i64)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(pb::AuditRecord {
+                    id: row.try_get("id")?,
+                    time: Some(domain::timestamp(row.try_get("time_ms")?)),
+                    actor: row.try_get("actor")?,
+                    action: row.try_get("action")?,
+                    terminal_id: row.try_get("terminal_id")?,
+                    detail: row.try_get("detail")?,
+                    peer: row.try_get("peer")?,
+                })
+            })
+            .collect()
+    }
+
     async fn live_replicas(&self, since: Millis) -> Result<u64> {
         let row = sqlx::query("SELECT COUNT(*) FROM replicas WHERE seen_ms >= $1")
             .bind(since)
