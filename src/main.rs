@@ -13,12 +13,18 @@ use handoff::store::SqlStore;
 #[tokio::main]
 async fn main() -> Result<(), BoxError> {
     let cli = Cli::parse();
-    handoff::logging::init(match &cli.command {
-        Command::Serve(args) => args.log.log_format,
-        Command::Admin(_) => handoff::logging::LogFormat::Text,
-    });
+    let logs = match &cli.command {
+        Command::Serve(args) => args.log.clone(),
+        Command::Admin(_) => handoff::logging::LogArgs::default(),
+    };
+    let telemetry = handoff::logging::init(&logs)?;
     match cli.command {
-        Command::Serve(args) => serve(*args).await,
+        Command::Serve(args) => {
+            let served = serve(*args).await;
+            // Flushing waits for the exporter, which needs this runtime's other threads.
+            let _ = tokio::task::spawn_blocking(move || telemetry.shutdown()).await;
+            served
+        }
         Command::Admin(admin) => {
             let store = SqlStore::connect(&admin.database.database_url, 2).await?;
             let app = App::new(

@@ -165,7 +165,12 @@ async fn commit_isolated(
     let mut groups = vec![(writes, replies)];
     while let Some((mut writes, mut replies)) = groups.pop() {
         let started = std::time::Instant::now();
-        let outcome = store.write_batch(&mut writes).await;
+        let span = if crate::logging::spans_enabled() {
+            commit_span(&writes)
+        } else {
+            tracing::Span::none()
+        };
+        let outcome = tracing::Instrument::instrument(store.write_batch(&mut writes), span).await;
         let took = started.elapsed();
         tracing::debug!(
             writes = writes.len(),
@@ -187,6 +192,24 @@ async fn commit_isolated(
             Err(e) => refuse(e, &writes, replies),
         }
     }
+}
+
+/// The span of one group commit: how many writes, and the sessions they touch (the first few).
+fn commit_span(writes: &[Write<'static>]) -> tracing::Span {
+    const SHOWN: usize = 8;
+    let mut sessions: Vec<Uuid> = writes.iter().map(Write::session).collect();
+    sessions.sort_unstable();
+    sessions.dedup();
+    let mut shown: Vec<String> = sessions.iter().take(SHOWN).map(Uuid::to_string).collect();
+    if sessions.len() > SHOWN {
+        shown.push(format!("… {} more", sessions.len() - SHOWN));
+    }
+    tracing::info_span!(
+        "group_commit",
+        writes = writes.len(),
+        sessions = sessions.len(),
+        session_id = %shown.join(","),
+    )
 }
 
 /// Puts a committed group's events into the tail, wakes the streams that must see them and

@@ -39,12 +39,17 @@ fn parse_id(field: &str, value: &str) -> Result<Uuid> {
     if value.is_empty() {
         return Err(Error::invalid(field, "is required"));
     }
-    Uuid::from_str(value).map_err(|_| {
+    let id = Uuid::from_str(value).map_err(|_| {
         Error::invalid(
             field,
             format!("{:?} is not a valid id (a UUID)", bounded(value, 40)),
         )
-    })
+    })?;
+    if field == "session_id" {
+        // The call's span (see metrics::RpcMetrics), when spans are on.
+        tracing::Span::current().record("session_id", tracing::field::display(&id));
+    }
+    Ok(id)
 }
 
 /// The one rule for text a client sends, on every backend: at most `max` bytes and no NUL

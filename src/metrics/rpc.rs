@@ -1,5 +1,7 @@
 //! The RPC metrics as a tower layer around every service: calls by method and status code, and
-//! their duration until the status is known (a unary call's answer, a stream's end).
+//! their duration until the status is known (a unary call's answer, a stream's end). When spans
+//! are read (JSON logs, OTLP) it also opens each call's span, which handlers fill in with the
+//! session id.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -10,6 +12,7 @@ use http_body::{Body, Frame, SizeHint};
 use metrics::{counter, histogram};
 use tonic::Code;
 use tower::{Layer, Service};
+use tracing::Instrument as _;
 
 use super::{RPC_DURATION, RPC_REQUESTS};
 
@@ -45,12 +48,28 @@ where
     fn call(&mut self, request: http::Request<ReqBody>) -> Self::Future {
         let path = request.uri().path().to_owned();
         let started = Instant::now();
-        let answer = self.inner.call(request);
-        Box::pin(async move {
+        let span = if crate::logging::spans_enabled() {
+            tracing::info_span!(
+                "rpc",
+                otel.name = %path,
+                otel.kind = "server",
+                rpc.system = "grpc",
+                rpc.method = %path,
+                session_id = tracing::field::Empty,
+                rpc.grpc.status_code = tracing::field::Empty,
+            )
+        } else {
+            tracing::Span::none()
+        };
+        let answer = span.in_scope(|| self.inner.call(request));
+        let answered = async move {
             let response = answer.await?;
             let (parts, body) = response.into_parts();
             // A trailers-only answer (every error a handler returns) has its status here.
             let code = status(&parts.headers);
+            if let Some(code) = code {
+                tracing::Span::current().record("rpc.grpc.status_code", code as i32);
+            }
             let call = Call {
                 // Any path reaches the router; only served methods get a label of their own, so
                 // a client cannot grow the label set.
@@ -69,7 +88,8 @@ where
                     call: Some(call),
                 },
             ))
-        })
+        };
+        Box::pin(answered.instrument(span))
     }
 }
 
