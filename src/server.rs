@@ -50,11 +50,17 @@ impl Server {
         args: ServeArgs,
         store: Arc<dyn Store>,
     ) -> Result<Server, BoxError> {
-        // Before anything counts (the background tasks' first rounds included).
-        let metrics = args
-            .metrics
-            .metrics_listen
-            .map(|at| (at, crate::metrics::install()));
+        // What the configuration can make fail comes first, before any task is started.
+        let tls = args.tls.server_config()?;
+        let mut builder = tonic::transport::Server::builder();
+        if let Some(tls) = tls.clone() {
+            builder = builder.tls_config(tls)?;
+        }
+        let metrics = match args.metrics.metrics_listen {
+            // Installed before anything counts (the background tasks' first rounds included).
+            Some(at) => Some((TcpListener::bind(at).await?, crate::metrics::install())),
+            None => None,
+        };
         let listener = TcpListener::bind(args.listen).await?;
         let addr = listener.local_addr()?;
         let (shutdown, shutdown_rx) = watch::channel(false);
@@ -110,8 +116,7 @@ impl Server {
             ));
         }
         let metrics_addr = match metrics {
-            Some((at, handle)) => {
-                let listener = TcpListener::bind(at).await?;
+            Some((listener, handle)) => {
                 let bound = listener.local_addr()?;
                 let pools = app.store.clone();
                 background.push(tokio::spawn(crate::metrics::serve(
@@ -125,11 +130,6 @@ impl Server {
             }
             None => None,
         };
-        let tls = args.tls.server_config()?;
-        let mut builder = tonic::transport::Server::builder();
-        if let Some(tls) = tls.clone() {
-            builder = builder.tls_config(tls)?;
-        }
         let mut until_shutdown = shutdown_rx;
         let router = builder
             // Outermost, so that it sees the statuses as clients get them.

@@ -250,6 +250,9 @@ async fn half_a_tls_configuration_is_refused_at_start(backend: Backend) {
         "client CA without TLS"
     );
     args.tls.client_ca = None;
+    args.tls.cert = Some(pems.write("garbage.pem", "not a certificate"));
+    args.tls.key = Some(pems.write("garbage.key", "not a key"));
+    assert!(Server::start(args.clone()).await.is_err(), "files that are not PEM");
     args.tls.cert = Some(Path::new("/nonexistent/cert.pem").to_owned());
     args.tls.key = Some(Path::new("/nonexistent/key.pem").to_owned());
     assert!(Server::start(args).await.is_err(), "unreadable files");
