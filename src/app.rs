@@ -35,6 +35,8 @@ pub struct Settings {
     pub token_cache_ttl: Duration,
     /// Per-terminal rate limits.
     pub rate: crate::limits::RateArgs,
+    /// Whether a client certificate's subject names the calling terminal (mutual TLS).
+    pub terminal_from_cert: bool,
 }
 
 pub struct App {

@@ -126,6 +126,7 @@ impl ServeArgs {
             max_batch: self.max_batch,
             token_cache_ttl: self.token_cache_ttl,
             rate: self.rate,
+            terminal_from_cert: self.tls.terminal_from_client_cert,
         }
     }
 }

@@ -21,6 +21,10 @@ pub struct TlsArgs {
     /// Require every client to present a certificate signed by this CA (PEM): mutual TLS.
     #[arg(long = "client-ca", env = "HANDOFF_CLIENT_CA")]
     pub client_ca: Option<PathBuf>,
+    /// With --client-ca: a call without a bearer token is made by the terminal named by its
+    /// client certificate's subject common name, and a call with both must have them agree.
+    #[arg(long, env = "HANDOFF_TERMINAL_FROM_CLIENT_CERT")]
+    pub terminal_from_client_cert: bool,
 }
 
 impl TlsArgs {
@@ -28,6 +32,9 @@ impl TlsArgs {
     /// certificate without its key, a client CA without a server certificate) is an error rather
     /// than a silent fall-back to plaintext.
     pub fn server_config(&self) -> Result<Option<ServerTlsConfig>, BoxError> {
+        if self.terminal_from_client_cert && self.client_ca.is_none() {
+            return Err("--terminal-from-client-cert needs --client-ca".into());
+        }
         let (cert, key) = match (&self.cert, &self.key) {
             (None, None) => {
                 if self.client_ca.is_some() {

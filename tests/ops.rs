@@ -231,6 +231,110 @@ async fn mutual_tls_requires_a_certificate_from_the_client_ca(backend: Backend) 
     server.shutdown().await.expect("clean shutdown");
 }
 
+/// The terminal a Attach stream says it attached, on `channel` with `token` if any.
+async fn attached_as(channel: GrpcChannel, token: Option<&str>) -> Result<String, tonic::Status> {
+    let mut client = TerminalServiceClient::new(channel);
+    let hello = pb::AttachRequest {
+        kind: Some(pb::attach_request::Kind::Hello(pb::Hello::default())),
+    };
+    let mut request = tonic::Request::new(tokio_stream::iter([hello]));
+    if let Some(token) = token {
+        let value = format!("Bearer {token}").parse().expect("header value");
+        request.metadata_mut().insert("authorization", value);
+    }
+    let mut stream = client.attach(request).await?.into_inner();
+    match stream.message().await? {
+        Some(pb::AttachResponse {
+            kind: Some(pb::attach_response::Kind::Attached(a)),
+        }) => Ok(a.terminal_id),
+        other => panic!("expected attached, got {other:?}"),
+    }
+}
+
+async fn a_client_certificate_can_name_its_terminal(backend: Backend) {
+    let db = TestDb::create(backend).await;
+    let pems = Pems::new();
+    let server_ca = Ca::new("handoff server CA");
+    let client_ca = Ca::new("handoff client CA");
+    let (cert, key) = server_ca.leaf("handoff test server", &["localhost", "127.0.0.1"]);
+    let mut args = ServeArgs::with_database(&db.url);
+    args.listen = "127.0.0.1:0".parse().expect("addr");
+    args.admin_token = Some(ADMIN_TOKEN.to_owned());
+    args.database.database_max_connections = 4;
+    args.tls.cert = Some(pems.write("server.pem", &cert));
+    args.tls.key = Some(pems.write("server.key", &key));
+    let mut without_ca = args.clone();
+    without_ca.tls.terminal_from_client_cert = true;
+    assert!(
+        Server::start(without_ca).await.is_err(),
+        "certificate names need client certificates"
+    );
+    args.tls.client_ca = Some(pems.write("client-ca.pem", &client_ca.pem));
+    args.tls.terminal_from_client_cert = true;
+    let server = Server::start(args).await.expect("server starts");
+
+    // The operator's console has a certificate that names no terminal: its token decides.
+    let (cert, key) = client_ca.leaf("admin-console", &["admin-console"]);
+    let console = tls_channel(&server, &server_ca, Some((&cert, &key)))
+        .await
+        .expect("console connects");
+    let admin = AdminServiceClient::with_interceptor(
+        console.clone(),
+        Bearer::new(ADMIN_TOKEN).expect("bearer"),
+    );
+    let create = |name: &str| {
+        let request = pb::CreateTerminalRequest {
+            name: name.into(),
+            display_name: String::new(),
+            kind: TerminalKind::Gateway as i32,
+            groups: Vec::new(),
+        };
+        let mut admin = admin.clone();
+        async move {
+            admin
+                .create_terminal(request)
+                .await
+                .expect("create")
+                .into_inner()
+        }
+    };
+    let gateway = create("web-gateway").await;
+    let other = create("sms-gateway").await;
+    let gateway_id = gateway.terminal.expect("terminal").id;
+    admin_works(console.clone()).await.expect("admin over mTLS");
+
+    // web-gateway's certificate alone is enough to be web-gateway.
+    let (cert, key) = client_ca.leaf("web-gateway", &["web-gateway"]);
+    let gw = tls_channel(&server, &server_ca, Some((&cert, &key)))
+        .await
+        .expect("gateway connects");
+    assert_eq!(
+        attached_as(gw.clone(), None).await.expect("attach"),
+        gateway_id
+    );
+    assert_eq!(
+        attached_as(gw.clone(), Some(&gateway.token))
+            .await
+            .expect("attach with its own token too"),
+        gateway_id
+    );
+    // Another terminal's token on web-gateway's connection is refused.
+    let mixed = attached_as(gw.clone(), Some(&other.token)).await;
+    assert_eq!(code(mixed), Code::Unauthenticated);
+    // A certificate naming no terminal, without a token, is nobody.
+    let anonymous = attached_as(console.clone(), None).await;
+    assert_eq!(code(anonymous), Code::Unauthenticated);
+    // Unary calls too: authenticated by the certificate, then the session is not found.
+    let mut unary = TerminalServiceClient::new(gw);
+    let missing = unary
+        .get_session(pb::GetSessionRequest {
+            session_id: uuid::Uuid::new_v4().to_string(),
+        })
+        .await;
+    assert_eq!(code(missing), Code::NotFound);
+    server.shutdown().await.expect("clean shutdown");
+}
+
 async fn half_a_tls_configuration_is_refused_at_start(backend: Backend) {
     let db = TestDb::create(backend).await;
     let pems = Pems::new();
@@ -252,7 +356,10 @@ async fn half_a_tls_configuration_is_refused_at_start(backend: Backend) {
     args.tls.client_ca = None;
     args.tls.cert = Some(pems.write("garbage.pem", "not a certificate"));
     args.tls.key = Some(pems.write("garbage.key", "not a key"));
-    assert!(Server::start(args.clone()).await.is_err(), "files that are not PEM");
+    assert!(
+        Server::start(args.clone()).await.is_err(),
+        "files that are not PEM"
+    );
     args.tls.cert = Some(Path::new("/nonexistent/cert.pem").to_owned());
     args.tls.key = Some(Path::new("/nonexistent/key.pem").to_owned());
     assert!(Server::start(args).await.is_err(), "unreadable files");
@@ -677,6 +784,7 @@ async fn reflection_serves_the_error_details(backend: Backend) {
 on_every_backend!(
     tls_serves_clients_that_trust_its_ca_and_no_others,
     mutual_tls_requires_a_certificate_from_the_client_ca,
+    a_client_certificate_can_name_its_terminal,
     half_a_tls_configuration_is_refused_at_start,
     metrics_move_as_traffic_flows,
     a_flooding_terminal_is_limited_and_the_others_are_not,

@@ -597,6 +597,21 @@ async fn presence_counts_while_its_replica_heartbeats(backend: Backend) {
     s.close().await;
 }
 
+async fn terminals_are_found_by_name(backend: Backend) {
+    let db = TestDb::create(backend).await;
+    let s = store(&db).await;
+    let alice = terminal("alice");
+    s.create_terminal(&alice, "hash-a").await.unwrap();
+    let found = s.terminal_by_name("alice").await.unwrap().expect("alice");
+    assert_eq!(found.id, alice.id);
+    assert!(
+        s.terminal_by_name("Alice").await.unwrap().is_none(),
+        "exact"
+    );
+    assert!(s.terminal_by_name("bob").await.unwrap().is_none());
+    s.close().await;
+}
+
 async fn live_replicas_are_those_with_a_fresh_heartbeat(backend: Backend) {
     let db = TestDb::create(backend).await;
     let s = store(&db).await;
@@ -790,6 +805,7 @@ on_every_backend!(
     changed_sessions_are_found_within_the_change_mark,
     presence_counts_while_its_replica_heartbeats,
     live_replicas_are_those_with_a_fresh_heartbeat,
+    terminals_are_found_by_name,
     audit_records_are_append_only_and_paged_in_order,
     a_write_the_database_refuses_fails_alone,
 );

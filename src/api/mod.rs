@@ -3,6 +3,7 @@
 mod admin;
 mod attach;
 pub mod audit;
+mod cert;
 mod ops;
 mod terminal;
 pub mod unreadable;
@@ -13,6 +14,7 @@ pub use terminal::TerminalApi;
 use std::collections::HashMap;
 use std::str::FromStr;
 
+use tonic::Request;
 use tonic::metadata::MetadataMap;
 use uuid::Uuid;
 
@@ -28,10 +30,26 @@ fn bearer(metadata: &MetadataMap) -> Option<&str> {
     (scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty()).then(|| token.trim())
 }
 
-/// The terminal a request comes from; UNAUTHENTICATED for a missing or unknown token.
-async fn authenticate(app: &App, metadata: &MetadataMap) -> Result<Uuid> {
-    let token = bearer(metadata).ok_or(Error::Unauthenticated)?;
-    app.auth.terminal(token).await
+/// The terminal a request comes from: its bearer token's; UNAUTHENTICATED for a missing or
+/// unknown token. With `--terminal-from-client-cert`, a request without a token may be made by
+/// the terminal its client certificate names, and one with both must name the same terminal.
+async fn authenticate<T>(app: &App, request: &Request<T>) -> Result<Uuid> {
+    let by_cert = if app.settings.terminal_from_cert {
+        cert::terminal(app, request).await?
+    } else {
+        None
+    };
+    match (bearer(request.metadata()), by_cert) {
+        (Some(token), by_cert) => {
+            let terminal = app.auth.terminal(token).await?;
+            match by_cert {
+                Some(named) if named != terminal => Err(Error::Unauthenticated),
+                _ => Ok(terminal),
+            }
+        }
+        (None, Some(named)) => Ok(named),
+        (None, None) => Err(Error::Unauthenticated),
+    }
 }
 
 /// Parses a required id field.

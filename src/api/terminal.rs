@@ -30,7 +30,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::ConnectRequest>,
     ) -> Result<Response<pb::ConnectResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         self.app.limits.connect(actor)?;
         let r = request.into_inner();
         let destination = parse_id("destination_terminal_id", &r.destination_terminal_id)?;
@@ -59,7 +59,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::AcknowledgeConnectRequest>,
     ) -> Result<Response<pb::AcknowledgeConnectResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let session = ops::acknowledge_connect(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::AcknowledgeConnectResponse {
             session: Some(domain::view_for(session, actor)),
@@ -70,7 +70,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::MessageRequest>,
     ) -> Result<Response<pb::MessageResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         self.app.limits.message(actor)?;
         let r = request.into_inner();
         let (session, key) = ops::validate_message(&self.app, &r)?;
@@ -86,7 +86,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::TransferRequest>,
     ) -> Result<Response<pb::TransferResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let transfer = ops::transfer(&self.app, actor, request.into_inner()).await?;
         Ok(Response::new(pb::TransferResponse {
             transfer: Some(transfer),
@@ -97,7 +97,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::AcceptTransferRequest>,
     ) -> Result<Response<pb::AcceptTransferResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let (transfer, session) = ops::accept_transfer(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::AcceptTransferResponse {
             transfer: Some(transfer),
@@ -109,7 +109,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::DeclineTransferRequest>,
     ) -> Result<Response<pb::DeclineTransferResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let transfer = ops::decline_transfer(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::DeclineTransferResponse {
             transfer: Some(transfer),
@@ -120,7 +120,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::CancelTransferRequest>,
     ) -> Result<Response<pb::CancelTransferResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let transfer = ops::cancel_transfer(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::CancelTransferResponse {
             transfer: Some(transfer),
@@ -131,7 +131,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::DisconnectRequest>,
     ) -> Result<Response<pb::DisconnectResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let (session, seq) = ops::disconnect(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::DisconnectResponse {
             session: Some(domain::view_for(session, actor)),
@@ -143,7 +143,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::AcknowledgeDisconnectRequest>,
     ) -> Result<Response<pb::AcknowledgeDisconnectResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let session = ops::acknowledge_disconnect(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::AcknowledgeDisconnectResponse {
             session: Some(domain::view_for(session, actor)),
@@ -154,7 +154,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::GetSessionRequest>,
     ) -> Result<Response<pb::GetSessionResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let session = parse_id("session_id", &request.get_ref().session_id)?;
         let (session, _) = self.app.session_for(actor, session).await?;
         Ok(Response::new(pb::GetSessionResponse {
@@ -166,7 +166,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::ListEventsRequest>,
     ) -> Result<Response<pb::ListEventsResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let r = request.into_inner();
         let id = parse_id("session_id", &r.session_id)?;
         let limit = page_size("page_size", r.page_size)?;
@@ -199,7 +199,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<Streaming<pb::AttachRequest>>,
     ) -> Result<Response<Self::AttachStream>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let permit = self.app.limits.attach(actor)?;
         let stream = attach::start(self.app.clone(), actor, permit, request.into_inner()).await?;
         Ok(Response::new(stream))

@@ -164,6 +164,8 @@ pub trait Store: Send + Sync + 'static {
     async fn create_terminal(&self, terminal: &pb::Terminal, token_hash: &str) -> Result<()>;
     async fn terminal(&self, id: Uuid) -> Result<Option<pb::Terminal>>;
     async fn terminal_by_token_hash(&self, token_hash: &str) -> Result<Option<pb::Terminal>>;
+    /// The terminal with this name (names are unique and never change).
+    async fn terminal_by_name(&self, name: &str) -> Result<Option<pb::Terminal>>;
     /// Terminals ordered by name, after `after_name`.
     async fn list_terminals(&self, after_name: &str, limit: usize) -> Result<Vec<pb::Terminal>>;
     /// Replaces a terminal's token hash; false when there is no such terminal.

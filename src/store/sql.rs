@@ -732,6 +732,16 @@ impl Store for SqlStore {
         row.as_ref().map(decode_terminal).transpose()
     }
 
+    async fn terminal_by_name(&self, name: &str) -> Result<Option<pb::Terminal>> {
+        let row = sqlx::query(
+            "SELECT id, name, display_name, kind, created_ms FROM terminals WHERE name = $1",
+        )
+        .bind(name)
+        .fetch_optional(&self.read)
+        .await?;
+        row.as_ref().map(decode_terminal).transpose()
+    }
+
     async fn list_terminals(&self, after_name: &str, limit: usize) -> Result<Vec<pb::Terminal>> {
         let rows = sqlx::query(
             "SELECT id, name, display_name, kind, created_ms FROM terminals \
