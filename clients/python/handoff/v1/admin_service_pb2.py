@@ -22,32 +22,39 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from handoff.v1 import types_pb2 as handoff_dot_v1_dot_types__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1ehandoff/v1/admin_service.proto\x12\nhandoff.v1\x1a\x16handoff/v1/types.proto\"s\n\x15\x43reateTerminalRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12&\n\x04kind\x18\x03 \x01(\x0e\x32\x18.handoff.v1.TerminalKind\x12\x0e\n\x06groups\x18\x04 \x03(\t\"O\n\x16\x43reateTerminalResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\x12\r\n\x05token\x18\x02 \x01(\t\"=\n\x14ListTerminalsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"Y\n\x15ListTerminalsResponse\x12\'\n\tterminals\x18\x01 \x03(\x0b\x32\x14.handoff.v1.Terminal\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"?\n\x18SetTerminalGroupsRequest\x12\x13\n\x0bterminal_id\x18\x01 \x01(\t\x12\x0e\n\x06groups\x18\x02 \x03(\t\"C\n\x19SetTerminalGroupsResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\"1\n\x1aRotateTerminalTokenRequest\x12\x13\n\x0bterminal_id\x18\x01 \x01(\t\"T\n\x1bRotateTerminalTokenResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\x12\r\n\x05token\x18\x02 \x01(\t2\x87\x03\n\x0c\x41\x64minService\x12W\n\x0e\x43reateTerminal\x12!.handoff.v1.CreateTerminalRequest\x1a\".handoff.v1.CreateTerminalResponse\x12T\n\rListTerminals\x12 .handoff.v1.ListTerminalsRequest\x1a!.handoff.v1.ListTerminalsResponse\x12`\n\x11SetTerminalGroups\x12$.handoff.v1.SetTerminalGroupsRequest\x1a%.handoff.v1.SetTerminalGroupsResponse\x12\x66\n\x13RotateTerminalToken\x12&.handoff.v1.RotateTerminalTokenRequest\x1a\'.handoff.v1.RotateTerminalTokenResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1ehandoff/v1/admin_service.proto\x12\nhandoff.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16handoff/v1/types.proto\"s\n\x15\x43reateTerminalRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12&\n\x04kind\x18\x03 \x01(\x0e\x32\x18.handoff.v1.TerminalKind\x12\x0e\n\x06groups\x18\x04 \x03(\t\"O\n\x16\x43reateTerminalResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\x12\r\n\x05token\x18\x02 \x01(\t\"=\n\x14ListTerminalsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"Y\n\x15ListTerminalsResponse\x12\'\n\tterminals\x18\x01 \x03(\x0b\x32\x14.handoff.v1.Terminal\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"?\n\x18SetTerminalGroupsRequest\x12\x13\n\x0bterminal_id\x18\x01 \x01(\t\x12\x0e\n\x06groups\x18\x02 \x03(\t\"C\n\x19SetTerminalGroupsResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\"1\n\x1aRotateTerminalTokenRequest\x12\x13\n\x0bterminal_id\x18\x01 \x01(\t\"T\n\x1bRotateTerminalTokenResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\x12\r\n\x05token\x18\x02 \x01(\t\"\x95\x01\n\x0b\x41uditRecord\x12\n\n\x02id\x18\x01 \x01(\t\x12(\n\x04time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\x03 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x04 \x01(\t\x12\x13\n\x0bterminal_id\x18\x05 \x01(\t\x12\x0e\n\x06\x64\x65tail\x18\x06 \x01(\t\x12\x0c\n\x04peer\x18\x07 \x01(\t\"@\n\x17ListAuditRecordsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"]\n\x18ListAuditRecordsResponse\x12(\n\x07records\x18\x01 \x03(\x0b\x32\x17.handoff.v1.AuditRecord\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t2\xe6\x03\n\x0c\x41\x64minService\x12W\n\x0e\x43reateTerminal\x12!.handoff.v1.CreateTerminalRequest\x1a\".handoff.v1.CreateTerminalResponse\x12T\n\rListTerminals\x12 .handoff.v1.ListTerminalsRequest\x1a!.handoff.v1.ListTerminalsResponse\x12`\n\x11SetTerminalGroups\x12$.handoff.v1.SetTerminalGroupsRequest\x1a%.handoff.v1.SetTerminalGroupsResponse\x12\x66\n\x13RotateTerminalToken\x12&.handoff.v1.RotateTerminalTokenRequest\x1a\'.handoff.v1.RotateTerminalTokenResponse\x12]\n\x10ListAuditRecords\x12#.handoff.v1.ListAuditRecordsRequest\x1a$.handoff.v1.ListAuditRecordsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'handoff.v1.admin_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_CREATETERMINALREQUEST']._serialized_start=70
-  _globals['_CREATETERMINALREQUEST']._serialized_end=185
-  _globals['_CREATETERMINALRESPONSE']._serialized_start=187
-  _globals['_CREATETERMINALRESPONSE']._serialized_end=266
-  _globals['_LISTTERMINALSREQUEST']._serialized_start=268
-  _globals['_LISTTERMINALSREQUEST']._serialized_end=329
-  _globals['_LISTTERMINALSRESPONSE']._serialized_start=331
-  _globals['_LISTTERMINALSRESPONSE']._serialized_end=420
-  _globals['_SETTERMINALGROUPSREQUEST']._serialized_start=422
-  _globals['_SETTERMINALGROUPSREQUEST']._serialized_end=485
-  _globals['_SETTERMINALGROUPSRESPONSE']._serialized_start=487
-  _globals['_SETTERMINALGROUPSRESPONSE']._serialized_end=554
-  _globals['_ROTATETERMINALTOKENREQUEST']._serialized_start=556
-  _globals['_ROTATETERMINALTOKENREQUEST']._serialized_end=605
-  _globals['_ROTATETERMINALTOKENRESPONSE']._serialized_start=607
-  _globals['_ROTATETERMINALTOKENRESPONSE']._serialized_end=691
-  _globals['_ADMINSERVICE']._serialized_start=694
-  _globals['_ADMINSERVICE']._serialized_end=1085
+  _globals['_CREATETERMINALREQUEST']._serialized_start=103
+  _globals['_CREATETERMINALREQUEST']._serialized_end=218
+  _globals['_CREATETERMINALRESPONSE']._serialized_start=220
+  _globals['_CREATETERMINALRESPONSE']._serialized_end=299
+  _globals['_LISTTERMINALSREQUEST']._serialized_start=301
+  _globals['_LISTTERMINALSREQUEST']._serialized_end=362
+  _globals['_LISTTERMINALSRESPONSE']._serialized_start=364
+  _globals['_LISTTERMINALSRESPONSE']._serialized_end=453
+  _globals['_SETTERMINALGROUPSREQUEST']._serialized_start=455
+  _globals['_SETTERMINALGROUPSREQUEST']._serialized_end=518
+  _globals['_SETTERMINALGROUPSRESPONSE']._serialized_start=520
+  _globals['_SETTERMINALGROUPSRESPONSE']._serialized_end=587
+  _globals['_ROTATETERMINALTOKENREQUEST']._serialized_start=589
+  _globals['_ROTATETERMINALTOKENREQUEST']._serialized_end=638
+  _globals['_ROTATETERMINALTOKENRESPONSE']._serialized_start=640
+  _globals['_ROTATETERMINALTOKENRESPONSE']._serialized_end=724
+  _globals['_AUDITRECORD']._serialized_start=727
+  _globals['_AUDITRECORD']._serialized_end=876
+  _globals['_LISTAUDITRECORDSREQUEST']._serialized_start=878
+  _globals['_LISTAUDITRECORDSREQUEST']._serialized_end=942
+  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_start=944
+  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_end=1037
+  _globals['_ADMINSERVICE']._serialized_start=1040
+  _globals['_ADMINSERVICE']._serialized_end=1526
 # @@protoc_insertion_point(module_scope)

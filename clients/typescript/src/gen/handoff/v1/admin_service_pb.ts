@@ -4,6 +4,8 @@
 
 import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { Timestamp } from "@bufbuild/protobuf/wkt";
+import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import type { Terminal, TerminalKind } from "./types_pb.js";
 import { file_handoff_v1_types } from "./types_pb.js";
 import type { Message } from "@bufbuild/protobuf";
@@ -12,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file handoff/v1/admin_service.proto.
  */
 export const file_handoff_v1_admin_service: GenFile = /*@__PURE__*/
-  fileDesc("Ch5oYW5kb2ZmL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEicwoVQ3JlYXRlVGVybWluYWxSZXF1ZXN0EgwKBG5hbWUYASABKAkSFAoMZGlzcGxheV9uYW1lGAIgASgJEiYKBGtpbmQYAyABKA4yGC5oYW5kb2ZmLnYxLlRlcm1pbmFsS2luZBIOCgZncm91cHMYBCADKAkiTwoWQ3JlYXRlVGVybWluYWxSZXNwb25zZRImCgh0ZXJtaW5hbBgBIAEoCzIULmhhbmRvZmYudjEuVGVybWluYWwSDQoFdG9rZW4YAiABKAkiPQoUTGlzdFRlcm1pbmFsc1JlcXVlc3QSEQoJcGFnZV9zaXplGAEgASgFEhIKCnBhZ2VfdG9rZW4YAiABKAkiWQoVTGlzdFRlcm1pbmFsc1Jlc3BvbnNlEicKCXRlcm1pbmFscxgBIAMoCzIULmhhbmRvZmYudjEuVGVybWluYWwSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIj8KGFNldFRlcm1pbmFsR3JvdXBzUmVxdWVzdBITCgt0ZXJtaW5hbF9pZBgBIAEoCRIOCgZncm91cHMYAiADKAkiQwoZU2V0VGVybWluYWxHcm91cHNSZXNwb25zZRImCgh0ZXJtaW5hbBgBIAEoCzIULmhhbmRvZmYudjEuVGVybWluYWwiMQoaUm90YXRlVGVybWluYWxUb2tlblJlcXVlc3QSEwoLdGVybWluYWxfaWQYASABKAkiVAobUm90YXRlVGVybWluYWxUb2tlblJlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBINCgV0b2tlbhgCIAEoCTKHAwoMQWRtaW5TZXJ2aWNlElcKDkNyZWF0ZVRlcm1pbmFsEiEuaGFuZG9mZi52MS5DcmVhdGVUZXJtaW5hbFJlcXVlc3QaIi5oYW5kb2ZmLnYxLkNyZWF0ZVRlcm1pbmFsUmVzcG9uc2USVAoNTGlzdFRlcm1pbmFscxIgLmhhbmRvZmYudjEuTGlzdFRlcm1pbmFsc1JlcXVlc3QaIS5oYW5kb2ZmLnYxLkxpc3RUZXJtaW5hbHNSZXNwb25zZRJgChFTZXRUZXJtaW5hbEdyb3VwcxIkLmhhbmRvZmYudjEuU2V0VGVybWluYWxHcm91cHNSZXF1ZXN0GiUuaGFuZG9mZi52MS5TZXRUZXJtaW5hbEdyb3Vwc1Jlc3BvbnNlEmYKE1JvdGF0ZVRlcm1pbmFsVG9rZW4SJi5oYW5kb2ZmLnYxLlJvdGF0ZVRlcm1pbmFsVG9rZW5SZXF1ZXN0GicuaGFuZG9mZi52MS5Sb3RhdGVUZXJtaW5hbFRva2VuUmVzcG9uc2ViBnByb3RvMw", [file_handoff_v1_types]);
+  fileDesc("Ch5oYW5kb2ZmL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEicwoVQ3JlYXRlVGVybWluYWxSZXF1ZXN0EgwKBG5hbWUYASABKAkSFAoMZGlzcGxheV9uYW1lGAIgASgJEiYKBGtpbmQYAyABKA4yGC5oYW5kb2ZmLnYxLlRlcm1pbmFsS2luZBIOCgZncm91cHMYBCADKAkiTwoWQ3JlYXRlVGVybWluYWxSZXNwb25zZRImCgh0ZXJtaW5hbBgBIAEoCzIULmhhbmRvZmYudjEuVGVybWluYWwSDQoFdG9rZW4YAiABKAkiPQoUTGlzdFRlcm1pbmFsc1JlcXVlc3QSEQoJcGFnZV9zaXplGAEgASgFEhIKCnBhZ2VfdG9rZW4YAiABKAkiWQoVTGlzdFRlcm1pbmFsc1Jlc3BvbnNlEicKCXRlcm1pbmFscxgBIAMoCzIULmhhbmRvZmYudjEuVGVybWluYWwSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIj8KGFNldFRlcm1pbmFsR3JvdXBzUmVxdWVzdBITCgt0ZXJtaW5hbF9pZBgBIAEoCRIOCgZncm91cHMYAiADKAkiQwoZU2V0VGVybWluYWxHcm91cHNSZXNwb25zZRImCgh0ZXJtaW5hbBgBIAEoCzIULmhhbmRvZmYudjEuVGVybWluYWwiMQoaUm90YXRlVGVybWluYWxUb2tlblJlcXVlc3QSEwoLdGVybWluYWxfaWQYASABKAkiVAobUm90YXRlVGVybWluYWxUb2tlblJlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBINCgV0b2tlbhgCIAEoCSKVAQoLQXVkaXRSZWNvcmQSCgoCaWQYASABKAkSKAoEdGltZRgCIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDQoFYWN0b3IYAyABKAkSDgoGYWN0aW9uGAQgASgJEhMKC3Rlcm1pbmFsX2lkGAUgASgJEg4KBmRldGFpbBgGIAEoCRIMCgRwZWVyGAcgASgJIkAKF0xpc3RBdWRpdFJlY29yZHNSZXF1ZXN0EhEKCXBhZ2Vfc2l6ZRgBIAEoBRISCgpwYWdlX3Rva2VuGAIgASgJIl0KGExpc3RBdWRpdFJlY29yZHNSZXNwb25zZRIoCgdyZWNvcmRzGAEgAygLMhcuaGFuZG9mZi52MS5BdWRpdFJlY29yZBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAky5gMKDEFkbWluU2VydmljZRJXCg5DcmVhdGVUZXJtaW5hbBIhLmhhbmRvZmYudjEuQ3JlYXRlVGVybWluYWxSZXF1ZXN0GiIuaGFuZG9mZi52MS5DcmVhdGVUZXJtaW5hbFJlc3BvbnNlElQKDUxpc3RUZXJtaW5hbHMSIC5oYW5kb2ZmLnYxLkxpc3RUZXJtaW5hbHNSZXF1ZXN0GiEuaGFuZG9mZi52MS5MaXN0VGVybWluYWxzUmVzcG9uc2USYAoRU2V0VGVybWluYWxHcm91cHMSJC5oYW5kb2ZmLnYxLlNldFRlcm1pbmFsR3JvdXBzUmVxdWVzdBolLmhhbmRvZmYudjEuU2V0VGVybWluYWxHcm91cHNSZXNwb25zZRJmChNSb3RhdGVUZXJtaW5hbFRva2VuEiYuaGFuZG9mZi52MS5Sb3RhdGVUZXJtaW5hbFRva2VuUmVxdWVzdBonLmhhbmRvZmYudjEuUm90YXRlVGVybWluYWxUb2tlblJlc3BvbnNlEl0KEExpc3RBdWRpdFJlY29yZHMSIy5oYW5kb2ZmLnYxLkxpc3RBdWRpdFJlY29yZHNSZXF1ZXN0GiQuaGFuZG9mZi52MS5MaXN0QXVkaXRSZWNvcmRzUmVzcG9uc2ViBnByb3RvMw", [file_google_protobuf_timestamp, file_handoff_v1_types]);
 
 /**
  * @generated from message handoff.v1.CreateTerminalRequest
@@ -201,7 +203,117 @@ export const RotateTerminalTokenResponseSchema: GenMessage<RotateTerminalTokenRe
   messageDesc(file_handoff_v1_admin_service, 7);
 
 /**
- * Operator API: registers terminals and issues their tokens.
+ * One change made by an operator.
+ *
+ * @generated from message handoff.v1.AuditRecord
+ */
+export type AuditRecord = Message<"handoff.v1.AuditRecord"> & {
+  /**
+   * A UUIDv7: ids sort in time order.
+   *
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp time = 2;
+   */
+  time?: Timestamp | undefined;
+
+  /**
+   * Who: "admin-token:<first 12 hex digits of the admin token's SHA-256>" for AdminService calls,
+   * "cli:<user>" for `handoff admin`.
+   *
+   * @generated from field: string actor = 3;
+   */
+  actor: string;
+
+  /**
+   * What: CreateTerminal, SetTerminalGroups or RotateTerminalToken.
+   *
+   * @generated from field: string action = 4;
+   */
+  action: string;
+
+  /**
+   * The terminal changed.
+   *
+   * @generated from field: string terminal_id = 5;
+   */
+  terminalId: string;
+
+  /**
+   * The change, e.g. "name=alice kind=TERMINAL_KIND_AGENT groups=billing,tier2". Never a token.
+   *
+   * @generated from field: string detail = 6;
+   */
+  detail: string;
+
+  /**
+   * From where: the client's address as the server saw it ("ip:port"), or "local" for
+   * `handoff admin`.
+   *
+   * @generated from field: string peer = 7;
+   */
+  peer: string;
+};
+
+/**
+ * Describes the message handoff.v1.AuditRecord.
+ * Use `create(AuditRecordSchema)` to create a new message.
+ */
+export const AuditRecordSchema: GenMessage<AuditRecord> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 8);
+
+/**
+ * @generated from message handoff.v1.ListAuditRecordsRequest
+ */
+export type ListAuditRecordsRequest = Message<"handoff.v1.ListAuditRecordsRequest"> & {
+  /**
+   * 0 means 100; values over 1000 are treated as 1000.
+   *
+   * @generated from field: int32 page_size = 1;
+   */
+  pageSize: number;
+
+  /**
+   * @generated from field: string page_token = 2;
+   */
+  pageToken: string;
+};
+
+/**
+ * Describes the message handoff.v1.ListAuditRecordsRequest.
+ * Use `create(ListAuditRecordsRequestSchema)` to create a new message.
+ */
+export const ListAuditRecordsRequestSchema: GenMessage<ListAuditRecordsRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 9);
+
+/**
+ * @generated from message handoff.v1.ListAuditRecordsResponse
+ */
+export type ListAuditRecordsResponse = Message<"handoff.v1.ListAuditRecordsResponse"> & {
+  /**
+   * @generated from field: repeated handoff.v1.AuditRecord records = 1;
+   */
+  records: AuditRecord[];
+
+  /**
+   * @generated from field: string next_page_token = 2;
+   */
+  nextPageToken: string;
+};
+
+/**
+ * Describes the message handoff.v1.ListAuditRecordsResponse.
+ * Use `create(ListAuditRecordsResponseSchema)` to create a new message.
+ */
+export const ListAuditRecordsResponseSchema: GenMessage<ListAuditRecordsResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 10);
+
+/**
+ * Operator API: registers terminals and issues their tokens. Every change it makes (and every one
+ * `handoff admin` makes) is recorded in an append-only audit log, readable with ListAuditRecords.
  *
  * Every call carries `authorization: Bearer <admin token>` (the server's --admin-token). Codes common
  * to every RPC:
@@ -257,6 +369,20 @@ export const AdminService: GenService<{
     methodKind: "unary";
     input: typeof RotateTerminalTokenRequestSchema;
     output: typeof RotateTerminalTokenResponseSchema;
+  },
+  /**
+   * Lists the audit log, oldest first (AIP-158 page tokens): one record per change made by
+   * CreateTerminal, SetTerminalGroups, RotateTerminalToken or `handoff admin`, written once the
+   * change is made (a change whose record cannot be written fails with UNAVAILABLE or INTERNAL,
+   * although the change itself was made). Records are never changed or removed.
+   * Errors: INVALID_ARGUMENT (negative page size, malformed page token).
+   *
+   * @generated from rpc handoff.v1.AdminService.ListAuditRecords
+   */
+  listAuditRecords: {
+    methodKind: "unary";
+    input: typeof ListAuditRecordsRequestSchema;
+    output: typeof ListAuditRecordsResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_handoff_v1_admin_service, 0);

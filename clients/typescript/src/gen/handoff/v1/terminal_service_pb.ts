@@ -613,7 +613,9 @@ export const SessionCursorSchema: GenMessage<SessionCursor> = /*@__PURE__*/
  * Acks get no reply: each is recorded with the server's next group commit (an Attach made at once
  * may still start before it), a lower seq never takes the record back, and one that could not be
  * recorded is logged by the server; the terminal then resumes from an earlier ack and
- * de-duplicates by (session_id, seq).
+ * de-duplicates by (session_id, seq). An ack past the last event the terminal may be shown (the end
+ * of the log, or where it left) is recorded as that event, so it never hides events committed
+ * later; one for a session the terminal never took part in changes nothing.
  *
  * @generated from message handoff.v1.Ack
  */
@@ -826,12 +828,29 @@ export const ReceiptSchema: GenMessage<Receipt> = /*@__PURE__*/
  *
  * Every call carries `authorization: Bearer <token>`; the token names the terminal, and the terminal
  * is the source of every action, never a request field. Codes common to every RPC:
- *   UNAUTHENTICATED: the token is missing, malformed or unknown.
+ *   UNAUTHENTICATED: the token is missing, malformed or unknown (on a server that names terminals
+ *                    by client certificate, a call may carry no token when its certificate names
+ *                    a terminal; one whose token and certificate name different terminals is
+ *                    refused).
  *   UNAVAILABLE: the storage backend cannot be reached; the call may be retried (Message with its
  *                idempotency key).
  *   INTERNAL: an unexpected failure; details are in the server's log, never in the reply.
- * A session that does not exist and one the caller of the RPC does not take part in give the same
- * NOT_FOUND "session not found", so ids cannot be probed.
+ *   INVALID_ARGUMENT: also a request message that cannot be decoded, and text with a NUL
+ *                     character (no text field accepts one, on any storage backend).
+ *   RESOURCE_EXHAUSTED: also a request message over the server's size limit (4 MiB); and, where
+ *                       the server sets per-terminal rate limits, a Connect, Message (call or
+ *                       stream command) or Attach over its terminal's limit: nothing is done, and
+ *                       the status carries a google.rpc.RetryInfo with how long to wait (a
+ *                       receipt says it in its message).
+ * A session that does not exist, one the calling terminal never took part in and one it no longer
+ * takes part in (a holder that handed it over, a target whose offer was declined, cancelled,
+ * expired or taken by another member) all give the same NOT_FOUND "session not found", on every
+ * RPC and stream command, so ids cannot be probed and nothing is learnt after leaving. The
+ * caller's terminal never sees transfer negotiation: no offers or answers in its feed or in
+ * ListEvents, and no transfer in flight, past transfers or offered targets in a Session.
+ * Status texts are bounded (under 1 KiB with their details) and quote at most a short prefix of
+ * the input. Ids are UUIDs; any textual form is accepted (upper case, braces, urn:uuid:, without
+ * hyphens) and names the same id; the server always returns the lower-case hyphenated form.
  *
  * @generated from service handoff.v1.TerminalService
  */
@@ -841,9 +860,10 @@ export const TerminalService: GenService<{
    * The destination is told on its Attach stream and must acknowledge (AcknowledgeConnect) before
    * the server's connect timeout; the call returns once it has, with the open session.
    * Errors: INVALID_ARGUMENT (missing caller id, unspecified channel, malformed destination id,
-   * oversized facts), NOT_FOUND (no such destination terminal), FAILED_PRECONDITION (destination is
+   * oversized facts or caller fields), NOT_FOUND (no such destination terminal), FAILED_PRECONDITION (destination is
    * the calling terminal), UNAVAILABLE (destination not attached, or it did not acknowledge in time:
-   * the attempt is recorded as ended with CONNECT_NOT_ACKNOWLEDGED and no session is open).
+   * the attempt is recorded as ended with CONNECT_NOT_ACKNOWLEDGED and no session is open),
+   * RESOURCE_EXHAUSTED (over the terminal's Connect rate; RetryInfo).
    *
    * @generated from rpc handoff.v1.TerminalService.Connect
    */
@@ -869,7 +889,8 @@ export const TerminalService: GenService<{
    * time. Returns once the message is committed to the log. A retry with the same idempotency key
    * returns the original sequence number and stores nothing twice.
    * Errors: INVALID_ARGUMENT (empty body, malformed id, idempotency key over 128 bytes),
-   * RESOURCE_EXHAUSTED (body over the server's limit), NOT_FOUND, FAILED_PRECONDITION (the session
+   * RESOURCE_EXHAUSTED (body over the server's limit; or over the terminal's message rate, with
+   * RetryInfo), NOT_FOUND, FAILED_PRECONDITION (the session
    * is connecting or ended, or this terminal may not write now, e.g. it accepted a transfer the
    * holder has not completed yet).
    *
@@ -886,10 +907,13 @@ export const TerminalService: GenService<{
    * holder may transfer. The target receives a TransferOffered event carrying the caller, the facts
    * and the dialog; it need not be attached now (it sees the offer when it attaches, and an
    * unanswered offer expires). At most one transfer is in flight per session.
+   * The transfer's facts are merged into the session's when the offer is made (they stay if the
+   * offer ends otherwise); a session holds at most 256 facts.
    * Errors: INVALID_ARGUMENT (no target, malformed ids or group name, oversized facts or note),
-   * NOT_FOUND (no such session, or no such target terminal or group), FAILED_PRECONDITION (not the
-   * holder, session not open, another transfer in flight, target already in the session),
-   * UNAVAILABLE (no member of the group is attached).
+   * RESOURCE_EXHAUSTED (the merge would take the session over 256 facts), NOT_FOUND (no such
+   * session, or no such target terminal or group), FAILED_PRECONDITION (not the holder, session not
+   * open, another transfer in flight, target already in the session), UNAVAILABLE (no member of the
+   * group is attached).
    *
    * @generated from rpc handoff.v1.TerminalService.Transfer
    */
@@ -901,10 +925,13 @@ export const TerminalService: GenService<{
   /**
    * The target's reply to one offer (claims 9, 10, 12, 19; rows C7, C9). The holder is told and must
    * then Disconnect; if it does not within the server's grace period, the server disconnects it.
-   * For a group offer the first accept wins, atomically across replicas; a later one gets
-   * FAILED_PRECONDITION.
-   * Errors: INVALID_ARGUMENT, NOT_FOUND (no such session for this terminal, or no such transfer in
-   * it), FAILED_PRECONDITION (the offer is not addressed to this terminal or no longer open).
+   * For a group offer the first accept wins, atomically across replicas; the other members no
+   * longer take part, so a later accept of theirs gets NOT_FOUND (their streams show the offer
+   * taken).
+   * Errors: INVALID_ARGUMENT, NOT_FOUND (no such session for this terminal, including an offer it
+   * declined or that was cancelled, expired or taken; or no such transfer in it),
+   * FAILED_PRECONDITION (a terminal still taking part names a transfer not addressed to it, or no
+   * longer open).
    *
    * @generated from rpc handoff.v1.TerminalService.AcceptTransfer
    */
@@ -966,7 +993,8 @@ export const TerminalService: GenService<{
   },
   /**
    * Reads a session the calling terminal takes part in. A holder that handed the session over, or a
-   * target whose offer ended, no longer takes part: for it the session is not found.
+   * target whose offer ended, no longer takes part: for it the session is not found. The caller's
+   * terminal gets the session without transfer negotiation (see above).
    * Errors: INVALID_ARGUMENT, NOT_FOUND.
    *
    * @generated from rpc handoff.v1.TerminalService.GetSession
@@ -1000,8 +1028,15 @@ export const TerminalService: GenService<{
    * and Disconnect; see Command) are answered with a `receipt`.
    * The stream stays open after the client half-closes; cancel it to detach.
    * Errors: UNAUTHENTICATED, INVALID_ARGUMENT (first request is not hello, malformed cursor),
-   * OUT_OF_RANGE (a resume cursor is ahead of the session's log), NOT_FOUND (a resume cursor names a
-   * session the terminal does not take part in).
+   * OUT_OF_RANGE (a resume cursor is ahead of the log of a session the terminal takes part in),
+   * NOT_FOUND (a resume cursor names a session the terminal never took part in, or lies past the
+   * end of a part it has left), RESOURCE_EXHAUSTED (the terminal holds as many streams on this
+   * server as it may; RetryInfo). After `attached`, a request the server cannot read (over the size
+   * limit, undecodable) ends the stream with RESOURCE_EXHAUSTED or INVALID_ARGUMENT, once the
+   * commands sent before it are answered.
+   * Where a feed starts, per session: after the hello cursor; else after the last acknowledged
+   * seq; else at the start of the terminal's part. A session acknowledged to its last event stays
+   * followed while it is live: its next events are delivered.
    *
    * @generated from rpc handoff.v1.TerminalService.Attach
    */
