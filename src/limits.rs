@@ -74,11 +74,6 @@ impl RateLimits {
         }
     }
 
-    /// No limit at all.
-    pub fn unlimited() -> RateLimits {
-        RateLimits::new(&RateArgs::default())
-    }
-
     /// Takes one message from `terminal`'s budget.
     pub fn message(&self, terminal: Uuid) -> Result<()> {
         self.take(self.messages.as_ref(), terminal, "messages")

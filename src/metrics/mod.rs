@@ -79,9 +79,8 @@ fn builder() -> PrometheusBuilder {
         1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0, 512.0, 1024.0,
     ];
     let with = |b: PrometheusBuilder, name: &str, values: &[f64]| {
-        // Only an empty bucket list is refused, and these are constants.
         b.set_buckets_for_metric(Matcher::Full(name.to_owned()), values)
-            .unwrap_or_else(|_| PrometheusBuilder::new())
+            .expect("only an empty bucket list is refused, and these are non-empty constants")
     };
     let b = with(PrometheusBuilder::new(), RPC_DURATION, LATENCY);
     let b = with(b, GROUP_COMMIT_DURATION, LATENCY);
