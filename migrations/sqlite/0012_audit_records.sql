@@ -1,4 +1,4 @@
--- SQLite twin of migrations/postgres/0011_audit_records.sql.
+-- SQLite twin of migrations/postgres/0012_audit_records.sql.
 -- The admin audit log: every change made through AdminService or `handoff admin` (who, what,
 -- when, from where). Ids are UUIDv7, so id order is time order and pages by id are stable.
 -- Append-only: the triggers refuse any UPDATE or DELETE.
