@@ -17,6 +17,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let fds = protox::compile(files, ["proto"])?;
     let out_dir = PathBuf::from(env::var("OUT_DIR")?);
     fs::write(out_dir.join("handoff_descriptor.bin"), fds.encode_to_vec())?;
+    // google.rpc's error details (which reflection serves from tonic-types) refer to Duration,
+    // which none of our files imports; protox carries the well-known types.
+    let well_known = protox::compile(["google/protobuf/duration.proto"], ["proto"])?;
+    fs::write(
+        out_dir.join("well_known_descriptor.bin"),
+        well_known.encode_to_vec(),
+    )?;
     tonic_prost_build::configure()
         .build_client(true)
         .build_server(true)

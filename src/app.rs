@@ -33,6 +33,10 @@ pub struct Settings {
     /// How long a token lookup may be served from memory (zero: never); rotations retire cached
     /// lookups at once regardless.
     pub token_cache_ttl: Duration,
+    /// Per-terminal rate limits.
+    pub rate: crate::limits::RateArgs,
+    /// Whether a client certificate's subject names the calling terminal (mutual TLS).
+    pub terminal_from_cert: bool,
 }
 
 pub struct App {
@@ -50,6 +54,8 @@ pub struct App {
     /// valid; every Transfer and Connect used to look its target up.
     known_terminals: std::sync::Mutex<std::collections::HashSet<Uuid>>,
     pub settings: Settings,
+    /// Per-terminal rate limits, applied by the API.
+    pub limits: Arc<crate::limits::RateLimits>,
     /// Becomes true when the server shuts down; long-lived streams end on it.
     pub shutdown: watch::Receiver<bool>,
 }
@@ -106,6 +112,7 @@ impl App {
             auth,
             tail,
             known_terminals: Default::default(),
+            limits: Arc::new(crate::limits::RateLimits::new(&settings.rate)),
             settings,
             shutdown,
         }
@@ -277,6 +284,7 @@ impl App {
         );
         let deadline = domain::next_deadline(&session).unwrap_or(now);
         let committed = self.store.create_session(&session, &events).await?;
+        crate::metrics::events_committed(&committed.events);
         self.publish(&committed);
 
         let until = tokio::time::Instant::now()

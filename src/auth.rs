@@ -41,6 +41,9 @@ pub struct Authenticator {
     bus: Arc<Bus>,
     ttl: Duration,
     cache: Mutex<Cache>,
+    /// Terminal names to ids, for client certificates. Names are unique, never change and
+    /// terminals are never deleted, so an entry never goes stale.
+    names: Mutex<HashMap<String, Uuid>>,
 }
 
 #[derive(Default)]
@@ -57,7 +60,32 @@ impl Authenticator {
             bus,
             ttl,
             cache: Mutex::new(Cache::default()),
+            names: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The terminal called `name`, if there is one.
+    pub async fn terminal_named(&self, name: &str) -> Result<Option<Uuid>> {
+        let cached = self
+            .names
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(name)
+            .copied();
+        if cached.is_some() {
+            return Ok(cached);
+        }
+        let Some(terminal) = self.store.terminal_by_name(name).await? else {
+            return Ok(None);
+        };
+        let id = Uuid::from_str(&terminal.id)
+            .map_err(|_| Error::Internal("stored terminal id is not a UUID".into()))?;
+        let mut names = self.names.lock().unwrap_or_else(|p| p.into_inner());
+        if names.len() >= MAX_ENTRIES {
+            names.clear();
+        }
+        names.insert(name.to_owned(), id);
+        Ok(Some(id))
     }
 
     /// The terminal that holds `token`; UNAUTHENTICATED if none does.

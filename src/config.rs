@@ -25,7 +25,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Runs the gRPC server.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Registers terminals directly in the server's database and prints their tokens.
     Admin(AdminArgs),
 }
@@ -90,6 +90,13 @@ pub struct ServeArgs {
     /// long a token changed behind the server's back (by hand in the database) keeps working.
     #[arg(long, env = "HANDOFF_TOKEN_CACHE_TTL", default_value = "60s", value_parser = parse_duration)]
     pub token_cache_ttl: Duration,
+    /// How long ended sessions are kept; older ones are deleted with everything kept about them
+    /// (log, memberships, session tokens). "0s", the default, keeps them forever.
+    #[arg(long, env = "HANDOFF_RETENTION", default_value = "0s", value_parser = parse_duration)]
+    pub retention: Duration,
+    /// How often the retention purge runs (on one replica at a time).
+    #[arg(long, env = "HANDOFF_RETENTION_INTERVAL", default_value = "60s", value_parser = parse_duration)]
+    pub retention_interval: Duration,
     /// A web origin (scheme://host[:port]) whose pages may call the API from a browser
     /// (gRPC-Web with CORS); repeat for several. None by default: browsers on other origins are
     /// refused, same-origin pages and non-browser clients are unaffected.
@@ -107,6 +114,14 @@ pub struct ServeArgs {
     /// on them: rebuild with `npm run build` in web/ and reload).
     #[arg(long, env = "HANDOFF_WEB_DIR")]
     pub web_dir: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    pub tls: crate::tls::TlsArgs,
+    #[command(flatten)]
+    pub metrics: crate::metrics::MetricsArgs,
+    #[command(flatten)]
+    pub rate: crate::limits::RateArgs,
+    #[command(flatten)]
+    pub log: crate::logging::LogArgs,
 }
 
 impl ServeArgs {
@@ -134,6 +149,8 @@ impl ServeArgs {
             message_writers: self.message_writers,
             max_batch: self.max_batch,
             token_cache_ttl: self.token_cache_ttl,
+            rate: self.rate,
+            terminal_from_cert: self.tls.terminal_from_client_cert,
         }
     }
 }
@@ -172,24 +189,19 @@ pub enum AdminCommand {
     },
     /// Lists registered terminals.
     ListTerminals,
+    /// Prints the audit log of admin changes, oldest first.
+    ListAudit,
 }
 
-/// Accepts `250ms`, `10s`, `2m` or a bare number of seconds.
+/// Accepts `250ms`, `10s`, `2m`, `12h`, `30d` (humantime's forms, `1h 30m` too) or a bare
+/// number of seconds.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let s = s.trim();
-    let (number, unit) = s
-        .find(|c: char| !c.is_ascii_digit() && c != '.')
-        .map_or((s, "s"), |i| s.split_at(i));
-    let value: f64 = number
-        .parse()
-        .map_err(|_| format!("{s:?} is not a duration like 500ms, 10s or 2m"))?;
-    let seconds = match unit {
-        "ms" => value / 1000.0,
-        "s" => value,
-        "m" => value * 60.0,
-        _ => return Err(format!("{s:?}: unit must be ms, s or m")),
-    };
-    Duration::try_from_secs_f64(seconds).map_err(|e| format!("{s:?}: {e}"))
+    if let Ok(seconds) = s.parse::<f64>() {
+        return Duration::try_from_secs_f64(seconds).map_err(|e| format!("{s:?}: {e}"));
+    }
+    humantime::parse_duration(s)
+        .map_err(|e| format!("{s:?} is not a duration like 500ms, 10s, 2m, 12h or 30d: {e}"))
 }
 
 #[cfg(test)]
@@ -202,6 +214,8 @@ mod tests {
         assert_eq!(parse_duration("10s"), Ok(Duration::from_secs(10)));
         assert_eq!(parse_duration("2m"), Ok(Duration::from_secs(120)));
         assert_eq!(parse_duration("3"), Ok(Duration::from_secs(3)));
+        assert_eq!(parse_duration("30d"), Ok(Duration::from_secs(30 * 86_400)));
+        assert_eq!(parse_duration("1h 30m"), Ok(Duration::from_secs(5_400)));
         assert!(parse_duration("ten").is_err());
     }
 

@@ -22,6 +22,12 @@ pub enum Error {
     AlreadyExists(String),
     #[error("{0}")]
     ResourceExhausted(String),
+    /// A per-terminal limit: the client may try again after `retry_after` (RetryInfo).
+    #[error("too many {what} from this terminal; retry in {} ms", retry_after.as_millis().max(1))]
+    RateLimited {
+        what: &'static str,
+        retry_after: std::time::Duration,
+    },
     #[error("{0}")]
     OutOfRange(String),
     #[error("{0}")]
@@ -72,7 +78,7 @@ impl Error {
             Error::NotFound(_) => Code::NotFound,
             Error::FailedPrecondition(_) => Code::FailedPrecondition,
             Error::AlreadyExists(_) => Code::AlreadyExists,
-            Error::ResourceExhausted(_) => Code::ResourceExhausted,
+            Error::ResourceExhausted(_) | Error::RateLimited { .. } => Code::ResourceExhausted,
             Error::OutOfRange(_) => Code::OutOfRange,
             Error::Unavailable(_) => Code::Unavailable,
             Error::Unauthenticated => Code::Unauthenticated,
@@ -167,6 +173,11 @@ impl From<Error> for Status {
                     bounded(&field, MAX_FIELD_BYTES),
                     bounded(&description, MAX_DESCRIPTION_BYTES),
                 ),
+            ),
+            Error::RateLimited { retry_after, .. } => Status::with_error_details(
+                code,
+                message,
+                ErrorDetails::with_retry_info(Some(retry_after)),
             ),
             _ => Status::new(code, message),
         }

@@ -9,19 +9,22 @@ use handoff::config::{AdminCommand, Cli, Command, KindArg, ServeArgs};
 use handoff::pb::TerminalKind;
 use handoff::server::{BoxError, Server};
 use handoff::store::SqlStore;
-use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> Result<(), BoxError> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
-        )
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .init();
-    match Cli::parse().command {
-        Command::Serve(args) => serve(args).await,
+    let cli = Cli::parse();
+    let logs = match &cli.command {
+        Command::Serve(args) => args.log.clone(),
+        Command::Admin(_) => handoff::logging::LogArgs::default(),
+    };
+    let telemetry = handoff::logging::init(&logs)?;
+    match cli.command {
+        Command::Serve(args) => {
+            let served = serve(*args).await;
+            // Flushing waits for the exporter, which needs this runtime's other threads.
+            let _ = tokio::task::spawn_blocking(move || telemetry.shutdown()).await;
+            served
+        }
         Command::Admin(admin) => {
             existing_database(&admin.database.database_url)?;
             let store = SqlStore::connect(&admin.database.database_url, 2).await?;
@@ -98,8 +101,15 @@ async fn run_admin(app: &App, command: AdminCommand) -> Result<(), BoxError> {
                 KindArg::Agent => TerminalKind::Agent,
                 KindArg::Gateway => TerminalKind::Gateway,
             };
-            let (terminal, token) =
-                handoff::api::create_terminal(app, &name, &display_name, kind, &groups).await?;
+            let (terminal, token) = handoff::api::create_terminal(
+                app,
+                &handoff::api::audit::Actor::cli(),
+                &name,
+                &display_name,
+                kind,
+                &groups,
+            )
+            .await?;
             match export_as {
                 Some(prefix) => {
                     println!("export {prefix}_ID={}", terminal.id);
@@ -109,6 +119,23 @@ async fn run_admin(app: &App, command: AdminCommand) -> Result<(), BoxError> {
                     println!("id:    {}", terminal.id);
                     println!("name:  {}", terminal.name);
                     println!("token: {token}");
+                }
+            }
+        }
+        AdminCommand::ListAudit => {
+            let mut after = String::new();
+            loop {
+                let page = app.store.audit_records(&after, 500).await?;
+                for r in &page {
+                    let time = r.time.unwrap_or_default();
+                    println!(
+                        "{time}  {}  {}  {}  {}  {}",
+                        r.actor, r.peer, r.action, r.terminal_id, r.detail
+                    );
+                }
+                match page.last() {
+                    Some(last) if page.len() == 500 => after = last.id.clone(),
+                    _ => break,
                 }
             }
         }

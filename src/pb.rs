@@ -9,3 +9,8 @@ tonic::include_proto!("handoff.v1");
 
 /// The encoded `FileDescriptorSet` of `proto/`, served by gRPC reflection.
 pub const FILE_DESCRIPTOR_SET: &[u8] = tonic::include_file_descriptor_set!("handoff_descriptor");
+
+/// `google/protobuf/duration.proto`, which google.rpc.RetryInfo needs and `proto/` does not
+/// import: served by reflection beside tonic-types' error details.
+pub const WELL_KNOWN_DESCRIPTOR_SET: &[u8] =
+    tonic::include_file_descriptor_set!("well_known_descriptor");

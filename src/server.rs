@@ -24,6 +24,10 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 pub struct Server {
     /// The address it listens on (the real port when started on port 0).
     pub addr: SocketAddr,
+    /// Where Prometheus scrapes, with `--metrics-listen`.
+    pub metrics_addr: Option<SocketAddr>,
+    /// Whether the listener speaks TLS.
+    tls: bool,
     pub app: Arc<App>,
     shutdown: watch::Sender<bool>,
     serve: JoinHandle<Result<(), tonic::transport::Error>>,
@@ -46,6 +50,17 @@ impl Server {
         args: ServeArgs,
         store: Arc<dyn Store>,
     ) -> Result<Server, BoxError> {
+        // What the configuration can make fail comes first, before any task is started.
+        let tls = args.tls.server_config()?;
+        let mut builder = tonic::transport::Server::builder();
+        if let Some(tls) = tls.clone() {
+            builder = builder.tls_config(tls)?;
+        }
+        let metrics = match args.metrics.metrics_listen {
+            // Installed before anything counts (the background tasks' first rounds included).
+            Some(at) => Some((TcpListener::bind(at).await?, crate::metrics::install())),
+            None => None,
+        };
         let listener = TcpListener::bind(args.listen).await?;
         let addr = listener.local_addr()?;
         let (shutdown, shutdown_rx) = watch::channel(false);
@@ -67,15 +82,31 @@ impl Server {
             tonic_reflection::server::Builder::configure()
                 .register_encoded_file_descriptor_set(pb::FILE_DESCRIPTOR_SET)
                 .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+                // The error details (BadRequest, RetryInfo) the statuses carry, so that grpcurl
+                // can print them, and the Duration that RetryInfo refers to.
+                .register_encoded_file_descriptor_set(tonic_types::pb::FILE_DESCRIPTOR_SET)
+                .register_encoded_file_descriptor_set(pb::WELL_KNOWN_DESCRIPTOR_SET)
         };
         let reflection_v1 = reflection().build_v1()?;
         let reflection_v1alpha = reflection().build_v1alpha()?;
 
         let mut background = vec![
             tokio::spawn(sweep(app.clone(), args.sweep_interval, shutdown_rx.clone())),
+            tokio::spawn(purge(
+                app.clone(),
+                args.retention,
+                args.retention_interval,
+                shutdown_rx.clone(),
+            )),
+            tokio::spawn(crate::limits::shrink_every(
+                app.limits.clone(),
+                std::time::Duration::from_secs(60),
+                shutdown_rx.clone(),
+            )),
             tokio::spawn(heartbeat(
                 app.clone(),
                 args.presence_interval,
+                args.metrics.metrics_listen.is_some(),
                 shutdown_rx.clone(),
             )),
         ];
@@ -90,11 +121,27 @@ impl Server {
                 shutdown_rx.clone(),
             ));
         }
+        let metrics_addr = match metrics {
+            Some((listener, handle)) => {
+                let bound = listener.local_addr()?;
+                let pools = app.store.clone();
+                background.push(tokio::spawn(crate::metrics::serve(
+                    listener,
+                    handle,
+                    Arc::new(move || crate::metrics::pool_usage(&pools.pool_usage())),
+                    shutdown_rx.clone(),
+                )));
+                tracing::info!(addr = %bound, "metrics at /metrics");
+                Some(bound)
+            }
+            None => None,
+        };
         let mut until_shutdown = shutdown_rx;
         // Outside in: the browser pages (with --web) answer their GETs, CORS answers browsers'
-        // preflights, gRPC-Web (HTTP/1.1 accepted) is turned into gRPC, then the services see
-        // plain gRPC.
-        let router = tonic::transport::Server::builder()
+        // preflights, gRPC-Web (HTTP/1.1 accepted) is turned into gRPC; then the RPC metrics see
+        // plain gRPC statuses as clients get them (unreadable requests reclassified), and the
+        // services see plain gRPC.
+        let router = builder
             .accept_http1(true)
             .layer(tower::util::option_layer(
                 args.web
@@ -104,6 +151,7 @@ impl Server {
                 &args.cors_origins,
             )?))
             .layer(tonic_web::GrpcWebLayer::new())
+            .layer(crate::metrics::RpcMetricsLayer)
             .layer(tower::util::MapResponseLayer::new(
                 crate::api::unreadable::reclassify,
             ))
@@ -125,9 +173,11 @@ impl Server {
                 .set_not_serving::<TerminalServiceServer<TerminalApi>>()
                 .await;
         }));
-        tracing::info!(%addr, %replica, "handoff listening");
+        tracing::info!(%addr, %replica, tls = tls.is_some(), "handoff listening");
         Ok(Server {
             addr,
+            metrics_addr,
+            tls: tls.is_some(),
             app,
             shutdown,
             serve,
@@ -135,9 +185,10 @@ impl Server {
         })
     }
 
-    /// `http://addr`, for clients.
+    /// `http://addr` (`https://` with TLS), for clients.
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        let scheme = if self.tls { "https" } else { "http" };
+        format!("{scheme}://{}", self.addr)
     }
 
     /// Stops accepting calls, ends attached streams (clients resume elsewhere), waits for the
@@ -154,10 +205,12 @@ impl Server {
 }
 
 /// Tells the other replicas this one is alive every `interval`, and forgets the terminals of
-/// replicas silent for ten intervals; at shutdown withdraws this replica's terminals.
+/// replicas silent for ten intervals; at shutdown withdraws this replica's terminals. With
+/// `count_replicas` (metrics on) it also reads how many replicas are alive.
 async fn heartbeat(
     app: Arc<App>,
     interval: std::time::Duration,
+    count_replicas: bool,
     mut shutdown: watch::Receiver<bool>,
 ) {
     let mut tick = tokio::time::interval(interval);
@@ -175,12 +228,53 @@ async fn heartbeat(
                 if let Err(e) = app.store.forget_session_tokens(now - 24 * 3600 * 1000).await {
                     tracing::warn!(error = %e, "could not delete expired session tokens");
                 }
+                if count_replicas {
+                    let since = now - app.settings.presence_ttl.as_millis() as i64;
+                    match app.store.live_replicas(since).await {
+                        Ok(n) => crate::metrics::replicas_live(n),
+                        Err(e) => tracing::debug!(error = %e, "could not count live replicas"),
+                    }
+                }
             }
             changed = shutdown.changed() => {
                 if changed.is_err() || *shutdown.borrow() {
                     if let Err(e) = app.store.forget_replica(app.replica).await {
                         tracing::warn!(error = %e, "could not withdraw this replica's presence");
                     }
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Deletes the sessions that ended more than `retention` ago, every `interval` until shutdown;
+/// with no retention set, does nothing.
+async fn purge(
+    app: Arc<App>,
+    retention: std::time::Duration,
+    interval: std::time::Duration,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    if retention.is_zero() {
+        return;
+    }
+    let mut tick = tokio::time::interval(interval);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {
+                let before = domain::now_millis() - retention.as_millis() as i64;
+                match app.purge_ended(before).await {
+                    Ok(Some(r)) if r.sessions > 0 => {
+                        tracing::info!(sessions = r.sessions, events = r.events, "purged ended sessions past the retention period");
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "retention purge failed; retrying on the next tick"),
+                }
+            }
+            changed = shutdown.changed() => {
+                if changed.is_err() || *shutdown.borrow() {
                     return;
                 }
             }
@@ -206,4 +300,9 @@ async fn sweep(app: Arc<App>, interval: std::time::Duration, mut shutdown: watch
             }
         }
     }
+}
+
+/// Resolves once `shutdown` says stop (or its sender is gone).
+pub async fn stopped(shutdown: &mut watch::Receiver<bool>) {
+    let _ = shutdown.wait_for(|stop| *stop).await;
 }

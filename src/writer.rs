@@ -189,12 +189,19 @@ async fn commit_isolated(
     let mut groups = vec![(writes, replies)];
     while let Some((mut writes, mut replies)) = groups.pop() {
         let started = std::time::Instant::now();
-        let outcome = store.write_batch(&mut writes).await;
+        let span = if crate::logging::spans_enabled() {
+            commit_span(&writes)
+        } else {
+            tracing::Span::none()
+        };
+        let outcome = tracing::Instrument::instrument(store.write_batch(&mut writes), span).await;
+        let took = started.elapsed();
         tracing::debug!(
             writes = writes.len(),
-            commit_ms = started.elapsed().as_secs_f64() * 1e3,
+            commit_ms = took.as_secs_f64() * 1e3,
             "group commit"
         );
+        crate::metrics::group_commit(writes.len(), took, outcome.is_ok());
         match outcome {
             Ok(batch) => publish(bus, tail, &writes, batch, replies),
             Err(e) if writes.len() > 1 && e.code() != tonic::Code::Unavailable => {
@@ -209,6 +216,24 @@ async fn commit_isolated(
             Err(e) => refuse(e, &writes, replies),
         }
     }
+}
+
+/// The span of one group commit: how many writes, and the sessions they touch (the first few).
+fn commit_span(writes: &[Write<'static>]) -> tracing::Span {
+    const SHOWN: usize = 8;
+    let mut sessions: Vec<Uuid> = writes.iter().map(Write::session).collect();
+    sessions.sort_unstable();
+    sessions.dedup();
+    let mut shown: Vec<String> = sessions.iter().take(SHOWN).map(Uuid::to_string).collect();
+    if sessions.len() > SHOWN {
+        shown.push(format!("… {} more", sessions.len() - SHOWN));
+    }
+    tracing::info_span!(
+        "group_commit",
+        writes = writes.len(),
+        sessions = sessions.len(),
+        session_id = %shown.join(","),
+    )
 }
 
 /// Puts a committed group's events into the tail, wakes the streams that must see them and
@@ -229,6 +254,7 @@ fn publish(
     }
     for (session, events) in &by_session {
         tail.record(*session, events);
+        crate::metrics::events_committed(events);
     }
     let changes = || {
         writes

@@ -271,7 +271,7 @@ async fn a_server_restart_loses_and_repeats_nothing(backend: Backend) {
     let restarts = tokio::spawn(async move {
         for signal in ["TERM", "KILL"] {
             tokio::time::sleep(Duration::from_millis(300)).await;
-            server.signal(signal);
+            server.signal(signal).await;
             tokio::time::sleep(Duration::from_millis(300)).await;
             server.restart().await;
         }
@@ -346,6 +346,13 @@ async fn the_readme_bot_echoes(backend: Backend) {
             Err(e) => panic!("connect: {e}"),
         }
     };
+    // The bot greets once it has acknowledged; the caller answers the greeting.
+    wait_for(
+        &mut gateway,
+        &session.id,
+        |p| matches!(p, Payload::MessagePosted(m) if m.body.starts_with("Hi!")),
+    )
+    .await;
     gateway.message(&session.id, "ping").await.unwrap();
     let reply = wait_for(
         &mut gateway,

@@ -240,7 +240,7 @@ async fn three_languages_carry_a_conversation_through_a_replica_kill() {
         .await;
 
     // Mid-conversation, the replica every terminal is connected through dies.
-    first.signal("KILL");
+    first.signal("KILL").await;
     gateway.say("caller: it is 12345").await;
 
     let mut agent_shown = Vec::new();

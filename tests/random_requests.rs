@@ -21,6 +21,7 @@ struct Method {
     path: String,
     admin: bool,
     client_streaming: bool,
+    server_streaming: bool,
 }
 
 fn methods() -> Vec<Method> {
@@ -34,6 +35,7 @@ fn methods() -> Vec<Method> {
                     path: format!("/handoff.v1.{}/{}", service.name(), m.name()),
                     admin: service.name() == "AdminService",
                     client_streaming: m.client_streaming(),
+                    server_streaming: m.server_streaming(),
                 });
             }
         }
@@ -96,8 +98,12 @@ async fn every_rpc_answers_random_bytes_with_a_clean_status(backend: Backend) {
             let mut grpc = raw_client(&srv.url).await;
             grpc.ready().await.expect("ready");
             calls += 1;
-            if m.client_streaming {
-                let frames: Vec<Vec<u8>> = (0..rng.random_range(1..4))
+            if m.client_streaming || m.server_streaming {
+                let frames: Vec<Vec<u8>> = (0..if m.client_streaming {
+                    rng.random_range(1..4)
+                } else {
+                    1
+                })
                     .map(|_| random_body(&mut rng))
                     .collect();
                 let outbound = tokio_stream::iter(frames);

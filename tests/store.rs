@@ -16,6 +16,7 @@ use handoff::store::{
 };
 use handoff::tail::Tail;
 use handoff::writer::Writer;
+use sqlx::Connection as _;
 use uuid::Uuid;
 
 const T: Timeouts = Timeouts {
@@ -596,6 +597,76 @@ async fn presence_counts_while_its_replica_heartbeats(backend: Backend) {
     s.close().await;
 }
 
+async fn terminals_are_found_by_name(backend: Backend) {
+    let db = TestDb::create(backend).await;
+    let s = store(&db).await;
+    let alice = terminal("alice");
+    s.create_terminal(&alice, "hash-a").await.unwrap();
+    let found = s.terminal_by_name("alice").await.unwrap().expect("alice");
+    assert_eq!(found.id, alice.id);
+    assert!(
+        s.terminal_by_name("Alice").await.unwrap().is_none(),
+        "exact"
+    );
+    assert!(s.terminal_by_name("bob").await.unwrap().is_none());
+    s.close().await;
+}
+
+async fn live_replicas_are_those_with_a_fresh_heartbeat(backend: Backend) {
+    let db = TestDb::create(backend).await;
+    let s = store(&db).await;
+    assert_eq!(s.live_replicas(0).await.unwrap(), 0);
+    let (a, b) = (Uuid::new_v4(), Uuid::new_v4());
+    s.replica_heartbeat(a, 10_000, 0).await.unwrap();
+    s.replica_heartbeat(b, 20_000, 0).await.unwrap();
+    assert_eq!(s.live_replicas(10_000).await.unwrap(), 2);
+    assert_eq!(s.live_replicas(10_001).await.unwrap(), 1, "a is too old");
+    s.forget_replica(b).await.unwrap();
+    assert_eq!(s.live_replicas(0).await.unwrap(), 1);
+    // The pools the metrics report: connections in use are never more than the pool holds.
+    let usage = s.pool_usage();
+    assert!(usage.iter().any(|u| u.pool == "write" && u.size >= 1));
+    assert!(usage.iter().all(|u| u.idle <= u.size as usize));
+    s.close().await;
+}
+
+async fn audit_records_are_append_only_and_paged_in_order(backend: Backend) {
+    let db = TestDb::create(backend).await;
+    let s = store(&db).await;
+    let record = |i: i64| pb::AuditRecord {
+        id: Uuid::now_v7().to_string(),
+        time: Some(domain::timestamp(1_700_000_000_000 + i)),
+        actor: "admin-token:0123456789ab".into(),
+        action: "CreateTerminal".into(),
+        terminal_id: Uuid::now_v7().to_string(),
+        detail: format!("name=t{i}"),
+        peer: "127.0.0.1:4242".into(),
+    };
+    let written: Vec<pb::AuditRecord> = (0..5).map(record).collect();
+    for r in &written {
+        s.append_audit(r).await.unwrap();
+    }
+    let first = s.audit_records("", 3).await.unwrap();
+    assert_eq!(first, written[..3]);
+    let rest = s.audit_records(&first[2].id, 3).await.unwrap();
+    assert_eq!(rest, written[3..]);
+    let dup = s.append_audit(&written[0]).await;
+    assert!(dup.is_err(), "an id is written once");
+
+    // Nobody changes or removes a record, not even with SQL of their own.
+    let mut conn = sqlx::AnyConnection::connect(&db.url).await.unwrap();
+    for sql in [
+        "UPDATE audit_records SET actor = 'someone else'",
+        "DELETE FROM audit_records",
+    ] {
+        let refused = sqlx::query(sql).execute(&mut conn).await;
+        assert!(refused.is_err(), "{sql}");
+    }
+    conn.close().await.unwrap();
+    assert_eq!(s.audit_records("", 10).await.unwrap(), written);
+    s.close().await;
+}
+
 async fn data_survives_a_reconnect(backend: Backend) {
     let db = TestDb::create(backend).await;
     let s = store(&db).await;
@@ -733,5 +804,8 @@ on_every_backend!(
     data_survives_a_reconnect,
     changed_sessions_are_found_within_the_change_mark,
     presence_counts_while_its_replica_heartbeats,
+    live_replicas_are_those_with_a_fresh_heartbeat,
+    terminals_are_found_by_name,
+    audit_records_are_append_only_and_paged_in_order,
     a_write_the_database_refuses_fails_alone,
 );

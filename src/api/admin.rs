@@ -5,6 +5,7 @@ use std::sync::Arc;
 use tonic::{Request, Response, Status};
 use uuid::Uuid;
 
+use super::audit::{self, Actor};
 use super::{bearer, check_text, page_size, page_token, parse_id, parse_page_token};
 use crate::app::{App, new_token, token_hash};
 use crate::bus::Signal;
@@ -27,7 +28,8 @@ impl AdminApi {
         }
     }
 
-    fn authorize<T>(&self, request: &Request<T>) -> Result<()> {
+    /// Checks the admin token; returns who calls, for the audit log.
+    fn authorize<T>(&self, request: &Request<T>) -> Result<Actor> {
         let Some(expected) = &self.admin_token_hash else {
             return Err(Error::PermissionDenied(
                 "the admin API is off: start the server with --admin-token, or use `handoff admin`"
@@ -36,7 +38,9 @@ impl AdminApi {
         };
         // Comparing hashes keeps the comparison's timing independent of the token's content.
         match bearer(request.metadata()) {
-            Some(token) if &token_hash(token) == expected => Ok(()),
+            Some(token) if &token_hash(token) == expected => {
+                Ok(Actor::admin_token(expected, request.remote_addr()))
+            }
             _ => Err(Error::Unauthenticated),
         }
     }
@@ -75,9 +79,11 @@ fn check_groups(groups: &[String]) -> Result<Vec<String>> {
     Ok(groups)
 }
 
-/// Validates and registers a terminal; shared by the RPC and the `handoff admin` command.
+/// Validates and registers a terminal, and records it in the audit log as done `by`; shared by
+/// the RPC and the `handoff admin` command.
 pub async fn create_terminal(
     app: &App,
+    by: &Actor,
     name: &str,
     display_name: &str,
     kind: pb::TerminalKind,
@@ -111,6 +117,13 @@ pub async fn create_terminal(
             .map_err(|_| Error::Internal("new id is not a UUID".into()))?;
         app.store.set_groups(id, &groups).await?;
     }
+    let detail = format!(
+        "name={} kind={} groups={}",
+        terminal.name,
+        kind.as_str_name(),
+        groups.join(",")
+    );
+    audit::record(app, by, "CreateTerminal", &terminal.id, detail).await?;
     Ok((terminal, token))
 }
 
@@ -120,11 +133,11 @@ impl AdminService for AdminApi {
         &self,
         request: Request<pb::CreateTerminalRequest>,
     ) -> Result<Response<pb::CreateTerminalResponse>, Status> {
-        self.authorize(&request)?;
+        let by = self.authorize(&request)?;
         let r = request.into_inner();
         let kind = pb::TerminalKind::try_from(r.kind).unwrap_or(pb::TerminalKind::Unspecified);
         let (terminal, token) =
-            create_terminal(&self.app, &r.name, &r.display_name, kind, &r.groups).await?;
+            create_terminal(&self.app, &by, &r.name, &r.display_name, kind, &r.groups).await?;
         Ok(Response::new(pb::CreateTerminalResponse {
             terminal: Some(terminal),
             token,
@@ -159,13 +172,15 @@ impl AdminService for AdminApi {
         &self,
         request: Request<pb::SetTerminalGroupsRequest>,
     ) -> Result<Response<pb::SetTerminalGroupsResponse>, Status> {
-        self.authorize(&request)?;
+        let by = self.authorize(&request)?;
         let r = request.into_inner();
         let id = parse_id("terminal_id", &r.terminal_id)?;
         let groups = check_groups(&r.groups)?;
         if !self.app.store.set_groups(id, &groups).await? {
             return Err(Error::NotFound("terminal").into());
         }
+        let detail = format!("groups={}", groups.join(","));
+        audit::record(&self.app, &by, "SetTerminalGroups", &id.to_string(), detail).await?;
         let mut terminal = self
             .app
             .store
@@ -182,7 +197,7 @@ impl AdminService for AdminApi {
         &self,
         request: Request<pb::RotateTerminalTokenRequest>,
     ) -> Result<Response<pb::RotateTerminalTokenResponse>, Status> {
-        self.authorize(&request)?;
+        let by = self.authorize(&request)?;
         let id = parse_id("terminal_id", &request.get_ref().terminal_id)?;
         let token = new_token();
         if !self
@@ -195,6 +210,14 @@ impl AdminService for AdminApi {
         }
         // Cached lookups of the old token stop being served, here and on the other replicas.
         self.app.bus.publish(Signal::Credentials(id));
+        audit::record(
+            &self.app,
+            &by,
+            "RotateTerminalToken",
+            &id.to_string(),
+            "token replaced".to_owned(),
+        )
+        .await?;
         let terminal = self
             .app
             .store
@@ -207,16 +230,36 @@ impl AdminService for AdminApi {
         }))
     }
 
+    async fn list_audit_records(
+        &self,
+        request: Request<pb::ListAuditRecordsRequest>,
+    ) -> Result<Response<pb::ListAuditRecordsResponse>, Status> {
+        self.authorize(&request)?;
+        let r = request.into_inner();
+        let limit = page_size("page_size", r.page_size)?;
+        let after = parse_page_token("page_token", "audit", &r.page_token)?.unwrap_or_default();
+        let records = self.app.store.audit_records(&after, limit).await?;
+        let next_page_token = match records.last() {
+            Some(last) if records.len() == limit => page_token("audit", &last.id),
+            _ => String::new(),
+        };
+        Ok(Response::new(pb::ListAuditRecordsResponse {
+            records,
+            next_page_token,
+        }))
+    }
     async fn delete_session(
         &self,
         request: Request<pb::DeleteSessionRequest>,
     ) -> Result<Response<pb::DeleteSessionResponse>, Status> {
-        self.authorize(&request)?;
+        let by = self.authorize(&request)?;
         let id = parse_id("session_id", &request.get_ref().session_id)?;
         let removed = self.app.delete_sessions(&[id]).await?;
         if removed.sessions == 0 {
             return Err(Error::NotFound("session").into());
         }
+        let detail = format!("session={id} {}", removed_detail(removed));
+        audit::record(&self.app, &by, "DeleteSession", "", detail).await?;
         Ok(Response::new(pb::DeleteSessionResponse {
             removed: Some(removed_pb(removed)),
         }))
@@ -226,7 +269,7 @@ impl AdminService for AdminApi {
         &self,
         request: Request<pb::EraseCallerRequest>,
     ) -> Result<Response<pb::EraseCallerResponse>, Status> {
-        self.authorize(&request)?;
+        let by = self.authorize(&request)?;
         let caller = &request.get_ref().caller_id;
         if caller.trim().is_empty() {
             return Err(Error::invalid("caller_id", "is required").into());
@@ -234,6 +277,13 @@ impl AdminService for AdminApi {
         check_text("caller_id", caller, 256)?;
         let ids = self.app.store.sessions_of_caller(caller).await?;
         let removed = self.app.delete_sessions(&ids).await?;
+        // The audit log keeps no personal data: the caller is named by a hash prefix only.
+        let detail = format!(
+            "caller=sha256:{} {}",
+            &token_hash(caller)[..12],
+            removed_detail(removed)
+        );
+        audit::record(&self.app, &by, "EraseCaller", "", detail).await?;
         Ok(Response::new(pb::EraseCallerResponse {
             removed: Some(removed_pb(removed)),
             session_ids: ids.iter().map(Uuid::to_string).collect(),
@@ -248,4 +298,11 @@ fn removed_pb(r: crate::store::Removed) -> pb::Removed {
         memberships: r.memberships,
         session_tokens: r.session_tokens,
     }
+}
+
+fn removed_detail(r: crate::store::Removed) -> String {
+    format!(
+        "sessions={} events={} memberships={} session_tokens={}",
+        r.sessions, r.events, r.memberships, r.session_tokens
+    )
 }

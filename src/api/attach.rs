@@ -82,11 +82,12 @@ pub async fn subscribe(
     cursors: &[pb::SessionCursor],
     scope: Scope,
     grant: Option<Grant>,
+    permit: crate::limits::StreamPermit,
 ) -> Result<SubscribeStream> {
     let mut feed = open(&app, terminal, cursors, "resume", scope).await?;
     feed.grant = grant;
     Ok(SubscribeStream {
-        inner: feed.start(app, None),
+        inner: feed.start(app, None, permit),
     })
 }
 
@@ -104,9 +105,11 @@ fn shutting_down() -> Stop {
 }
 
 /// Reads the hello, validates its cursors, and starts delivery.
+/// `permit` holds the stream's place among the terminal's streams for as long as it lives.
 pub async fn start(
     app: Arc<App>,
     terminal: Uuid,
+    permit: crate::limits::StreamPermit,
     mut inbound: Streaming<pb::AttachRequest>,
 ) -> Result<AttachStream, Status> {
     let first = inbound.message().await?;
@@ -123,7 +126,7 @@ pub async fn start(
         inbound,
         feed.tx.clone(),
     ));
-    Ok(feed.start(app, Some(reader.abort_handle())))
+    Ok(feed.start(app, Some(reader.abort_handle()), permit))
 }
 
 /// Which sessions a feed carries.
@@ -153,10 +156,12 @@ pub(super) struct Opened {
 impl Opened {
     /// Starts delivery; `reader` is the task reading the client's requests, if any, stopped
     /// when delivery ends.
+    /// `permit` holds the stream's place among the terminal's streams for as long as it lives.
     pub(super) fn start(
         self,
         app: Arc<App>,
         reader: Option<tokio::task::AbortHandle>,
+        permit: crate::limits::StreamPermit,
     ) -> AttachStream {
         let delivery = Delivery {
             app,
@@ -166,6 +171,7 @@ impl Opened {
             follows: HashMap::new(),
             tx: self.tx,
             grant: self.grant,
+            _held: (permit, crate::metrics::AttachedStream::open()),
         };
         tokio::spawn(delivery.run(self.resume, reader));
         AttachStream { rx: self.rx }
@@ -308,6 +314,8 @@ struct Delivery {
     follows: HashMap<Uuid, Follow>,
     tx: mpsc::Sender<Outgoing>,
     grant: Option<Grant>,
+    /// Released when delivery ends: the stream's place among the terminal's, and its count.
+    _held: (crate::limits::StreamPermit, crate::metrics::AttachedStream),
 }
 
 /// Delivery stopped because the client went away: not an error to report.
@@ -759,6 +767,7 @@ async fn handle(
             kind: Some(command::Kind::Message(m)),
         })) => {
             let queued = async {
+                app.limits.message(terminal)?;
                 let (session, key) = validate_message(app, &m)?;
                 app.submit_message(terminal, session, m.body, key).await
             }
@@ -846,6 +855,7 @@ async fn run_command(app: &App, terminal: Uuid, c: pb::Command) -> pb::Receipt {
     let outcome: Result<Done> = async {
         match c.kind {
             Some(command::Kind::Message(m)) => {
+                app.limits.message(terminal)?;
                 let (session, key) = validate_message(app, &m)?;
                 Ok(Done::seq(
                     app.message(terminal, session, m.body, key).await?.seq,

@@ -2,6 +2,8 @@
 
 mod admin;
 mod attach;
+pub mod audit;
+mod cert;
 mod ops;
 mod session_token;
 mod terminal;
@@ -13,6 +15,7 @@ pub use terminal::TerminalApi;
 use std::collections::HashMap;
 use std::str::FromStr;
 
+use tonic::Request;
 use tonic::metadata::MetadataMap;
 use uuid::Uuid;
 
@@ -31,7 +34,7 @@ fn bearer(metadata: &MetadataMap) -> Option<&str> {
 /// Who a request comes from.
 #[derive(Debug, Clone)]
 enum Principal {
-    /// A terminal's own token.
+    /// A terminal's own token (or, with `--terminal-from-client-cert`, its client certificate).
     Terminal(Uuid),
     /// A session token: the caller's terminal, on one session only.
     Session(session_token::Grant),
@@ -50,19 +53,36 @@ impl Principal {
 }
 
 /// Who a request comes from; UNAUTHENTICATED for a missing or unknown token, or a session token
-/// that is no longer valid.
-async fn principal(app: &App, metadata: &MetadataMap) -> Result<Principal> {
-    let token = bearer(metadata).ok_or(Error::Unauthenticated)?;
-    if token.starts_with(session_token::PREFIX) {
+/// that is no longer valid. With `--terminal-from-client-cert`, a request without a token may be
+/// made by the terminal its client certificate names, and one with a terminal's token and a
+/// certificate must name the same terminal.
+async fn principal<T>(app: &App, request: &Request<T>) -> Result<Principal> {
+    let token = bearer(request.metadata());
+    if let Some(token) = token.filter(|t| t.starts_with(session_token::PREFIX)) {
         return Ok(Principal::Session(session_token::verify(app, token).await?));
     }
-    Ok(Principal::Terminal(app.auth.terminal(token).await?))
+    let by_cert = if app.settings.terminal_from_cert {
+        cert::terminal(app, request).await?
+    } else {
+        None
+    };
+    match (token, by_cert) {
+        (Some(token), by_cert) => {
+            let terminal = app.auth.terminal(token).await?;
+            match by_cert {
+                Some(named) if named != terminal => Err(Error::Unauthenticated),
+                _ => Ok(Principal::Terminal(terminal)),
+            }
+        }
+        (None, Some(named)) => Ok(Principal::Terminal(named)),
+        (None, None) => Err(Error::Unauthenticated),
+    }
 }
 
 /// The terminal a request comes from, for the RPCs only a terminal's own token may call;
 /// UNAUTHENTICATED for a missing or unknown token, PERMISSION_DENIED for a valid session token.
-async fn authenticate(app: &App, metadata: &MetadataMap) -> Result<Uuid> {
-    match principal(app, metadata).await? {
+async fn authenticate<T>(app: &App, request: &Request<T>) -> Result<Uuid> {
+    match principal(app, request).await? {
         Principal::Terminal(t) => Ok(t),
         Principal::Session(_) => Err(Error::PermissionDenied(format!(
             "a session token may only call {} on its session",
@@ -76,12 +96,17 @@ fn parse_id(field: &str, value: &str) -> Result<Uuid> {
     if value.is_empty() {
         return Err(Error::invalid(field, "is required"));
     }
-    Uuid::from_str(value).map_err(|_| {
+    let id = Uuid::from_str(value).map_err(|_| {
         Error::invalid(
             field,
             format!("{:?} is not a valid id (a UUID)", bounded(value, 40)),
         )
-    })
+    })?;
+    if field == "session_id" {
+        // The call's span (see metrics::RpcMetrics), when spans are on.
+        tracing::Span::current().record("session_id", tracing::field::display(&id));
+    }
+    Ok(id)
 }
 
 /// The one rule for text a client sends, on every backend: at most `max` bytes and no NUL

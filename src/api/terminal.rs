@@ -30,7 +30,8 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::ConnectRequest>,
     ) -> Result<Response<pb::ConnectResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
+        self.app.limits.connect(actor)?;
         let r = request.into_inner();
         let destination = parse_id("destination_terminal_id", &r.destination_terminal_id)?;
         let caller = validate_caller(r.caller)?;
@@ -58,7 +59,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::AcknowledgeConnectRequest>,
     ) -> Result<Response<pb::AcknowledgeConnectResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let session = ops::acknowledge_connect(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::AcknowledgeConnectResponse {
             session: Some(domain::view_for(session, actor)),
@@ -69,10 +70,11 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::MessageRequest>,
     ) -> Result<Response<pb::MessageResponse>, Status> {
-        let who = principal(&self.app, request.metadata()).await?;
+        let who = principal(&self.app, &request).await?;
         let r = request.into_inner();
         let (session, key) = ops::validate_message(&self.app, &r)?;
         let actor = who.actor_on(session)?;
+        self.app.limits.message(actor)?;
         let a = self.app.message(actor, session, r.body, key).await?;
         Ok(Response::new(pb::MessageResponse {
             seq: a.seq,
@@ -85,7 +87,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::TransferRequest>,
     ) -> Result<Response<pb::TransferResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let transfer = ops::transfer(&self.app, actor, request.into_inner()).await?;
         Ok(Response::new(pb::TransferResponse {
             transfer: Some(transfer),
@@ -96,7 +98,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::AcceptTransferRequest>,
     ) -> Result<Response<pb::AcceptTransferResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let (transfer, session) = ops::accept_transfer(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::AcceptTransferResponse {
             transfer: Some(transfer),
@@ -108,7 +110,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::DeclineTransferRequest>,
     ) -> Result<Response<pb::DeclineTransferResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let transfer = ops::decline_transfer(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::DeclineTransferResponse {
             transfer: Some(transfer),
@@ -119,7 +121,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::CancelTransferRequest>,
     ) -> Result<Response<pb::CancelTransferResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let transfer = ops::cancel_transfer(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::CancelTransferResponse {
             transfer: Some(transfer),
@@ -130,7 +132,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::DisconnectRequest>,
     ) -> Result<Response<pb::DisconnectResponse>, Status> {
-        let who = principal(&self.app, request.metadata()).await?;
+        let who = principal(&self.app, &request).await?;
         let actor = who.actor_on(parse_id("session_id", &request.get_ref().session_id)?)?;
         let (session, seq) = ops::disconnect(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::DisconnectResponse {
@@ -143,7 +145,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::AcknowledgeDisconnectRequest>,
     ) -> Result<Response<pb::AcknowledgeDisconnectResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let session = ops::acknowledge_disconnect(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::AcknowledgeDisconnectResponse {
             session: Some(domain::view_for(session, actor)),
@@ -154,7 +156,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::GetSessionRequest>,
     ) -> Result<Response<pb::GetSessionResponse>, Status> {
-        let who = principal(&self.app, request.metadata()).await?;
+        let who = principal(&self.app, &request).await?;
         let session = parse_id("session_id", &request.get_ref().session_id)?;
         let actor = who.actor_on(session)?;
         let (session, _) = self.app.session_for(actor, session).await?;
@@ -167,7 +169,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::ListEventsRequest>,
     ) -> Result<Response<pb::ListEventsResponse>, Status> {
-        let who = principal(&self.app, request.metadata()).await?;
+        let who = principal(&self.app, &request).await?;
         let r = request.into_inner();
         let id = parse_id("session_id", &r.session_id)?;
         let actor = who.actor_on(id)?;
@@ -201,8 +203,9 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<Streaming<pb::AttachRequest>>,
     ) -> Result<Response<Self::AttachStream>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
-        let stream = attach::start(self.app.clone(), actor, request.into_inner()).await?;
+        let actor = authenticate(&self.app, &request).await?;
+        let permit = self.app.limits.attach(actor)?;
+        let stream = attach::start(self.app.clone(), actor, permit, request.into_inner()).await?;
         Ok(Response::new(stream))
     }
 
@@ -212,7 +215,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::SubscribeRequest>,
     ) -> Result<Response<Self::SubscribeStream>, Status> {
-        let who = principal(&self.app, request.metadata()).await?;
+        let who = principal(&self.app, &request).await?;
         let r = request.into_inner();
         let only = match r.session_id.as_str() {
             "" => None,
@@ -220,8 +223,9 @@ impl TerminalService for TerminalApi {
         };
         let stream = match who {
             Principal::Terminal(t) => {
+                let permit = self.app.limits.attach(t)?;
                 let scope = only.map_or(attach::Scope::All, attach::Scope::Session);
-                attach::subscribe(self.app.clone(), t, &r.resume, scope, None).await?
+                attach::subscribe(self.app.clone(), t, &r.resume, scope, None, permit).await?
             }
             Principal::Session(ref grant) => {
                 who.actor_on(only.unwrap_or(grant.session))?;
@@ -238,12 +242,15 @@ impl TerminalService for TerminalApi {
                     });
                 }
                 let scope = attach::Scope::Session(grant.session);
+                // A visitor's feed counts among its gateway's streams.
+                let permit = self.app.limits.attach(grant.terminal)?;
                 attach::subscribe(
                     self.app.clone(),
                     grant.terminal,
                     &resume,
                     scope,
                     Some(grant.clone()),
+                    permit,
                 )
                 .await?
             }
@@ -255,7 +262,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::AcknowledgeRequest>,
     ) -> Result<Response<pb::AcknowledgeResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let r = request.into_inner();
         let session = parse_id("session_id", &r.session_id)?;
         // Permission before anything else: a session it never took part in is not found.
@@ -276,7 +283,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::CreateSessionTokenRequest>,
     ) -> Result<Response<pb::CreateSessionTokenResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         let minted = session_token::create(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(minted))
     }
@@ -285,7 +292,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::RevokeSessionTokenRequest>,
     ) -> Result<Response<pb::RevokeSessionTokenResponse>, Status> {
-        let actor = authenticate(&self.app, request.metadata()).await?;
+        let actor = authenticate(&self.app, &request).await?;
         session_token::revoke(&self.app, actor, request.get_ref()).await?;
         Ok(Response::new(pb::RevokeSessionTokenResponse {}))
     }
@@ -294,7 +301,7 @@ impl TerminalService for TerminalApi {
         &self,
         request: Request<pb::ListSessionTerminalsRequest>,
     ) -> Result<Response<pb::ListSessionTerminalsResponse>, Status> {
-        let who = principal(&self.app, request.metadata()).await?;
+        let who = principal(&self.app, &request).await?;
         let session = parse_id("session_id", &request.get_ref().session_id)?;
         let actor = who.actor_on(session)?;
         let (s, _) = self.app.session_for(actor, session).await?;

@@ -143,6 +143,7 @@ async fn send(
                 ok = false;
                 break;
             }
+            crate::metrics::notify_sent();
         }
         if ok {
             pending.clear();
@@ -194,6 +195,7 @@ async fn listen(
                 Ok(Some(n)) => match decode(n.payload()) {
                     Some((from, _)) if from == replica => {}
                     Some((_, signals)) => {
+                        crate::metrics::notify_received();
                         for s in signals {
                             match s {
                                 Signal::Session(id) => {
@@ -245,6 +247,7 @@ async fn catch_up(
         }
         match store.changed_since(domain::now_millis() - window).await {
             Ok(changes) => {
+                let mut resignalled = 0;
                 let mut now_seen = HashMap::with_capacity(changes.sessions.len());
                 for s in changes.sessions {
                     // Skipped when everything since the previous poll (or since the start of
@@ -258,11 +261,13 @@ async fn catch_up(
                     }
                     tail.forget(s.id);
                     bus.session_changed(s.id);
+                    resignalled += 1;
                     for t in s.members {
                         bus.memberships_changed(t);
                     }
                 }
                 seen = now_seen;
+                crate::metrics::catch_up_poll(resignalled);
                 if changes.credentials {
                     bus.credentials_changed();
                 }

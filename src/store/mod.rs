@@ -182,6 +182,8 @@ pub trait Store: Send + Sync + 'static {
     async fn create_terminal(&self, terminal: &pb::Terminal, token_hash: &str) -> Result<()>;
     async fn terminal(&self, id: Uuid) -> Result<Option<pb::Terminal>>;
     async fn terminal_by_token_hash(&self, token_hash: &str) -> Result<Option<pb::Terminal>>;
+    /// The terminal with this name (names are unique and never change).
+    async fn terminal_by_name(&self, name: &str) -> Result<Option<pb::Terminal>>;
     /// Terminals ordered by name, after `after_name`.
     async fn list_terminals(&self, after_name: &str, limit: usize) -> Result<Vec<pb::Terminal>>;
     /// Replaces a terminal's token hash; false when there is no such terminal.
@@ -267,6 +269,18 @@ pub trait Store: Send + Sync + 'static {
     /// older than `since`.
     async fn present_elsewhere(&self, terminal: Uuid, replica: Uuid, since: Millis)
     -> Result<bool>;
+    /// Appends one record to the admin audit log (append-only: nothing changes or removes one).
+    async fn append_audit(&self, record: &pb::AuditRecord) -> Result<()>;
+    /// Audit records in id (time) order, after `after_id`.
+    async fn audit_records(&self, after_id: &str, limit: usize) -> Result<Vec<pb::AuditRecord>>;
+
+    /// How many replicas (this one included) heart-beat at or after `since`.
+    async fn live_replicas(&self, since: Millis) -> Result<u64>;
+
+    /// How full the connection pools are, for the metrics; empty for a store without pools.
+    fn pool_usage(&self) -> Vec<crate::metrics::PoolUsage> {
+        Vec::new()
+    }
     /// Stores a new session token under the hash of its secret.
     /// Deletes sessions with everything kept about them (log, memberships, session tokens), in
     /// one transaction. Ids that do not exist are skipped.
@@ -276,8 +290,11 @@ pub trait Store: Send + Sync + 'static {
     /// Deletes up to `limit` sessions that ended before `before`; returns their ids and what
     /// went. On Postgres one replica at a time does it (the others get None at once, without
     /// waiting); SQLite has one writer anyway.
-    async fn purge_ended(&self, before: Millis, limit: usize)
-    -> Result<Option<(Vec<Uuid>, Removed)>>;
+    async fn purge_ended(
+        &self,
+        before: Millis,
+        limit: usize,
+    ) -> Result<Option<(Vec<Uuid>, Removed)>>;
     async fn create_session_token(&self, token: &SessionToken, token_hash: &str) -> Result<()>;
     /// The session token whose secret hashes to `token_hash`, revoked or expired alike.
     async fn session_token_by_hash(&self, token_hash: &str) -> Result<Option<SessionToken>>;

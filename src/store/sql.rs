@@ -766,6 +766,16 @@ impl Store for SqlStore {
         row.as_ref().map(decode_terminal).transpose()
     }
 
+    async fn terminal_by_name(&self, name: &str) -> Result<Option<pb::Terminal>> {
+        let row = sqlx::query(
+            "SELECT id, name, display_name, kind, created_ms FROM terminals WHERE name = $1",
+        )
+        .bind(name)
+        .fetch_optional(&self.read)
+        .await?;
+        row.as_ref().map(decode_terminal).transpose()
+    }
+
     async fn list_terminals(&self, after_name: &str, limit: usize) -> Result<Vec<pb::Terminal>> {
         let rows = sqlx::query(
             "SELECT id, name, display_name, kind, created_ms FROM terminals \
@@ -1285,6 +1295,69 @@ impl Store for SqlStore {
         .fetch_optional(&self.read)
         .await?;
         Ok(row.is_some())
+    }
+
+    async fn append_audit(&self, r: &pb::AuditRecord) -> Result<()> {
+        let time = domain::millis(&r.time).unwrap_or(0);
+        sqlx::query(
+            "INSERT INTO audit_records (id, time_ms, actor, action, terminal_id, detail, peer) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&r.id)
+        .bind(time)
+        .bind(&r.actor)
+        .bind(&r.action)
+        .bind(&r.terminal_id)
+        .bind(&r.detail)
+        .bind(&r.peer)
+        .execute(&self.write)
+        .await?;
+        Ok(())
+    }
+
+    async fn audit_records(&self, after_id: &str, limit: usize) -> Result<Vec<pb::AuditRecord>> {
+        let rows = sqlx::query(
+            "SELECT id, time_ms, actor, action, terminal_id, detail, peer FROM audit_records \
+             WHERE id > $1 ORDER BY id LIMIT $2",
+        )
+        .bind(after_id)
+        .bind(limit as i64)
+        .fetch_all(&self.read)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(pb::AuditRecord {
+                    id: row.try_get("id")?,
+                    time: Some(domain::timestamp(row.try_get("time_ms")?)),
+                    actor: row.try_get("actor")?,
+                    action: row.try_get("action")?,
+                    terminal_id: row.try_get("terminal_id")?,
+                    detail: row.try_get("detail")?,
+                    peer: row.try_get("peer")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn live_replicas(&self, since: Millis) -> Result<u64> {
+        let row = sqlx::query("SELECT COUNT(*) FROM replicas WHERE seen_ms >= $1")
+            .bind(since)
+            .fetch_one(&self.read)
+            .await?;
+        Ok(u64::try_from(row.try_get::<i64, _>(0)?).unwrap_or(0))
+    }
+
+    fn pool_usage(&self) -> Vec<crate::metrics::PoolUsage> {
+        let usage = |pool, p: &AnyPool| crate::metrics::PoolUsage {
+            pool,
+            size: p.size(),
+            idle: p.num_idle(),
+        };
+        match self.backend {
+            // One pool serves both.
+            Backend::Postgres => vec![usage("write", &self.write)],
+            Backend::Sqlite => vec![usage("write", &self.write), usage("read", &self.read)],
+        }
     }
 }
 

@@ -58,7 +58,11 @@ impl ServerProcess {
             .args(["serve", "--listen", &self.addr.to_string()])
             .args(["--database-url", &self.database_url])
             .args(&self.extra)
-            .env("RUST_LOG", "warn")
+            // HANDOFF_TEST_SERVER_LOG=debug shows what a server process did.
+            .env(
+                "RUST_LOG",
+                std::env::var("HANDOFF_TEST_SERVER_LOG").unwrap_or_else(|_| "warn".into()),
+            )
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -75,8 +79,10 @@ impl ServerProcess {
         }
     }
 
-    /// Sends `signal` ("TERM", "KILL") and waits for the process to exit.
-    pub fn signal(&mut self, signal: &str) {
+    /// Sends `signal` ("TERM", "KILL") and waits for the process to exit. The wait polls rather
+    /// than blocks: a blocked runtime thread can starve the test's own clients, whose connections
+    /// a gracefully stopping server waits for.
+    pub async fn signal(&mut self, signal: &str) {
         let Some(mut child) = self.child.take() else {
             return;
         };
@@ -85,7 +91,14 @@ impl ServerProcess {
             .status()
             .unwrap_or_else(|e| panic!("kill: {e}"));
         assert!(status.success(), "kill -{signal} failed");
-        let _ = child.wait();
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+        while child.try_wait().ok().flatten().is_none() {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the server did not exit within 30 s of SIGTERM/SIGKILL"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     /// Registers a terminal through `handoff admin` on this server's database; returns its id

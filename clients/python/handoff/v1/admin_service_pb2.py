@@ -22,42 +22,49 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 from handoff.v1 import types_pb2 as handoff_dot_v1_dot_types__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1ehandoff/v1/admin_service.proto\x12\nhandoff.v1\x1a\x16handoff/v1/types.proto\"X\n\x07Removed\x12\x10\n\x08sessions\x18\x01 \x01(\x04\x12\x0e\n\x06\x65vents\x18\x02 \x01(\x04\x12\x13\n\x0bmemberships\x18\x03 \x01(\x04\x12\x16\n\x0esession_tokens\x18\x04 \x01(\x04\"*\n\x14\x44\x65leteSessionRequest\x12\x12\n\nsession_id\x18\x01 \x01(\t\"=\n\x15\x44\x65leteSessionResponse\x12$\n\x07removed\x18\x01 \x01(\x0b\x32\x13.handoff.v1.Removed\"\'\n\x12\x45raseCallerRequest\x12\x11\n\tcaller_id\x18\x01 \x01(\t\"P\n\x13\x45raseCallerResponse\x12$\n\x07removed\x18\x01 \x01(\x0b\x32\x13.handoff.v1.Removed\x12\x13\n\x0bsession_ids\x18\x02 \x03(\t\"s\n\x15\x43reateTerminalRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12&\n\x04kind\x18\x03 \x01(\x0e\x32\x18.handoff.v1.TerminalKind\x12\x0e\n\x06groups\x18\x04 \x03(\t\"O\n\x16\x43reateTerminalResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\x12\r\n\x05token\x18\x02 \x01(\t\"=\n\x14ListTerminalsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"Y\n\x15ListTerminalsResponse\x12\'\n\tterminals\x18\x01 \x03(\x0b\x32\x14.handoff.v1.Terminal\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"?\n\x18SetTerminalGroupsRequest\x12\x13\n\x0bterminal_id\x18\x01 \x01(\t\x12\x0e\n\x06groups\x18\x02 \x03(\t\"C\n\x19SetTerminalGroupsResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\"1\n\x1aRotateTerminalTokenRequest\x12\x13\n\x0bterminal_id\x18\x01 \x01(\t\"T\n\x1bRotateTerminalTokenResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\x12\r\n\x05token\x18\x02 \x01(\t2\xad\x04\n\x0c\x41\x64minService\x12W\n\x0e\x43reateTerminal\x12!.handoff.v1.CreateTerminalRequest\x1a\".handoff.v1.CreateTerminalResponse\x12T\n\rListTerminals\x12 .handoff.v1.ListTerminalsRequest\x1a!.handoff.v1.ListTerminalsResponse\x12`\n\x11SetTerminalGroups\x12$.handoff.v1.SetTerminalGroupsRequest\x1a%.handoff.v1.SetTerminalGroupsResponse\x12\x66\n\x13RotateTerminalToken\x12&.handoff.v1.RotateTerminalTokenRequest\x1a\'.handoff.v1.RotateTerminalTokenResponse\x12T\n\rDeleteSession\x12 .handoff.v1.DeleteSessionRequest\x1a!.handoff.v1.DeleteSessionResponse\x12N\n\x0b\x45raseCaller\x12\x1e.handoff.v1.EraseCallerRequest\x1a\x1f.handoff.v1.EraseCallerResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1ehandoff/v1/admin_service.proto\x12\nhandoff.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x16handoff/v1/types.proto\"X\n\x07Removed\x12\x10\n\x08sessions\x18\x01 \x01(\x04\x12\x0e\n\x06\x65vents\x18\x02 \x01(\x04\x12\x13\n\x0bmemberships\x18\x03 \x01(\x04\x12\x16\n\x0esession_tokens\x18\x04 \x01(\x04\"*\n\x14\x44\x65leteSessionRequest\x12\x12\n\nsession_id\x18\x01 \x01(\t\"=\n\x15\x44\x65leteSessionResponse\x12$\n\x07removed\x18\x01 \x01(\x0b\x32\x13.handoff.v1.Removed\"\'\n\x12\x45raseCallerRequest\x12\x11\n\tcaller_id\x18\x01 \x01(\t\"P\n\x13\x45raseCallerResponse\x12$\n\x07removed\x18\x01 \x01(\x0b\x32\x13.handoff.v1.Removed\x12\x13\n\x0bsession_ids\x18\x02 \x03(\t\"s\n\x15\x43reateTerminalRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12&\n\x04kind\x18\x03 \x01(\x0e\x32\x18.handoff.v1.TerminalKind\x12\x0e\n\x06groups\x18\x04 \x03(\t\"O\n\x16\x43reateTerminalResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\x12\r\n\x05token\x18\x02 \x01(\t\"=\n\x14ListTerminalsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"Y\n\x15ListTerminalsResponse\x12\'\n\tterminals\x18\x01 \x03(\x0b\x32\x14.handoff.v1.Terminal\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"?\n\x18SetTerminalGroupsRequest\x12\x13\n\x0bterminal_id\x18\x01 \x01(\t\x12\x0e\n\x06groups\x18\x02 \x03(\t\"C\n\x19SetTerminalGroupsResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\"1\n\x1aRotateTerminalTokenRequest\x12\x13\n\x0bterminal_id\x18\x01 \x01(\t\"T\n\x1bRotateTerminalTokenResponse\x12&\n\x08terminal\x18\x01 \x01(\x0b\x32\x14.handoff.v1.Terminal\x12\r\n\x05token\x18\x02 \x01(\t\"\x95\x01\n\x0b\x41uditRecord\x12\n\n\x02id\x18\x01 \x01(\t\x12(\n\x04time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05\x61\x63tor\x18\x03 \x01(\t\x12\x0e\n\x06\x61\x63tion\x18\x04 \x01(\t\x12\x13\n\x0bterminal_id\x18\x05 \x01(\t\x12\x0e\n\x06\x64\x65tail\x18\x06 \x01(\t\x12\x0c\n\x04peer\x18\x07 \x01(\t\"@\n\x17ListAuditRecordsRequest\x12\x11\n\tpage_size\x18\x01 \x01(\x05\x12\x12\n\npage_token\x18\x02 \x01(\t\"]\n\x18ListAuditRecordsResponse\x12(\n\x07records\x18\x01 \x03(\x0b\x32\x17.handoff.v1.AuditRecord\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t2\x8c\x05\n\x0c\x41\x64minService\x12W\n\x0e\x43reateTerminal\x12!.handoff.v1.CreateTerminalRequest\x1a\".handoff.v1.CreateTerminalResponse\x12T\n\rListTerminals\x12 .handoff.v1.ListTerminalsRequest\x1a!.handoff.v1.ListTerminalsResponse\x12`\n\x11SetTerminalGroups\x12$.handoff.v1.SetTerminalGroupsRequest\x1a%.handoff.v1.SetTerminalGroupsResponse\x12\x66\n\x13RotateTerminalToken\x12&.handoff.v1.RotateTerminalTokenRequest\x1a\'.handoff.v1.RotateTerminalTokenResponse\x12]\n\x10ListAuditRecords\x12#.handoff.v1.ListAuditRecordsRequest\x1a$.handoff.v1.ListAuditRecordsResponse\x12T\n\rDeleteSession\x12 .handoff.v1.DeleteSessionRequest\x1a!.handoff.v1.DeleteSessionResponse\x12N\n\x0b\x45raseCaller\x12\x1e.handoff.v1.EraseCallerRequest\x1a\x1f.handoff.v1.EraseCallerResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'handoff.v1.admin_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_REMOVED']._serialized_start=70
-  _globals['_REMOVED']._serialized_end=158
-  _globals['_DELETESESSIONREQUEST']._serialized_start=160
-  _globals['_DELETESESSIONREQUEST']._serialized_end=202
-  _globals['_DELETESESSIONRESPONSE']._serialized_start=204
-  _globals['_DELETESESSIONRESPONSE']._serialized_end=265
-  _globals['_ERASECALLERREQUEST']._serialized_start=267
-  _globals['_ERASECALLERREQUEST']._serialized_end=306
-  _globals['_ERASECALLERRESPONSE']._serialized_start=308
-  _globals['_ERASECALLERRESPONSE']._serialized_end=388
-  _globals['_CREATETERMINALREQUEST']._serialized_start=390
-  _globals['_CREATETERMINALREQUEST']._serialized_end=505
-  _globals['_CREATETERMINALRESPONSE']._serialized_start=507
-  _globals['_CREATETERMINALRESPONSE']._serialized_end=586
-  _globals['_LISTTERMINALSREQUEST']._serialized_start=588
-  _globals['_LISTTERMINALSREQUEST']._serialized_end=649
-  _globals['_LISTTERMINALSRESPONSE']._serialized_start=651
-  _globals['_LISTTERMINALSRESPONSE']._serialized_end=740
-  _globals['_SETTERMINALGROUPSREQUEST']._serialized_start=742
-  _globals['_SETTERMINALGROUPSREQUEST']._serialized_end=805
-  _globals['_SETTERMINALGROUPSRESPONSE']._serialized_start=807
-  _globals['_SETTERMINALGROUPSRESPONSE']._serialized_end=874
-  _globals['_ROTATETERMINALTOKENREQUEST']._serialized_start=876
-  _globals['_ROTATETERMINALTOKENREQUEST']._serialized_end=925
-  _globals['_ROTATETERMINALTOKENRESPONSE']._serialized_start=927
-  _globals['_ROTATETERMINALTOKENRESPONSE']._serialized_end=1011
-  _globals['_ADMINSERVICE']._serialized_start=1014
-  _globals['_ADMINSERVICE']._serialized_end=1571
+  _globals['_REMOVED']._serialized_start=103
+  _globals['_REMOVED']._serialized_end=191
+  _globals['_DELETESESSIONREQUEST']._serialized_start=193
+  _globals['_DELETESESSIONREQUEST']._serialized_end=235
+  _globals['_DELETESESSIONRESPONSE']._serialized_start=237
+  _globals['_DELETESESSIONRESPONSE']._serialized_end=298
+  _globals['_ERASECALLERREQUEST']._serialized_start=300
+  _globals['_ERASECALLERREQUEST']._serialized_end=339
+  _globals['_ERASECALLERRESPONSE']._serialized_start=341
+  _globals['_ERASECALLERRESPONSE']._serialized_end=421
+  _globals['_CREATETERMINALREQUEST']._serialized_start=423
+  _globals['_CREATETERMINALREQUEST']._serialized_end=538
+  _globals['_CREATETERMINALRESPONSE']._serialized_start=540
+  _globals['_CREATETERMINALRESPONSE']._serialized_end=619
+  _globals['_LISTTERMINALSREQUEST']._serialized_start=621
+  _globals['_LISTTERMINALSREQUEST']._serialized_end=682
+  _globals['_LISTTERMINALSRESPONSE']._serialized_start=684
+  _globals['_LISTTERMINALSRESPONSE']._serialized_end=773
+  _globals['_SETTERMINALGROUPSREQUEST']._serialized_start=775
+  _globals['_SETTERMINALGROUPSREQUEST']._serialized_end=838
+  _globals['_SETTERMINALGROUPSRESPONSE']._serialized_start=840
+  _globals['_SETTERMINALGROUPSRESPONSE']._serialized_end=907
+  _globals['_ROTATETERMINALTOKENREQUEST']._serialized_start=909
+  _globals['_ROTATETERMINALTOKENREQUEST']._serialized_end=958
+  _globals['_ROTATETERMINALTOKENRESPONSE']._serialized_start=960
+  _globals['_ROTATETERMINALTOKENRESPONSE']._serialized_end=1044
+  _globals['_AUDITRECORD']._serialized_start=1047
+  _globals['_AUDITRECORD']._serialized_end=1196
+  _globals['_LISTAUDITRECORDSREQUEST']._serialized_start=1198
+  _globals['_LISTAUDITRECORDSREQUEST']._serialized_end=1262
+  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_start=1264
+  _globals['_LISTAUDITRECORDSRESPONSE']._serialized_end=1357
+  _globals['_ADMINSERVICE']._serialized_start=1360
+  _globals['_ADMINSERVICE']._serialized_end=2012
 # @@protoc_insertion_point(module_scope)

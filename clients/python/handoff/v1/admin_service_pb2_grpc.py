@@ -26,7 +26,8 @@ if _version_not_supported:
 
 
 class AdminServiceStub:
-    """Operator API: registers terminals and issues their tokens.
+    """Operator API: registers terminals and issues their tokens. Every change it makes (and every one
+    `handoff admin` makes) is recorded in an append-only audit log, readable with ListAuditRecords.
 
     Every call carries `authorization: Bearer <admin token>` (the server's --admin-token). Codes common
     to every RPC:
@@ -62,6 +63,11 @@ class AdminServiceStub:
                 request_serializer=handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenRequest.SerializeToString,
                 response_deserializer=handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenResponse.FromString,
                 _registered_method=True)
+        self.ListAuditRecords = channel.unary_unary(
+                '/handoff.v1.AdminService/ListAuditRecords',
+                request_serializer=handoff_dot_v1_dot_admin__service__pb2.ListAuditRecordsRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_admin__service__pb2.ListAuditRecordsResponse.FromString,
+                _registered_method=True)
         self.DeleteSession = channel.unary_unary(
                 '/handoff.v1.AdminService/DeleteSession',
                 request_serializer=handoff_dot_v1_dot_admin__service__pb2.DeleteSessionRequest.SerializeToString,
@@ -75,7 +81,8 @@ class AdminServiceStub:
 
 
 class AdminServiceServicer:
-    """Operator API: registers terminals and issues their tokens.
+    """Operator API: registers terminals and issues their tokens. Every change it makes (and every one
+    `handoff admin` makes) is recorded in an append-only audit log, readable with ListAuditRecords.
 
     Every call carries `authorization: Bearer <admin token>` (the server's --admin-token). Codes common
     to every RPC:
@@ -113,6 +120,18 @@ class AdminServiceServicer:
     def RotateTerminalToken(self, request, context):
         """Replaces a terminal's token; the old one stops working at once. Returns the new token once.
         Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND (no such terminal).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListAuditRecords(self, request, context):
+        """Lists the audit log, oldest first (AIP-158 page tokens): one record per change made by
+        CreateTerminal, SetTerminalGroups, RotateTerminalToken, DeleteSession, EraseCaller or
+        `handoff admin`, written once the change is made (a change whose record cannot be written
+        fails with UNAVAILABLE or INTERNAL, although the change itself was made). Records are never
+        changed or removed.
+        Errors: INVALID_ARGUMENT (negative page size, malformed page token).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -161,6 +180,11 @@ def add_AdminServiceServicer_to_server(servicer, server):
                     request_deserializer=handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenRequest.FromString,
                     response_serializer=handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenResponse.SerializeToString,
             ),
+            'ListAuditRecords': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListAuditRecords,
+                    request_deserializer=handoff_dot_v1_dot_admin__service__pb2.ListAuditRecordsRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_admin__service__pb2.ListAuditRecordsResponse.SerializeToString,
+            ),
             'DeleteSession': grpc.unary_unary_rpc_method_handler(
                     servicer.DeleteSession,
                     request_deserializer=handoff_dot_v1_dot_admin__service__pb2.DeleteSessionRequest.FromString,
@@ -180,7 +204,8 @@ def add_AdminServiceServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class AdminService:
-    """Operator API: registers terminals and issues their tokens.
+    """Operator API: registers terminals and issues their tokens. Every change it makes (and every one
+    `handoff admin` makes) is recorded in an append-only audit log, readable with ListAuditRecords.
 
     Every call carries `authorization: Bearer <admin token>` (the server's --admin-token). Codes common
     to every RPC:
@@ -288,6 +313,33 @@ class AdminService:
             '/handoff.v1.AdminService/RotateTerminalToken',
             handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenRequest.SerializeToString,
             handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListAuditRecords(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.AdminService/ListAuditRecords',
+            handoff_dot_v1_dot_admin__service__pb2.ListAuditRecordsRequest.SerializeToString,
+            handoff_dot_v1_dot_admin__service__pb2.ListAuditRecordsResponse.FromString,
             options,
             channel_credentials,
             insecure,

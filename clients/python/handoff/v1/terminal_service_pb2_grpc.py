@@ -30,13 +30,20 @@ class TerminalServiceStub:
 
     Every call carries `authorization: Bearer <token>`; the token names the terminal, and the terminal
     is the source of every action, never a request field. Codes common to every RPC:
-    UNAUTHENTICATED: the token is missing, malformed or unknown.
+    UNAUTHENTICATED: the token is missing, malformed or unknown (on a server that names terminals
+    by client certificate, a call may carry no token when its certificate names
+    a terminal; one whose token and certificate name different terminals is
+    refused).
     UNAVAILABLE: the storage backend cannot be reached; the call may be retried (Message with its
     idempotency key).
     INTERNAL: an unexpected failure; details are in the server's log, never in the reply.
     INVALID_ARGUMENT: also a request message that cannot be decoded, and text with a NUL
     character (no text field accepts one, on any storage backend).
-    RESOURCE_EXHAUSTED: also a request message over the server's size limit (4 MiB).
+    RESOURCE_EXHAUSTED: also a request message over the server's size limit (4 MiB); and, where
+    the server sets per-terminal rate limits, a Connect, Message (call or
+    stream command) or Attach over its terminal's limit: nothing is done, and
+    the status carries a google.rpc.RetryInfo with how long to wait (a
+    receipt says it in its message).
     PERMISSION_DENIED: a session token (CreateSessionToken) on an RPC it does not allow; it allows
     GetSession, ListEvents, ListSessionTerminals, Subscribe, Message and
     Disconnect, on its own session only (any other session is NOT_FOUND).
@@ -149,13 +156,20 @@ class TerminalServiceServicer:
 
     Every call carries `authorization: Bearer <token>`; the token names the terminal, and the terminal
     is the source of every action, never a request field. Codes common to every RPC:
-    UNAUTHENTICATED: the token is missing, malformed or unknown.
+    UNAUTHENTICATED: the token is missing, malformed or unknown (on a server that names terminals
+    by client certificate, a call may carry no token when its certificate names
+    a terminal; one whose token and certificate name different terminals is
+    refused).
     UNAVAILABLE: the storage backend cannot be reached; the call may be retried (Message with its
     idempotency key).
     INTERNAL: an unexpected failure; details are in the server's log, never in the reply.
     INVALID_ARGUMENT: also a request message that cannot be decoded, and text with a NUL
     character (no text field accepts one, on any storage backend).
-    RESOURCE_EXHAUSTED: also a request message over the server's size limit (4 MiB).
+    RESOURCE_EXHAUSTED: also a request message over the server's size limit (4 MiB); and, where
+    the server sets per-terminal rate limits, a Connect, Message (call or
+    stream command) or Attach over its terminal's limit: nothing is done, and
+    the status carries a google.rpc.RetryInfo with how long to wait (a
+    receipt says it in its message).
     PERMISSION_DENIED: a session token (CreateSessionToken) on an RPC it does not allow; it allows
     GetSession, ListEvents, ListSessionTerminals, Subscribe, Message and
     Disconnect, on its own session only (any other session is NOT_FOUND).
@@ -177,7 +191,8 @@ class TerminalServiceServicer:
         Errors: INVALID_ARGUMENT (missing caller id, unspecified channel, malformed destination id,
         oversized facts or caller fields), NOT_FOUND (no such destination terminal), FAILED_PRECONDITION (destination is
         the calling terminal), UNAVAILABLE (destination not attached, or it did not acknowledge in time:
-        the attempt is recorded as ended with CONNECT_NOT_ACKNOWLEDGED and no session is open).
+        the attempt is recorded as ended with CONNECT_NOT_ACKNOWLEDGED and no session is open),
+        RESOURCE_EXHAUSTED (over the terminal's Connect rate; RetryInfo).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -197,7 +212,8 @@ class TerminalServiceServicer:
         time. Returns once the message is committed to the log. A retry with the same idempotency key
         returns the original sequence number and stores nothing twice.
         Errors: INVALID_ARGUMENT (empty body, malformed id, idempotency key over 128 bytes),
-        RESOURCE_EXHAUSTED (body over the server's limit), NOT_FOUND, FAILED_PRECONDITION (the session
+        RESOURCE_EXHAUSTED (body over the server's limit; or over the terminal's message rate, with
+        RetryInfo), NOT_FOUND, FAILED_PRECONDITION (the session
         is connecting or ended, or this terminal may not write now, e.g. it accepted a transfer the
         holder has not completed yet).
         """
@@ -310,7 +326,8 @@ class TerminalServiceServicer:
         Errors: UNAUTHENTICATED, INVALID_ARGUMENT (first request is not hello, malformed cursor),
         OUT_OF_RANGE (a resume cursor is ahead of the log of a session the terminal takes part in),
         NOT_FOUND (a resume cursor names a session the terminal never took part in, or lies past the
-        end of a part it has left). After `attached`, a request the server cannot read (over the size
+        end of a part it has left), RESOURCE_EXHAUSTED (the terminal holds as many streams on this
+        server as it may; RetryInfo). After `attached`, a request the server cannot read (over the size
         limit, undecodable) ends the stream with RESOURCE_EXHAUSTED or INVALID_ARGUMENT, once the
         commands sent before it are answered.
         Where a feed starts, per session: after the hello cursor; else after the last acknowledged
@@ -494,13 +511,20 @@ class TerminalService:
 
     Every call carries `authorization: Bearer <token>`; the token names the terminal, and the terminal
     is the source of every action, never a request field. Codes common to every RPC:
-    UNAUTHENTICATED: the token is missing, malformed or unknown.
+    UNAUTHENTICATED: the token is missing, malformed or unknown (on a server that names terminals
+    by client certificate, a call may carry no token when its certificate names
+    a terminal; one whose token and certificate name different terminals is
+    refused).
     UNAVAILABLE: the storage backend cannot be reached; the call may be retried (Message with its
     idempotency key).
     INTERNAL: an unexpected failure; details are in the server's log, never in the reply.
     INVALID_ARGUMENT: also a request message that cannot be decoded, and text with a NUL
     character (no text field accepts one, on any storage backend).
-    RESOURCE_EXHAUSTED: also a request message over the server's size limit (4 MiB).
+    RESOURCE_EXHAUSTED: also a request message over the server's size limit (4 MiB); and, where
+    the server sets per-terminal rate limits, a Connect, Message (call or
+    stream command) or Attach over its terminal's limit: nothing is done, and
+    the status carries a google.rpc.RetryInfo with how long to wait (a
+    receipt says it in its message).
     PERMISSION_DENIED: a session token (CreateSessionToken) on an RPC it does not allow; it allows
     GetSession, ListEvents, ListSessionTerminals, Subscribe, Message and
     Disconnect, on its own session only (any other session is NOT_FOUND).

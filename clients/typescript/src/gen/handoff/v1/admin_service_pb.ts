@@ -4,6 +4,8 @@
 
 import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { Timestamp } from "@bufbuild/protobuf/wkt";
+import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import type { Terminal, TerminalKind } from "./types_pb.js";
 import { file_handoff_v1_types } from "./types_pb.js";
 import type { Message } from "@bufbuild/protobuf";
@@ -12,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file handoff/v1/admin_service.proto.
  */
 export const file_handoff_v1_admin_service: GenFile = /*@__PURE__*/
-  fileDesc("Ch5oYW5kb2ZmL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEiWAoHUmVtb3ZlZBIQCghzZXNzaW9ucxgBIAEoBBIOCgZldmVudHMYAiABKAQSEwoLbWVtYmVyc2hpcHMYAyABKAQSFgoOc2Vzc2lvbl90b2tlbnMYBCABKAQiKgoURGVsZXRlU2Vzc2lvblJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCSI9ChVEZWxldGVTZXNzaW9uUmVzcG9uc2USJAoHcmVtb3ZlZBgBIAEoCzITLmhhbmRvZmYudjEuUmVtb3ZlZCInChJFcmFzZUNhbGxlclJlcXVlc3QSEQoJY2FsbGVyX2lkGAEgASgJIlAKE0VyYXNlQ2FsbGVyUmVzcG9uc2USJAoHcmVtb3ZlZBgBIAEoCzITLmhhbmRvZmYudjEuUmVtb3ZlZBITCgtzZXNzaW9uX2lkcxgCIAMoCSJzChVDcmVhdGVUZXJtaW5hbFJlcXVlc3QSDAoEbmFtZRgBIAEoCRIUCgxkaXNwbGF5X25hbWUYAiABKAkSJgoEa2luZBgDIAEoDjIYLmhhbmRvZmYudjEuVGVybWluYWxLaW5kEg4KBmdyb3VwcxgEIAMoCSJPChZDcmVhdGVUZXJtaW5hbFJlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBINCgV0b2tlbhgCIAEoCSI9ChRMaXN0VGVybWluYWxzUmVxdWVzdBIRCglwYWdlX3NpemUYASABKAUSEgoKcGFnZV90b2tlbhgCIAEoCSJZChVMaXN0VGVybWluYWxzUmVzcG9uc2USJwoJdGVybWluYWxzGAEgAygLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkiPwoYU2V0VGVybWluYWxHcm91cHNSZXF1ZXN0EhMKC3Rlcm1pbmFsX2lkGAEgASgJEg4KBmdyb3VwcxgCIAMoCSJDChlTZXRUZXJtaW5hbEdyb3Vwc1Jlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbCIxChpSb3RhdGVUZXJtaW5hbFRva2VuUmVxdWVzdBITCgt0ZXJtaW5hbF9pZBgBIAEoCSJUChtSb3RhdGVUZXJtaW5hbFRva2VuUmVzcG9uc2USJgoIdGVybWluYWwYASABKAsyFC5oYW5kb2ZmLnYxLlRlcm1pbmFsEg0KBXRva2VuGAIgASgJMq0ECgxBZG1pblNlcnZpY2USVwoOQ3JlYXRlVGVybWluYWwSIS5oYW5kb2ZmLnYxLkNyZWF0ZVRlcm1pbmFsUmVxdWVzdBoiLmhhbmRvZmYudjEuQ3JlYXRlVGVybWluYWxSZXNwb25zZRJUCg1MaXN0VGVybWluYWxzEiAuaGFuZG9mZi52MS5MaXN0VGVybWluYWxzUmVxdWVzdBohLmhhbmRvZmYudjEuTGlzdFRlcm1pbmFsc1Jlc3BvbnNlEmAKEVNldFRlcm1pbmFsR3JvdXBzEiQuaGFuZG9mZi52MS5TZXRUZXJtaW5hbEdyb3Vwc1JlcXVlc3QaJS5oYW5kb2ZmLnYxLlNldFRlcm1pbmFsR3JvdXBzUmVzcG9uc2USZgoTUm90YXRlVGVybWluYWxUb2tlbhImLmhhbmRvZmYudjEuUm90YXRlVGVybWluYWxUb2tlblJlcXVlc3QaJy5oYW5kb2ZmLnYxLlJvdGF0ZVRlcm1pbmFsVG9rZW5SZXNwb25zZRJUCg1EZWxldGVTZXNzaW9uEiAuaGFuZG9mZi52MS5EZWxldGVTZXNzaW9uUmVxdWVzdBohLmhhbmRvZmYudjEuRGVsZXRlU2Vzc2lvblJlc3BvbnNlEk4KC0VyYXNlQ2FsbGVyEh4uaGFuZG9mZi52MS5FcmFzZUNhbGxlclJlcXVlc3QaHy5oYW5kb2ZmLnYxLkVyYXNlQ2FsbGVyUmVzcG9uc2ViBnByb3RvMw", [file_handoff_v1_types]);
+  fileDesc("Ch5oYW5kb2ZmL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEiWAoHUmVtb3ZlZBIQCghzZXNzaW9ucxgBIAEoBBIOCgZldmVudHMYAiABKAQSEwoLbWVtYmVyc2hpcHMYAyABKAQSFgoOc2Vzc2lvbl90b2tlbnMYBCABKAQiKgoURGVsZXRlU2Vzc2lvblJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCSI9ChVEZWxldGVTZXNzaW9uUmVzcG9uc2USJAoHcmVtb3ZlZBgBIAEoCzITLmhhbmRvZmYudjEuUmVtb3ZlZCInChJFcmFzZUNhbGxlclJlcXVlc3QSEQoJY2FsbGVyX2lkGAEgASgJIlAKE0VyYXNlQ2FsbGVyUmVzcG9uc2USJAoHcmVtb3ZlZBgBIAEoCzITLmhhbmRvZmYudjEuUmVtb3ZlZBITCgtzZXNzaW9uX2lkcxgCIAMoCSJzChVDcmVhdGVUZXJtaW5hbFJlcXVlc3QSDAoEbmFtZRgBIAEoCRIUCgxkaXNwbGF5X25hbWUYAiABKAkSJgoEa2luZBgDIAEoDjIYLmhhbmRvZmYudjEuVGVybWluYWxLaW5kEg4KBmdyb3VwcxgEIAMoCSJPChZDcmVhdGVUZXJtaW5hbFJlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBINCgV0b2tlbhgCIAEoCSI9ChRMaXN0VGVybWluYWxzUmVxdWVzdBIRCglwYWdlX3NpemUYASABKAUSEgoKcGFnZV90b2tlbhgCIAEoCSJZChVMaXN0VGVybWluYWxzUmVzcG9uc2USJwoJdGVybWluYWxzGAEgAygLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkiPwoYU2V0VGVybWluYWxHcm91cHNSZXF1ZXN0EhMKC3Rlcm1pbmFsX2lkGAEgASgJEg4KBmdyb3VwcxgCIAMoCSJDChlTZXRUZXJtaW5hbEdyb3Vwc1Jlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbCIxChpSb3RhdGVUZXJtaW5hbFRva2VuUmVxdWVzdBITCgt0ZXJtaW5hbF9pZBgBIAEoCSJUChtSb3RhdGVUZXJtaW5hbFRva2VuUmVzcG9uc2USJgoIdGVybWluYWwYASABKAsyFC5oYW5kb2ZmLnYxLlRlcm1pbmFsEg0KBXRva2VuGAIgASgJIpUBCgtBdWRpdFJlY29yZBIKCgJpZBgBIAEoCRIoCgR0aW1lGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBINCgVhY3RvchgDIAEoCRIOCgZhY3Rpb24YBCABKAkSEwoLdGVybWluYWxfaWQYBSABKAkSDgoGZGV0YWlsGAYgASgJEgwKBHBlZXIYByABKAkiQAoXTGlzdEF1ZGl0UmVjb3Jkc1JlcXVlc3QSEQoJcGFnZV9zaXplGAEgASgFEhIKCnBhZ2VfdG9rZW4YAiABKAkiXQoYTGlzdEF1ZGl0UmVjb3Jkc1Jlc3BvbnNlEigKB3JlY29yZHMYASADKAsyFy5oYW5kb2ZmLnYxLkF1ZGl0UmVjb3JkEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCTKMBQoMQWRtaW5TZXJ2aWNlElcKDkNyZWF0ZVRlcm1pbmFsEiEuaGFuZG9mZi52MS5DcmVhdGVUZXJtaW5hbFJlcXVlc3QaIi5oYW5kb2ZmLnYxLkNyZWF0ZVRlcm1pbmFsUmVzcG9uc2USVAoNTGlzdFRlcm1pbmFscxIgLmhhbmRvZmYudjEuTGlzdFRlcm1pbmFsc1JlcXVlc3QaIS5oYW5kb2ZmLnYxLkxpc3RUZXJtaW5hbHNSZXNwb25zZRJgChFTZXRUZXJtaW5hbEdyb3VwcxIkLmhhbmRvZmYudjEuU2V0VGVybWluYWxHcm91cHNSZXF1ZXN0GiUuaGFuZG9mZi52MS5TZXRUZXJtaW5hbEdyb3Vwc1Jlc3BvbnNlEmYKE1JvdGF0ZVRlcm1pbmFsVG9rZW4SJi5oYW5kb2ZmLnYxLlJvdGF0ZVRlcm1pbmFsVG9rZW5SZXF1ZXN0GicuaGFuZG9mZi52MS5Sb3RhdGVUZXJtaW5hbFRva2VuUmVzcG9uc2USXQoQTGlzdEF1ZGl0UmVjb3JkcxIjLmhhbmRvZmYudjEuTGlzdEF1ZGl0UmVjb3Jkc1JlcXVlc3QaJC5oYW5kb2ZmLnYxLkxpc3RBdWRpdFJlY29yZHNSZXNwb25zZRJUCg1EZWxldGVTZXNzaW9uEiAuaGFuZG9mZi52MS5EZWxldGVTZXNzaW9uUmVxdWVzdBohLmhhbmRvZmYudjEuRGVsZXRlU2Vzc2lvblJlc3BvbnNlEk4KC0VyYXNlQ2FsbGVyEh4uaGFuZG9mZi52MS5FcmFzZUNhbGxlclJlcXVlc3QaHy5oYW5kb2ZmLnYxLkVyYXNlQ2FsbGVyUmVzcG9uc2ViBnByb3RvMw", [file_google_protobuf_timestamp, file_handoff_v1_types]);
 
 /**
  * How much a deletion removed.
@@ -314,7 +316,117 @@ export const RotateTerminalTokenResponseSchema: GenMessage<RotateTerminalTokenRe
   messageDesc(file_handoff_v1_admin_service, 12);
 
 /**
- * Operator API: registers terminals and issues their tokens.
+ * One change made by an operator.
+ *
+ * @generated from message handoff.v1.AuditRecord
+ */
+export type AuditRecord = Message<"handoff.v1.AuditRecord"> & {
+  /**
+   * A UUIDv7: ids sort in time order.
+   *
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp time = 2;
+   */
+  time?: Timestamp | undefined;
+
+  /**
+   * Who: "admin-token:<first 12 hex digits of the admin token's SHA-256>" for AdminService calls,
+   * "cli:<user>" for `handoff admin`.
+   *
+   * @generated from field: string actor = 3;
+   */
+  actor: string;
+
+  /**
+   * What: CreateTerminal, SetTerminalGroups or RotateTerminalToken.
+   *
+   * @generated from field: string action = 4;
+   */
+  action: string;
+
+  /**
+   * The terminal changed.
+   *
+   * @generated from field: string terminal_id = 5;
+   */
+  terminalId: string;
+
+  /**
+   * The change, e.g. "name=alice kind=TERMINAL_KIND_AGENT groups=billing,tier2". Never a token.
+   *
+   * @generated from field: string detail = 6;
+   */
+  detail: string;
+
+  /**
+   * From where: the client's address as the server saw it ("ip:port"), or "local" for
+   * `handoff admin`.
+   *
+   * @generated from field: string peer = 7;
+   */
+  peer: string;
+};
+
+/**
+ * Describes the message handoff.v1.AuditRecord.
+ * Use `create(AuditRecordSchema)` to create a new message.
+ */
+export const AuditRecordSchema: GenMessage<AuditRecord> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 13);
+
+/**
+ * @generated from message handoff.v1.ListAuditRecordsRequest
+ */
+export type ListAuditRecordsRequest = Message<"handoff.v1.ListAuditRecordsRequest"> & {
+  /**
+   * 0 means 100; values over 1000 are treated as 1000.
+   *
+   * @generated from field: int32 page_size = 1;
+   */
+  pageSize: number;
+
+  /**
+   * @generated from field: string page_token = 2;
+   */
+  pageToken: string;
+};
+
+/**
+ * Describes the message handoff.v1.ListAuditRecordsRequest.
+ * Use `create(ListAuditRecordsRequestSchema)` to create a new message.
+ */
+export const ListAuditRecordsRequestSchema: GenMessage<ListAuditRecordsRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 14);
+
+/**
+ * @generated from message handoff.v1.ListAuditRecordsResponse
+ */
+export type ListAuditRecordsResponse = Message<"handoff.v1.ListAuditRecordsResponse"> & {
+  /**
+   * @generated from field: repeated handoff.v1.AuditRecord records = 1;
+   */
+  records: AuditRecord[];
+
+  /**
+   * @generated from field: string next_page_token = 2;
+   */
+  nextPageToken: string;
+};
+
+/**
+ * Describes the message handoff.v1.ListAuditRecordsResponse.
+ * Use `create(ListAuditRecordsResponseSchema)` to create a new message.
+ */
+export const ListAuditRecordsResponseSchema: GenMessage<ListAuditRecordsResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 15);
+
+/**
+ * Operator API: registers terminals and issues their tokens. Every change it makes (and every one
+ * `handoff admin` makes) is recorded in an append-only audit log, readable with ListAuditRecords.
  *
  * Every call carries `authorization: Bearer <admin token>` (the server's --admin-token). Codes common
  * to every RPC:
@@ -370,6 +482,21 @@ export const AdminService: GenService<{
     methodKind: "unary";
     input: typeof RotateTerminalTokenRequestSchema;
     output: typeof RotateTerminalTokenResponseSchema;
+  },
+  /**
+   * Lists the audit log, oldest first (AIP-158 page tokens): one record per change made by
+   * CreateTerminal, SetTerminalGroups, RotateTerminalToken, DeleteSession, EraseCaller or
+   * `handoff admin`, written once the change is made (a change whose record cannot be written
+   * fails with UNAVAILABLE or INTERNAL, although the change itself was made). Records are never
+   * changed or removed.
+   * Errors: INVALID_ARGUMENT (negative page size, malformed page token).
+   *
+   * @generated from rpc handoff.v1.AdminService.ListAuditRecords
+   */
+  listAuditRecords: {
+    methodKind: "unary";
+    input: typeof ListAuditRecordsRequestSchema;
+    output: typeof ListAuditRecordsResponseSchema;
   },
   /**
    * Deletes a session and everything kept about it: its log, its snapshot, who took part and how
