@@ -58,9 +58,16 @@ struct Args {
     /// The replicas' --handoff-grace.
     #[arg(long, default_value = "2s", value_parser = parse_duration)]
     handoff_grace: Duration,
+    /// The replicas' --catch-up-interval (0: the server's default).
+    #[arg(long, default_value = "0s", value_parser = parse_duration)]
+    catch_up_interval: Duration,
     /// At the end, how long feeds get to deliver everything before gaps are counted.
     #[arg(long, default_value = "10s", value_parser = parse_duration)]
     catchup: Duration,
+    /// How long a feed must stay attached after an event's commit without delivering it for the
+    /// event to count as missed by an attached terminal (a loss if it never arrives, else late).
+    #[arg(long, default_value = "5s", value_parser = parse_duration)]
+    settle: Duration,
     /// Seed of every random choice (default: from the clock; printed in the report).
     #[arg(long)]
     seed: Option<u64>,
@@ -111,7 +118,9 @@ async fn main() -> ExitCode {
     p.connect_timeout = a.connect_timeout;
     p.offer_timeout = a.offer_timeout;
     p.handoff_grace = a.handoff_grace;
+    p.catch_up_interval = nonzero(a.catch_up_interval);
     p.catchup = a.catchup;
+    p.settle = a.settle;
     p.seed = a.seed.unwrap_or_else(|| {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)

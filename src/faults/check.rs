@@ -1,11 +1,11 @@
 //! The checker: compares what senders had acknowledged and what every participant received on its
 //! feeds with the sessions' logs, and the figures it reports.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
-use super::load::{AckedMessage, Digest, Received};
-use crate::domain;
+use super::load::{AckedMessage, Attachment, Digest, Received};
+use crate::domain::{self, Millis};
 use crate::pb::{self, Role, TransferState, event::Payload};
 
 /// One session as read after the run.
@@ -16,6 +16,20 @@ pub struct SessionRecord {
     pub log: Vec<pb::Event>,
     /// A transfer was still OFFERED or ACCEPTED after the load and every deadline had passed.
     pub hanging_transfer: bool,
+    /// When the log was read (wall clock, ms): every event in it was committed by then.
+    pub read_at: Millis,
+}
+
+/// What the checker needs to know of the terminals' feeds besides what they received.
+#[derive(Debug, Clone, Default)]
+pub struct Feeds {
+    /// Per terminal, every Attach stream it had.
+    pub attachments: HashMap<String, Vec<Attachment>>,
+    /// When the feeds were told to stop: the end of a feed still open then (wall clock, ms).
+    pub stopped_at: Millis,
+    /// How long a feed must have stayed attached after an event's commit, without delivering
+    /// it, for the event to count as missed by an attached terminal.
+    pub settle_ms: Millis,
 }
 
 /// The figures of a run. The loss figures (see [`Report::losses`]) must all be 0.
@@ -48,6 +62,16 @@ pub struct Report {
     pub delivery_gaps: u64,
     /// Of those, how many a fresh Attach (resuming at the gap) then delivered: the log had them.
     pub gaps_delivered_on_reattach: u64,
+    /// Events a terminal was entitled to and never received, although one of its feeds stayed
+    /// attached for the settle time (`settle_s`) after the event was committed (a feed still open
+    /// at the end counts as attached until the feeds were stopped, after the catch-up).
+    pub undelivered_while_attached: u64,
+    /// Events received in the end, but only after one of the terminal's feeds had stayed attached
+    /// for the settle time after their commit without delivering them (a stalled feed that a
+    /// later re-attach or wake-up made good; not a loss).
+    pub delivered_late: u64,
+    /// The settle time of the two figures above, in seconds.
+    pub settle_s: f64,
     /// Events delivered to a terminal outside its part of the session (or negotiation events to
     /// the caller's terminal).
     pub deliveries_not_entitled: u64,
@@ -78,6 +102,19 @@ pub struct Report {
     pub pg_restarts: u64,
     pub feed_drops: u64,
     pub feed_breaks: u64,
+    /// Acks of a part in progress up to the last seq seen, sent before the steps of 8 would.
+    pub acks_to_last_seq: u64,
+    /// Re-attaches with no resume cursors (`hello {}`), relying on the recorded acks.
+    pub bare_reattaches: u64,
+    /// Of those, the ones after acking at least one session in progress to its last seq seen.
+    pub bare_reattaches_after_full_ack: u64,
+    /// Sessions in progress acked to their last seq seen, summed over the bare re-attaches.
+    pub bare_reattach_sessions_acked_to_end: u64,
+    /// Feeds that acked everything and re-attached once the load had stopped (before the
+    /// sessions were ended).
+    pub final_reattaches: u64,
+    /// Pauses of a few seconds in conversations (sessions quiet, acked to their end).
+    pub quiet_spells: u64,
     pub resume_rejected: u64,
     pub unexpected_replica_exits: u64,
     pub retries_unavailable: u64,
@@ -98,6 +135,7 @@ impl Report {
             + self.messages_misplaced
             + self.out_of_order
             + self.delivery_gaps
+            + self.undelivered_while_attached
             + self.deliveries_not_entitled
             + self.deliveries_corrupted
             + self.log_gaps
@@ -161,6 +199,17 @@ impl Report {
                 false,
             ),
             (
+                "never delivered to an entitled, attached terminal",
+                n(self.undelivered_while_attached),
+                true,
+            ),
+            (
+                "delivered late (an attached feed went settle s past)",
+                n(self.delivered_late),
+                false,
+            ),
+            ("  settle time s", self.settle_s.to_string(), false),
+            (
                 "deliveries not entitled",
                 n(self.deliveries_not_entitled),
                 true,
@@ -220,6 +269,30 @@ impl Report {
                 n(self.feed_breaks),
                 false,
             ),
+            (
+                "acks up to the last seq seen (not in steps of 8)",
+                n(self.acks_to_last_seq),
+                false,
+            ),
+            (
+                "re-attaches without resume cursors (hello {})",
+                n(self.bare_reattaches),
+                false,
+            ),
+            (
+                "  of which with a live session acked to its last seq",
+                format!(
+                    "{} ({} sessions)",
+                    self.bare_reattaches_after_full_ack, self.bare_reattach_sessions_acked_to_end
+                ),
+                false,
+            ),
+            (
+                "  feeds that acked everything and re-attached at the end",
+                n(self.final_reattaches),
+                false,
+            ),
+            ("quiet spells in conversations", n(self.quiet_spells), false),
             ("resume cursors refused", n(self.resume_rejected), true),
             (
                 "replica exits not caused by us",
@@ -268,6 +341,8 @@ impl Report {
             ("out_of_order", r.out_of_order),
             ("delivery_gaps", r.delivery_gaps),
             ("gaps_delivered_on_reattach", r.gaps_delivered_on_reattach),
+            ("undelivered_while_attached", r.undelivered_while_attached),
+            ("delivered_late", r.delivered_late),
             ("deliveries_not_entitled", r.deliveries_not_entitled),
             ("deliveries_corrupted", r.deliveries_corrupted),
             ("redeliveries", r.redeliveries),
@@ -289,6 +364,18 @@ impl Report {
             ("pg_restarts", r.pg_restarts),
             ("feed_drops", r.feed_drops),
             ("feed_breaks", r.feed_breaks),
+            ("acks_to_last_seq", r.acks_to_last_seq),
+            ("bare_reattaches", r.bare_reattaches),
+            (
+                "bare_reattaches_after_full_ack",
+                r.bare_reattaches_after_full_ack,
+            ),
+            (
+                "bare_reattach_sessions_acked_to_end",
+                r.bare_reattach_sessions_acked_to_end,
+            ),
+            ("final_reattaches", r.final_reattaches),
+            ("quiet_spells", r.quiet_spells),
             ("resume_rejected", r.resume_rejected),
             ("unexpected_replica_exits", r.unexpected_replica_exits),
             ("retries_unavailable", r.retries_unavailable),
@@ -300,6 +387,7 @@ impl Report {
             field(k, v.to_string());
         }
         field("duration_s", format!("{:.1}", r.duration_s));
+        field("settle_s", r.settle_s.to_string());
         field("elapsed_s", format!("{:.1}", r.elapsed_s));
         let notes: Vec<String> = r.notes.iter().map(|n| json_string(n)).collect();
         field("notes", format!("[{}]", notes.join(",")));
@@ -475,6 +563,73 @@ pub fn entitlement(log: &[pb::Event]) -> HashMap<String, BTreeSet<u64>> {
     out
 }
 
+/// For each seq of the log, a time by which it was certainly committed (wall clock, ms): the first
+/// time anyone received it or any later event of the session (a log is committed in order), a
+/// sender's acknowledgement of the message at that seq, or else the reading of the log. Never
+/// earlier than the commit, so a feed is never held to an event before it existed.
+fn committed_by(
+    r: &SessionRecord,
+    sid: &str,
+    received: &HashMap<String, HashMap<String, Received>>,
+    acked: Option<&Vec<&AckedMessage>>,
+) -> BTreeMap<u64, Millis> {
+    let mut seen: BTreeMap<u64, Millis> = r.log.iter().map(|e| (e.seq, r.read_at)).collect();
+    let mut saw = |seq: u64, at: Millis| {
+        if let Some(t) = seen.get_mut(&seq) {
+            *t = (*t).min(at);
+        }
+    };
+    for per in received.values() {
+        if let Some(g) = per.get(sid) {
+            for (&seq, &at) in &g.at {
+                saw(seq, at);
+            }
+        }
+    }
+    let body_at = |seq: u64| {
+        r.log
+            .get((seq as usize).wrapping_sub(1))
+            .filter(|e| e.seq == seq)
+            .and_then(|e| match &e.payload {
+                Some(Payload::MessagePosted(m)) => Some(m.body.as_str()),
+                _ => None,
+            })
+    };
+    for a in acked.into_iter().flatten() {
+        // Only where the log holds that very message (a misplaced one is reported elsewhere).
+        if body_at(a.seq) == Some(a.body.as_str()) {
+            saw(a.seq, a.at);
+        }
+    }
+    let mut by = r.read_at;
+    for (_, t) in seen.iter_mut().rev() {
+        by = by.min(*t);
+        *t = by;
+    }
+    seen
+}
+
+/// How long (ms) a feed of the terminal stayed attached after an event's commit (`commit`) without
+/// it having been received (`got_at`, None: never), if that reached the settle time on one feed.
+fn missed_for(
+    attached: &[Attachment],
+    commit: Millis,
+    got_at: Option<Millis>,
+    feeds: &Feeds,
+) -> Option<Millis> {
+    attached
+        .iter()
+        .map(|a| {
+            let end = a
+                .closed
+                .unwrap_or(feeds.stopped_at)
+                .min(got_at.unwrap_or(Millis::MAX));
+            end - a.opened.max(commit)
+        })
+        .max()
+        .filter(|&w| w >= feeds.settle_ms)
+}
+
 /// Whether the session ever had two holders: overlapping tenures, or a message written by a
 /// terminal that was neither the caller's terminal nor the holder at that point of the log.
 fn two_holders(s: &pb::Session, log: &[pb::Event]) -> Option<String> {
@@ -531,6 +686,7 @@ pub fn check(
     sessions: &HashMap<String, SessionRecord>,
     acked: &[AckedMessage],
     received: &HashMap<String, HashMap<String, Received>>,
+    feeds: &Feeds,
     names: &HashMap<String, String>,
 ) {
     let name = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_owned());
@@ -616,9 +772,16 @@ pub fn check(
     }
 
     // (b) what every participant received.
+    report.settle_s = feeds.settle_ms as f64 / 1000.0;
+    let mut acked_in: HashMap<&str, Vec<&AckedMessage>> = HashMap::new();
+    for a in acked {
+        acked_in.entry(a.session.as_str()).or_default().push(a);
+    }
     let empty = HashMap::new();
+    let no_feeds = Vec::new();
     for (sid, r) in sessions {
         let by_seq: HashMap<u64, &pb::Event> = r.log.iter().map(|e| (e.seq, e)).collect();
+        let committed = committed_by(r, sid, received, acked_in.get(sid.as_str()));
         let ent = entitlement(&r.log);
         let mut terminals: BTreeSet<&String> = ent.keys().collect();
         for (t, per) in received {
@@ -643,6 +806,37 @@ pub fn check(
                     ranges(missing.iter()),
                     ranges(entitled.iter()),
                     got.map_or(0, |g| g.max)
+                ));
+            }
+            // Entitled events that a feed of this terminal, attached after their commit, went
+            // the settle time past without delivering.
+            let attached = feeds.attachments.get(t).unwrap_or(&no_feeds);
+            let mut undelivered = Vec::new();
+            let mut longest = 0;
+            for seq in &entitled {
+                let Some(&commit) = committed.get(seq) else {
+                    continue;
+                };
+                let got_at = got.and_then(|g| g.at.get(seq)).copied();
+                let Some(waited) = missed_for(attached, commit, got_at, feeds) else {
+                    continue;
+                };
+                if got_at.is_some() {
+                    report.delivered_late += 1;
+                } else {
+                    undelivered.push(*seq);
+                    longest = longest.max(waited);
+                }
+            }
+            if !undelivered.is_empty() {
+                report.undelivered_while_attached += undelivered.len() as u64;
+                note(format!(
+                    "session {sid}: {} never received seqs {} although a feed of it stayed attached \
+                     up to {:.1} s after their commit ({} feeds in the run)",
+                    name(t),
+                    ranges(undelivered.iter()),
+                    longest as f64 / 1000.0,
+                    attached.len()
                 ));
             }
             let Some(got) = got else { continue };

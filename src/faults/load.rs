@@ -61,6 +61,8 @@ impl Digest {
 #[derive(Debug, Default)]
 pub struct Received {
     pub events: BTreeMap<u64, Digest>,
+    /// When each seq was first received (wall clock, ms since the epoch, as the log's times).
+    pub at: HashMap<u64, domain::Millis>,
     pub max: u64,
     /// (seq, highest seq already received) for each first delivery below an earlier one.
     pub out_of_order: Vec<(u64, u64)>,
@@ -68,7 +70,16 @@ pub struct Received {
     /// Its part in the session is over (ended, left, or its offer closed): not named on resume.
     done: bool,
     my_transfers: HashSet<String>,
+    /// The last seq this terminal sent an `ack` for (the server may not have recorded it).
     acked: u64,
+}
+
+/// One Attach stream a terminal had: from its `attached` until it ended (wall clock, ms).
+#[derive(Debug, Clone, Copy)]
+pub struct Attachment {
+    pub opened: domain::Millis,
+    /// None while it is still open.
+    pub closed: Option<domain::Millis>,
 }
 
 /// A registered terminal: one client per replica, and what its feeds received.
@@ -78,6 +89,8 @@ pub struct Term {
     pub kind: Kind,
     clients: Vec<TerminalClient>,
     pub received: Mutex<HashMap<String, Received>>,
+    /// Every feed it had, in order.
+    pub attachments: Mutex<Vec<Attachment>>,
     attached_once: AtomicBool,
 }
 
@@ -106,6 +119,7 @@ impl Term {
             kind,
             clients,
             received: Mutex::new(HashMap::new()),
+            attachments: Mutex::new(Vec::new()),
             attached_once: AtomicBool::new(false),
         })
     }
@@ -126,6 +140,7 @@ impl Term {
             r.out_of_order.push((e.seq, r.max));
         }
         r.events.insert(e.seq, Digest::of(e));
+        r.at.insert(e.seq, domain::now_millis());
         r.max = r.max.max(e.seq);
         match &e.payload {
             Some(Payload::SessionEnded(_)) => r.done = true,
@@ -178,18 +193,77 @@ impl Term {
             .collect()
     }
 
-    /// The seq to acknowledge now, if the feed got far enough past the last acknowledgement.
-    fn to_ack(&self, session: &str) -> Option<u64> {
+    /// The seq to acknowledge now: the last seq seen, if the feed got far enough past the last
+    /// acknowledgement (8 events, or the end of its part), or at once when `eager`. The flag says
+    /// whether it is an eager one: a part still in progress acknowledged up to its last seq seen.
+    fn to_ack(&self, session: &str, eager: bool) -> Option<(u64, bool)> {
         let mut all = lock(&self.received);
         let r = all.get_mut(session)?;
-        if r.max >= r.acked + 8 || (r.done && r.max > r.acked) {
+        let due = r.max >= r.acked + 8 || (r.done && r.max > r.acked);
+        if due || (eager && r.max > r.acked) {
             r.acked = r.max;
-            Some(r.max)
+            Some((r.max, !due))
         } else {
             None
         }
     }
+
+    /// Everything seen and not yet acknowledged, to acknowledge at once: (session, last seq seen,
+    /// whether its part is still in progress).
+    fn ack_all(&self) -> Vec<(String, u64, bool)> {
+        let mut all = lock(&self.received);
+        all.iter_mut()
+            .filter(|(_, r)| r.max > r.acked)
+            .map(|(s, r)| {
+                r.acked = r.max;
+                (s.clone(), r.max, !r.done)
+            })
+            .collect()
+    }
+
+    /// How many sessions still in progress for this terminal it acknowledged up to the last seq
+    /// it has seen: on an Attach without cursors, the server resumes those at their end.
+    fn live_acked_to_end(&self) -> u64 {
+        lock(&self.received)
+            .values()
+            .filter(|r| !r.done && r.max > 0 && r.acked == r.max)
+            .count() as u64
+    }
+
+    /// Notes a new feed; returns its index for [`Term::detached`].
+    fn attached(&self) -> usize {
+        let mut a = lock(&self.attachments);
+        a.push(Attachment {
+            opened: domain::now_millis(),
+            closed: None,
+        });
+        a.len() - 1
+    }
+
+    fn detached(&self, i: usize) {
+        if let Some(a) = lock(&self.attachments).get_mut(i) {
+            a.closed.get_or_insert_with(domain::now_millis);
+        }
+    }
 }
+
+/// Of the re-attaches, the share that sends no resume cursors at all (`hello {}`): the server
+/// resumes every session after the terminal's recorded acks.
+const BARE_REATTACH_SHARE: f64 = 0.35;
+/// Of the feeds, the share that acknowledges every event at once, up to the last seq seen,
+/// instead of in steps of 8.
+const EAGER_ACK_SHARE: f64 = 0.35;
+/// Of the drops before a bare re-attach, the share that first acknowledges everything seen and
+/// gives the server a moment to record it (the re-attach then relies on those acks).
+const ACK_ALL_BEFORE_BARE_DROP: f64 = 0.6;
+/// Of the rounds of a conversation, the share followed by a quiet spell of a few seconds.
+const QUIET_SHARE: f64 = 0.1;
+/// Of the re-attaches at the end (every session quiet, before the callers end them), the share
+/// without cursors.
+const FINAL_BARE_SHARE: f64 = 0.75;
+/// Of the terminals, the share that re-attaches at the end (the others keep their feed, so that a
+/// feed stalled earlier is still seen as one).
+pub const FINAL_REATTACH_SHARE: f64 = 0.5;
 
 /// Whether the offer went to `terminal` (itself, or as a member of the target group).
 pub fn offered_to(t: &pb::Transfer, terminal: &str) -> bool {
@@ -205,6 +279,8 @@ pub struct AckedMessage {
     pub key: String,
     pub body: String,
     pub author: String,
+    /// When the sender got the acknowledgement (wall clock, ms): the event was committed by then.
+    pub at: domain::Millis,
 }
 
 /// Event counters of the load (what was tried, retried, injected).
@@ -234,6 +310,20 @@ pub struct Counters {
     pub sessions_ended_by_load: AtomicU64,
     pub late_reactions: AtomicU64,
     pub feed_attaches: AtomicU64,
+    /// Acks sent for a part still in progress up to the last seq the terminal had seen, where
+    /// the steps of 8 would have waited (eager feeds, and acks before a bare re-attach).
+    pub acks_to_last_seq: AtomicU64,
+    /// Re-attaches with `hello {}`: no resume cursors, the server's recorded acks decide.
+    pub bare_reattaches: AtomicU64,
+    /// Of those, the ones where the terminal had acked at least one session still in progress
+    /// up to the last seq it had seen.
+    pub bare_reattaches_after_full_ack: AtomicU64,
+    /// Sessions in progress acked to their last seq seen, summed over the bare re-attaches.
+    pub bare_reattach_sessions_acked_to_end: AtomicU64,
+    /// Pauses of a few seconds in a conversation.
+    pub quiet_spells: AtomicU64,
+    /// Feeds that acknowledged everything and re-attached once the load had stopped.
+    pub final_reattaches: AtomicU64,
     pub feed_drops: AtomicU64,
     pub feed_breaks: AtomicU64,
     pub attach_failures: AtomicU64,
@@ -516,6 +606,7 @@ impl World {
                     key,
                     body,
                     author: term.id.clone(),
+                    at: domain::now_millis(),
                 });
                 None
             }
@@ -640,7 +731,15 @@ impl World {
                     None => return,
                 }
             }
-            tokio::time::sleep(rng.millis(50, 300)).await;
+            // Now and then a quiet spell: feeds acknowledge the session to its last event and
+            // may re-attach before the next one.
+            let pause = if rng.chance(QUIET_SHARE) {
+                inc(&self.c.quiet_spells);
+                rng.millis(1500, 4000)
+            } else {
+                rng.millis(50, 300)
+            };
+            tokio::time::sleep(pause).await;
         }
     }
 
@@ -729,7 +828,13 @@ impl World {
             if s.state() != pb::SessionState::Open {
                 return None;
             }
-            let in_flight = s.active_transfer.is_some();
+            // The transfer in flight is the serving side's to see, not the caller's terminal's:
+            // ask the holder (once it has handed over, the session is not found for it).
+            let in_flight = s.holder_terminal_id == holder.id
+                && self
+                    .get_session(holder, rng, sid, until)
+                    .await
+                    .is_ok_and(|h| h.active_transfer.is_some());
             if !in_flight || Instant::now() > give_up {
                 if in_flight {
                     self.note(format!(
@@ -866,20 +971,30 @@ impl World {
     }
 
     /// A terminal's feed: attaches to a random replica with its last seen cursors, records and
-    /// reacts to what arrives, and drops and re-attaches (at random, and whenever the stream
-    /// breaks) until told to stop.
+    /// reacts to what arrives, acknowledges (in steps of 8, or eagerly up to the last seq seen on
+    /// a share of feeds), and drops and re-attaches (at random, and whenever the stream breaks)
+    /// until told to stop. A share of the re-attaches sends no cursors at all (`hello {}`) and
+    /// relies on the server's recorded acks, sometimes right after acknowledging everything seen;
+    /// what comes again is de-duplicated by (session, seq) as always.
+    ///
+    /// When `rejoin` names this terminal (once the load has stopped and every session is quiet),
+    /// the feed acknowledges everything it has seen and re-attaches, mostly without cursors: the
+    /// events that end the sessions must still reach it.
     pub async fn feed_loop(
         self: Arc<Self>,
         term: Arc<Term>,
         mut rng: Rng,
         mut stop: watch::Receiver<bool>,
+        mut rejoin: watch::Receiver<Arc<HashSet<String>>>,
     ) {
         let mut failures = 0u32;
+        // The next Attach sends no cursors (kept until an Attach succeeds).
+        let mut bare = false;
         loop {
             if *stop.borrow() {
                 return;
             }
-            let cursors = term.cursors();
+            let cursors = if bare { Vec::new() } else { term.cursors() };
             let replica = rng.below(self.replicas);
             let mut client = term.client(replica);
             let opened = tokio::time::timeout(
@@ -892,6 +1007,16 @@ impl World {
                     Ok(Ok(f)) => {
                         failures = 0;
                         inc(&self.c.feed_attaches);
+                        if bare {
+                            inc(&self.c.bare_reattaches);
+                            let acked_to_end = term.live_acked_to_end();
+                            if acked_to_end > 0 {
+                                inc(&self.c.bare_reattaches_after_full_ack);
+                                self.c
+                                    .bare_reattach_sessions_acked_to_end
+                                    .fetch_add(acked_to_end, Ordering::Relaxed);
+                            }
+                        }
                         term.attached_once.store(true, Ordering::Release);
                         f
                     }
@@ -922,10 +1047,18 @@ impl World {
                         continue;
                     }
                 };
-            let drop_at = self
+            let attachment = term.attached();
+            rejoin.borrow_and_update();
+            bare = false;
+            let mut eager = rng.chance(EAGER_ACK_SHARE);
+            let mut drop_at = self
                 .feed_drop_every
                 .map(|mean| Instant::now() + rng.exp(mean))
                 .filter(|t| *t < self.stop_at);
+            // Set once the drop is decided and everything seen was acknowledged: the feed lives a
+            // moment longer so that the server records those acks (and acks what still comes).
+            let mut acking_out = false;
+            let mut rejoin_open = true;
             loop {
                 tokio::select! {
                     next = feed.next() => match next {
@@ -938,24 +1071,67 @@ impl World {
                                 }
                                 self.react(&term, &e, &feed, &mut rng).await;
                             }
-                            if let Some(seq) = term.to_ack(&e.session_id) {
+                            if let Some((seq, early)) = term.to_ack(&e.session_id, eager) {
+                                if early {
+                                    inc(&self.c.acks_to_last_seq);
+                                }
                                 let _ = feed.ack(&e.session_id, seq).await;
                             }
                         }
                         Ok(Some(_)) => {}
                         Ok(None) | Err(_) => {
                             inc(&self.c.feed_breaks);
+                            bare = rng.chance(BARE_REATTACH_SHARE);
                             break;
                         }
                     },
                     _ = tokio::time::sleep_until(drop_at.unwrap_or(self.hard_stop)), if drop_at.is_some() => {
+                        if acking_out {
+                            break;
+                        }
                         inc(&self.c.feed_drops);
-                        break;
+                        bare = rng.chance(BARE_REATTACH_SHARE);
+                        if !bare || !rng.chance(ACK_ALL_BEFORE_BARE_DROP) {
+                            break;
+                        }
+                        for (session, seq, live) in term.ack_all() {
+                            if live {
+                                inc(&self.c.acks_to_last_seq);
+                            }
+                            let _ = feed.ack(&session, seq).await;
+                        }
+                        acking_out = true;
+                        eager = true;
+                        drop_at = Some(Instant::now() + rng.millis(100, 300));
                     }
-                    _ = stop.changed() => return,
+                    changed = rejoin.changed(), if !acking_out && rejoin_open => {
+                        if changed.is_err() {
+                            rejoin_open = false;
+                            continue;
+                        }
+                        if !rejoin.borrow_and_update().contains(&term.id) {
+                            continue;
+                        }
+                        inc(&self.c.final_reattaches);
+                        bare = rng.chance(FINAL_BARE_SHARE);
+                        for (session, seq, live) in term.ack_all() {
+                            if live {
+                                inc(&self.c.acks_to_last_seq);
+                            }
+                            let _ = feed.ack(&session, seq).await;
+                        }
+                        acking_out = true;
+                        eager = true;
+                        drop_at = Some(Instant::now() + rng.millis(100, 300));
+                    }
+                    _ = stop.changed() => {
+                        term.detached(attachment);
+                        return;
+                    }
                 }
             }
             drop(feed);
+            term.detached(attachment);
             tokio::time::sleep(rng.millis(20, 200)).await;
         }
     }

@@ -19,6 +19,15 @@
 //! lags (a missed wake-up) shows up as delivery gaps after a bounded catch-up, with a count of how
 //! many a fresh Attach then delivered, so a slow feed and a lost event can be told apart.
 //!
+//! Feeds acknowledge in steps of 8, or (a share of them) every event at once, up to the last seq
+//! seen; a share of the re-attaches sends no resume cursors at all (`hello {}`), sometimes right
+//! after acknowledging everything seen, so the server resumes from its recorded acks (a live
+//! session acknowledged to its last event must stay followed). Every feed's attach and detach
+//! times are kept: an entitled event that a terminal never received although one of its feeds
+//! stayed attached [`Params::settle`] past the event's commit (a feed open at the end counts until
+//! the feeds stop, after the catch-up) is counted as never delivered to an attached terminal, a
+//! loss; one received only after such a wait is counted as late.
+//!
 //! Run it with `cargo run --bin handoff-faults -- --help`, or from a test with [`run`].
 
 mod check;
@@ -31,7 +40,7 @@ pub use check::{Report, SessionRecord, entitlement};
 pub use pg::{PgCluster, free_port};
 pub use replica::{Replica, ReplicaConfig};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -72,10 +81,18 @@ pub struct Params {
     pub connect_timeout: Duration,
     pub offer_timeout: Duration,
     pub handoff_grace: Duration,
+    /// The replicas' `--catch-up-interval` (the Postgres poll that re-signals recently changed
+    /// sessions and makes their members' streams re-read their memberships); None: the
+    /// server's default (1 s).
+    pub catch_up_interval: Option<Duration>,
     /// After the load stops, how long senders keep retrying unacknowledged messages.
     pub drain: Duration,
     /// At the end, how long feeds get to deliver everything before gaps are counted.
     pub catchup: Duration,
+    /// How long a feed must stay attached after an event's commit without delivering it for the
+    /// event to count as missed by an attached terminal (never delivered: a loss; delivered
+    /// later: late).
+    pub settle: Duration,
     pub seed: u64,
     /// Progress and faults on stderr.
     pub verbose: bool,
@@ -100,8 +117,10 @@ impl Params {
             connect_timeout: Duration::from_secs(3),
             offer_timeout: Duration::from_secs(4),
             handoff_grace: Duration::from_secs(2),
+            catch_up_interval: None,
             drain: Duration::from_secs(20),
             catchup: Duration::from_secs(10),
+            settle: Duration::from_secs(5),
             seed: 1,
             verbose: false,
             keep_logs: false,
@@ -140,6 +159,7 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
             handoff_grace: p.handoff_grace,
             sweep_interval: Duration::from_millis(100),
             database_max_connections: 8,
+            catch_up_interval: p.catch_up_interval,
             log: work.join(format!("replica-{i}.log")),
         })?;
         r.wait_ready(Duration::from_secs(30)).await?;
@@ -212,13 +232,15 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
     ));
 
     let (stop_feeds, stop_rx) = watch::channel(false);
+    let (rejoin, rejoin_rx) = watch::channel(Arc::new(HashSet::new()));
     let mut feeds = JoinSet::new();
     for t in world.all_terms() {
-        feeds.spawn(
-            world
-                .clone()
-                .feed_loop(t.clone(), rng.fork(), stop_rx.clone()),
-        );
+        feeds.spawn(world.clone().feed_loop(
+            t.clone(),
+            rng.fork(),
+            stop_rx.clone(),
+            rejoin_rx.clone(),
+        ));
     }
     while !world.serving_side_attached() && Instant::now() < load_start + Duration::from_secs(5) {
         tokio::time::sleep(Duration::from_millis(50)).await;
@@ -267,6 +289,41 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
     }
     tokio::time::sleep(p.offer_timeout + p.handoff_grace + Duration::from_secs(1)).await;
 
+    // Every session is quiet now: a share of the feeds acknowledge everything they have seen and
+    // attach again, mostly without cursors, before the callers end the sessions (those last
+    // events must reach them: a live session acknowledged to its end stays followed). The other
+    // feeds stay as they are, so that one that stalled earlier still shows.
+    let chosen: HashSet<String> = world
+        .all_terms()
+        .filter(|_| rng.chance(load::FINAL_REATTACH_SHARE))
+        .map(|t| t.id.clone())
+        .collect();
+    let before: HashMap<String, usize> = world
+        .all_terms()
+        .map(|t| (t.id.clone(), lock(&t.attachments).len()))
+        .collect();
+    let _ = rejoin.send(Arc::new(chosen.clone()));
+    let rejoined = |t: &Term| {
+        let a = lock(&t.attachments);
+        a.len() > before.get(&t.id).copied().unwrap_or(0)
+            && a.last().is_some_and(|l| l.closed.is_none())
+    };
+    let chosen_terms: Vec<Arc<Term>> = world
+        .all_terms()
+        .filter(|t| chosen.contains(&t.id))
+        .cloned()
+        .collect();
+    let until = Instant::now() + Duration::from_secs(15);
+    while !chosen_terms.iter().all(|t| rejoined(t)) && Instant::now() < until {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    for t in chosen_terms.iter().filter(|t| !rejoined(t)) {
+        world.note(format!(
+            "{}: not attached again at the end within 15 s",
+            t.name
+        ));
+    }
+
     let ids: Vec<(String, Option<String>)> = lock(&world.sessions)
         .iter()
         .map(|(k, v)| (k.clone(), v.clone()))
@@ -296,6 +353,7 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
         };
         callers.insert(id.clone(), gw.clone());
         let until = Instant::now() + Duration::from_secs(20);
+        let s = serving_view(&world, &mut rng, id, s, until).await;
         if let Some(t) = &s.active_transfer {
             hanging.insert(id.clone(), true);
             world.note(format!(
@@ -338,6 +396,8 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
             }
         }
         let Some(s) = s else { continue };
+        let until = Instant::now() + Duration::from_secs(20);
+        let s = serving_view(&world, &mut rng, id, s, until).await;
         let reader = world
             .by_id
             .get(&s.holder_terminal_id)
@@ -352,6 +412,7 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
                         session: s,
                         log,
                         hanging_transfer: hanging.contains_key(id),
+                        read_at: crate::domain::now_millis(),
                     },
                 );
             }
@@ -384,10 +445,12 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
             })
             .collect()
     };
-    let catchup_until = Instant::now() + p.catchup;
+    // At least the settle time, so that a feed still attached then had it after the last commit.
+    let catchup_until = Instant::now() + p.catchup.max(p.settle);
     while !missing().is_empty() && Instant::now() < catchup_until {
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
+    let stopped_at = crate::domain::now_millis();
     let _ = stop_feeds.send(true);
     let _ = tokio::time::timeout(Duration::from_secs(5), async {
         while feeds.join_next().await.is_some() {}
@@ -455,6 +518,12 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
         pg_restarts: get(&c.pg_restarts),
         feed_drops: get(&c.feed_drops),
         feed_breaks: get(&c.feed_breaks),
+        acks_to_last_seq: get(&c.acks_to_last_seq),
+        bare_reattaches: get(&c.bare_reattaches),
+        bare_reattaches_after_full_ack: get(&c.bare_reattaches_after_full_ack),
+        bare_reattach_sessions_acked_to_end: get(&c.bare_reattach_sessions_acked_to_end),
+        final_reattaches: get(&c.final_reattaches),
+        quiet_spells: get(&c.quiet_spells),
         resume_rejected: get(&c.resume_rejected),
         unexpected_replica_exits: get(&c.unexpected_replica_exits),
         retries_unavailable: get(&c.retries_unavailable),
@@ -476,8 +545,16 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
         .all_terms()
         .map(|t| (t.id.clone(), std::mem::take(&mut *lock(&t.received))))
         .collect();
+    let feeds = check::Feeds {
+        attachments: world
+            .all_terms()
+            .map(|t| (t.id.clone(), lock(&t.attachments).clone()))
+            .collect(),
+        stopped_at,
+        settle_ms: p.settle.as_millis() as i64,
+    };
     report.notes = lock(&world.notes).clone();
-    check::check(&mut report, &records, &acked, &received, &names);
+    check::check(&mut report, &records, &acked, &received, &feeds, &names);
 
     drop(replicas);
     tokio::task::spawn_blocking(move || drop(pg)).await?;
@@ -490,4 +567,23 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
     }
     report.elapsed_s = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// The session as its holder reads it: the caller's terminal is not shown transfer negotiation
+/// (the transfer in flight, past transfers), which the checker needs. `seen` (the caller's view)
+/// when the holder cannot read it.
+async fn serving_view(
+    world: &World,
+    rng: &mut Rng,
+    id: &str,
+    seen: pb::Session,
+    until: Instant,
+) -> pb::Session {
+    match world.by_id.get(&seen.holder_terminal_id) {
+        Some(holder) => world
+            .get_session(holder, rng, id, until)
+            .await
+            .unwrap_or(seen),
+        None => seen,
+    }
 }

@@ -25,6 +25,8 @@ pub struct ReplicaConfig {
     pub handoff_grace: Duration,
     pub sweep_interval: Duration,
     pub database_max_connections: u32,
+    /// The replicas' `--catch-up-interval`; None: the server's default.
+    pub catch_up_interval: Option<Duration>,
     /// stdout and stderr of every run are appended here.
     pub log: PathBuf,
 }
@@ -84,6 +86,11 @@ impl Replica {
                 "--database-max-connections",
                 &c.database_max_connections.to_string(),
             ])
+            .args(
+                c.catch_up_interval
+                    .iter()
+                    .flat_map(|d| ["--catch-up-interval".to_owned(), ms(*d)]),
+            )
             .env(
                 "RUST_LOG",
                 std::env::var("HANDOFF_FAULTS_SERVER_LOG").unwrap_or_else(|_| "info".into()),
