@@ -60,8 +60,9 @@ class Server:
     """One ``handoff serve`` process on a database of its own, which can be stopped and started
     again on the same port and database (to test reconnects across restarts)."""
 
-    def __init__(self, workdir: Path) -> None:
+    def __init__(self, workdir: Path, extra_args: tuple[str, ...] = ()) -> None:
         self.binary = handoff_bin()
+        self.extra_args = extra_args  # more ``serve`` flags, e.g. ``--tls-cert``
         self.database_url = f"sqlite://{workdir / 'h.db'}"
         self.address = f"127.0.0.1:{free_port()}"
         self.log_path = workdir / "server.log"
@@ -77,7 +78,7 @@ class Server:
             with open(self.log_path, "ab") as log:
                 self.process = subprocess.Popen(
                     [self.binary, "serve", "--listen", self.address,
-                     "--database-url", self.database_url],
+                     "--database-url", self.database_url, *self.extra_args],
                     stdout=log, stderr=log,
                     env={**os.environ, "NO_COLOR": "1"},
                 )
@@ -114,6 +115,47 @@ class Server:
         out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
         found = dict(re.findall(r"^export T_(ID|TOKEN)=(\S+)$", out, re.MULTILINE))
         return Registered(found["ID"], found["TOKEN"])
+
+
+@dataclass(frozen=True)
+class Certificates:
+    """The PEM files ``make_certificates`` writes."""
+
+    ca: Path  # the CA that signed the server and client certificates
+    other_ca: Path  # an unrelated CA: a client trusting it must refuse the server
+    server_cert: Path  # subjectAltName IP:127.0.0.1, DNS:localhost
+    server_key: Path
+    client_cert: Path  # CN=gateway-cert, for mutual TLS
+    client_key: Path
+
+
+def make_certificates(directory: Path) -> Certificates:
+    """A throwaway CA with a server certificate for 127.0.0.1/localhost and a client certificate,
+    and a second, unrelated CA, made in ``directory`` with the ``openssl`` CLI (P-256, one day)."""
+
+    def openssl(*args: str) -> None:
+        subprocess.run(["openssl", *args], cwd=directory, check=True, capture_output=True)
+
+    ec = ("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes")
+    for ca in ("ca", "other-ca"):
+        openssl("req", "-x509", *ec, "-keyout", f"{ca}.key", "-out", f"{ca}.pem", "-days", "1",
+                "-subj", f"/CN=handoff test {ca}")
+    leaves = {
+        "server": ("localhost", "subjectAltName=IP:127.0.0.1,DNS:localhost\n"
+                                "basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"),
+        "client": ("gateway-cert", "basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n"),
+    }
+    for name, (cn, extensions) in leaves.items():
+        openssl("req", "-new", *ec, "-keyout", f"{name}.key", "-out", f"{name}.csr",
+                "-subj", f"/CN={cn}")
+        (directory / f"{name}.ext").write_text(extensions)
+        openssl("x509", "-req", "-in", f"{name}.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+                "-CAcreateserial", "-out", f"{name}.pem", "-days", "1", "-extfile", f"{name}.ext")
+    return Certificates(
+        ca=directory / "ca.pem", other_ca=directory / "other-ca.pem",
+        server_cert=directory / "server.pem", server_key=directory / "server.key",
+        client_cert=directory / "client.pem", client_key=directory / "client.key",
+    )
 
 
 

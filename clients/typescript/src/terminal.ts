@@ -40,6 +40,12 @@ export interface TerminalOptions {
   retryDeadlineMs?: number;
   /** HTTP/2 PING interval while calls are open, to notice a dead connection. Default 15000. */
   pingIntervalMs?: number;
+  /**
+   * TLS settings for an "https://" address (ignored for plaintext): `ca`, the PEM CA certificate(s)
+   * to trust instead of Node's default roots; `cert` and `key`, a PEM client certificate and its key
+   * for a server that requires mutual TLS (`--client-ca`). Passed to node's `http2.connect`.
+   */
+  tls?: { ca?: string | Buffer; cert?: string | Buffer; key?: string | Buffer };
 }
 
 export interface MessageOptions {
@@ -123,9 +129,11 @@ export class Terminal {
   constructor(options: TerminalOptions) {
     const baseUrl = /^https?:\/\//.test(options.address) ? options.address : `http://${options.address}`;
     // Our own session manager, so close() can drop the HTTP/2 connection and let the process exit.
-    this.#sessions = new Http2SessionManager(baseUrl, {
-      pingIntervalMs: options.pingIntervalMs ?? 15_000,
-    });
+    this.#sessions = new Http2SessionManager(
+      baseUrl,
+      { pingIntervalMs: options.pingIntervalMs ?? 15_000 },
+      baseUrl.startsWith("https://") && options.tls ? { ...options.tls } : undefined,
+    );
     this.#client = createClient(
       TerminalService,
       createGrpcTransport({

@@ -2,7 +2,7 @@
 // registered with `handoff admin`, a TCP proxy whose connections can be cut, and an inbox that
 // records what a Terminal's events() shows.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import * as net from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -273,4 +273,49 @@ export function countOnce(
     else twice++;
   }
   return { once, twice, missing };
+}
+
+/** The PEM files `makeCertificates` writes. */
+export interface Certificates {
+  /** The CA that signed the server and client certificates. */
+  ca: string;
+  /** Another CA, which signed nothing here: a client trusting it must refuse the server. */
+  otherCa: string;
+  /** The server's certificate (subjectAltName IP:127.0.0.1, DNS:localhost) and key. */
+  serverCert: string;
+  serverKey: string;
+  /** A client certificate (CN=gateway-cert) and key, for mutual TLS. */
+  clientCert: string;
+  clientKey: string;
+}
+
+/**
+ * Makes a throwaway CA, a server certificate for 127.0.0.1/localhost and a client certificate
+ * signed by it, and a second, unrelated CA, in `dir` with the `openssl` CLI (P-256 keys, valid a day).
+ */
+export async function makeCertificates(dir: string): Promise<Certificates> {
+  const openssl = (...args: string[]) => promisify(execFile)("openssl", args, { cwd: dir });
+  const ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
+  const selfSignedCa = (name: string) =>
+    openssl("req", "-x509", ...ec, "-keyout", `${name}.key`, "-out", `${name}.pem`, "-days", "1", "-subj", `/CN=handoff test ${name}`);
+  const leaf = async (name: string, cn: string, extensions: string) => {
+    await openssl("req", "-new", ...ec, "-keyout", `${name}.key`, "-out", `${name}.csr`, "-subj", `/CN=${cn}`);
+    await writeFile(path.join(dir, `${name}.ext`), extensions);
+    await openssl("x509", "-req", "-in", `${name}.csr`, "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+      "-out", `${name}.pem`, "-days", "1", "-extfile", `${name}.ext`);
+  };
+  await selfSignedCa("ca");
+  await selfSignedCa("other-ca");
+  await leaf("server", "localhost",
+    "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n");
+  await leaf("client", "gateway-cert", "basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n");
+  const at = (f: string) => path.join(dir, f);
+  return {
+    ca: at("ca.pem"),
+    otherCa: at("other-ca.pem"),
+    serverCert: at("server.pem"),
+    serverKey: at("server.key"),
+    clientCert: at("client.pem"),
+    clientKey: at("client.key"),
+  };
 }
