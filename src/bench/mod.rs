@@ -4,14 +4,16 @@
 //! Sections: `baselines` (naive and batched INSERT rates), `messages` (S sessions, both parties
 //! sending: persisted-and-delivered messages/s and send→deliver latency at peak and at half of
 //! peak; lost and duplicated messages), `busy` (one session, both parties pipelining), `transfers`
-//! (complete transfers/s and latency), `idle` (server RSS per idle attached terminal). The ratios
-//! and the targets of issue 4 close the report.
+//! (complete transfers/s and latency), `idle` (server RSS per idle attached terminal), `ops` (what
+//! Prometheus metrics and per-terminal rate limits cost: the stream transport's messages/s with and
+//! without them, alternately in the same run). The ratios and the targets close the report.
 
 pub mod baseline;
 pub mod fixtures;
 pub mod idle;
 pub mod json;
 pub mod messages;
+pub mod ops;
 pub mod server;
 pub mod stats;
 pub mod transfers;
@@ -36,6 +38,7 @@ pub enum Section {
     Busy,
     Transfers,
     Idle,
+    Ops,
 }
 
 #[derive(Debug, Clone, Parser)]
@@ -52,7 +55,7 @@ pub struct Args {
         long,
         value_enum,
         value_delimiter = ',',
-        default_value = "baselines,messages,busy,transfers,idle"
+        default_value = "baselines,messages,busy,transfers,idle,ops"
     )]
     pub sections: Vec<Section>,
     /// Concurrent sessions in the messages section (each has a gateway and a bot, both sending),
@@ -112,6 +115,14 @@ pub struct Args {
     /// what the Postgres server has free (max_connections - in use - 20).
     #[arg(long)]
     pub baseline_connections: Option<usize>,
+    /// Rounds of the ops section: each measures the server as started by default (A) and with
+    /// metrics and rate limits on (B), each on a fresh database and server.
+    #[arg(long, default_value_t = 2)]
+    pub ops_rounds: usize,
+    /// Message commands in flight per sender in the ops section (stream transport, closed loop);
+    /// 16 is where the stream peak lies on the reference machine (BENCHMARKS.md).
+    #[arg(long, default_value_t = 16)]
+    pub ops_inflight: usize,
     /// The server binary (default: `handoff` next to this executable).
     #[arg(long)]
     pub server_bin: Option<PathBuf>,
@@ -413,6 +424,8 @@ async fn run_sections(
     config.push("busy_inflight", args.busy_inflight);
     config.push("chain", args.chain);
     config.push("body_bytes", args.body_bytes);
+    config.push("ops_rounds", args.ops_rounds);
+    config.push("ops_inflight", args.ops_inflight);
     config.push("server_args", args.server_args.clone());
     report.push("config", config);
     let _ = pg_facts;
@@ -893,9 +906,53 @@ async fn run_sections(
         ]),
     );
     blocks.push(sb);
+    // Stopped before the ops section, whose servers should have the machine to themselves.
+    srv.stop(Duration::from_secs(30)).await?;
 
-    // 6. Ratios and targets.
-    let mut b = Block::new("6. Ratios and the targets of issue 4");
+    // 6. Operations overhead.
+    let mut ops_result = None;
+    if args.has(Section::Ops) {
+        let mut b = Block::new(format!(
+            "6. Operations overhead: metrics and rate limits, same-run A/B, {} rounds of A and B",
+            args.ops_rounds
+        ));
+        b.how.push(format!(
+            "A = the server as started for the other sections; B = the same with {}; every phase on a fresh \
+             database and a fresh server; {} sessions set up as in 2, then the stream transport's closed loop at {} \
+             in flight per sender, {:.0} s warm-up + {:.0} s measured, counted as in 2",
+            ops::B_SERVER_ARGS.join(" "),
+            args.sessions,
+            args.ops_inflight,
+            args.warmup.as_secs_f64(),
+            args.duration.as_secs_f64()
+        ));
+        b.how.push(
+            "each round runs A and B once, every second round B first (a drift over the run falls on both); \
+             cost = 1 - mean(B) / mean(A)"
+                .into(),
+        );
+        let setup = ops::Setup {
+            bin,
+            admin_url: &args.postgres_url,
+            server_args: &args.server_args,
+            sessions: args.sessions,
+            body_bytes: args.body_bytes,
+            inflight: args.ops_inflight,
+            warmup: args.warmup,
+            duration: args.duration,
+        };
+        let result = ops::run(&setup, args.ops_rounds, progress).await;
+        stats::set_bench_database(&db.name);
+        let mut o = result?;
+        msg_lost += o.lost();
+        b.rows.extend(o.lines());
+        report.push("ops", o.json());
+        blocks.push(b);
+        ops_result = Some(o);
+    }
+
+    // 7. Ratios and targets.
+    let mut b = Block::new("7. Ratios and the targets");
     let mut targets = Vec::new();
     let peak_rate = peak.map(|p| p.0);
     let ratio = |a: Option<f64>, b: Option<f64>| match (a, b) {
@@ -999,6 +1056,23 @@ async fn run_sections(
         met: correctness_ran.then_some(msg_lost == 0 && msg_dups == 0),
         note: "over every message phase".into(),
     });
+    let ops_cost = ops_result.as_ref().and_then(|o| o.cost_pct());
+    targets.push(Target {
+        name: "metrics + rate limits cost",
+        goal: format!("≤ {:.0} % of msg/s", ops::TARGET_PCT),
+        value: ops_cost,
+        shown: ops_cost.map_or("-".into(), |c| format!("{c:.1} %")),
+        met: ops_result.as_ref().and_then(|o| o.met()),
+        note: ops_result.as_ref().map_or(String::new(), |o| {
+            let (a, b) = o.means();
+            format!(
+                "stream transport, {} in flight per sender: B {} ÷ A {} msg/s (same run, fresh database each)",
+                o.inflight,
+                b.map_or("-".into(), fmt_int),
+                a.map_or("-".into(), fmt_int)
+            )
+        }),
+    });
     b.rows.push(format!(
         "{:<36} {:>18} {:>12}  {:<8} note",
         "target", "goal", "measured", "status"
@@ -1035,7 +1109,5 @@ async fn run_sections(
     );
     report.push("targets", J::Arr(tj));
     blocks.push(b);
-
-    srv.stop(Duration::from_secs(30)).await?;
     Ok((blocks, report))
 }

@@ -1,6 +1,6 @@
 //! Percentiles, a process clock, and what /proc tells about processes (RSS, CPU time, fds).
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use super::json::J;
@@ -170,11 +170,12 @@ fn ticks_per_sec() -> f64 {
     })
 }
 
-/// The database whose Postgres backends count as "postgres" in [`Cpu`] (set once per run).
-static BENCH_DB: OnceLock<String> = OnceLock::new();
+/// The database whose Postgres backends count as "postgres" in [`Cpu`]: the run's, or the fresh
+/// one of an ops phase while it runs (empty: none yet).
+static BENCH_DB: Mutex<String> = Mutex::new(String::new());
 
 pub fn set_bench_database(name: &str) {
-    let _ = BENCH_DB.set(name.to_owned());
+    *BENCH_DB.lock().unwrap_or_else(|p| p.into_inner()) = name.to_owned();
 }
 
 fn cmdline(pid: u32) -> String {
@@ -194,9 +195,10 @@ fn ppid(pid: u32) -> Option<u32> {
 /// autovacuum) of the same cluster. Client backends of other databases (other people's tests on
 /// a shared machine) are left out. Backends that exited in between are not counted.
 fn postgres_ticks() -> u64 {
-    let Some(db) = BENCH_DB.get() else {
+    let db = BENCH_DB.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    if db.is_empty() {
         return 0;
-    };
+    }
     let needle = format!(" {db} ");
     let mut procs = Vec::new();
     if let Ok(dir) = std::fs::read_dir("/proc") {

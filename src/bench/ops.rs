@@ -1,0 +1,334 @@
+//! What the operations features cost: the stream transport's closed-loop message rate of a server
+//! started as by default (A) against one with Prometheus metrics and per-terminal rate limits on
+//! (B), measured alternately in the same run.
+//!
+//! Every phase gets a fresh database and a fresh server process, so that neither side inherits
+//! the other's `events` rows (the shared bench database grows by about a million rows per message
+//! section, and a larger table is slower to write) nor its allocator state. A round runs A and B
+//! once each; every second round runs B first, so that a steady drift over the run (the machine
+//! warming up, other work fading in or out) falls on both sides equally.
+
+use std::path::Path;
+use std::time::Duration;
+
+use super::json::J;
+use super::messages::{Engine, Phase, Transport};
+use super::server::{BenchDb, ServerProc};
+use super::stats::{self, fmt_int};
+use crate::client::BoxError;
+
+/// The cost the operations features may have, in percent of the messages/s without them.
+pub const TARGET_PCT: f64 = 3.0;
+
+/// Flags of server B: metrics recorded on every call, and rate limits high enough never to refuse
+/// (1,000,000 messages/s per terminal against the ~10–40 one sender manages here) but on, so that
+/// every message and every Connect goes through the limiter. Nothing scrapes the metrics during
+/// the window: Prometheus's usual 15 s interval makes a scrape's cost negligible next to it.
+pub const B_SERVER_ARGS: [&str; 6] = [
+    "--metrics-listen",
+    "127.0.0.1:0",
+    "--rate-messages-per-second",
+    "1000000",
+    "--rate-connects-per-second",
+    "100000",
+];
+
+/// One measured side of a round.
+pub struct Side {
+    pub with_ops: bool,
+    pub phase: Phase,
+    /// Warnings and errors in that server's log.
+    pub log_warnings: usize,
+    pub log_errors: usize,
+}
+
+/// The rounds of the comparison.
+pub struct Ops {
+    pub inflight: usize,
+    pub sides: Vec<Side>,
+}
+
+fn mean(xs: impl Iterator<Item = f64>) -> Option<f64> {
+    let (n, sum) = xs.fold((0usize, 0.0), |(n, s), x| (n + 1, s + x));
+    (n > 0).then(|| sum / n as f64)
+}
+
+impl Ops {
+    fn rates(&self, with_ops: bool) -> impl Iterator<Item = f64> + '_ {
+        self.sides
+            .iter()
+            .filter(move |s| s.with_ops == with_ops)
+            .map(|s| s.phase.rate)
+    }
+
+    /// Mean messages/s of A (without) and B (with the operations features).
+    pub fn means(&self) -> (Option<f64>, Option<f64>) {
+        (mean(self.rates(false)), mean(self.rates(true)))
+    }
+
+    /// B's mean over A's.
+    pub fn ratio(&self) -> Option<f64> {
+        match self.means() {
+            (Some(a), Some(b)) if a > 0.0 => Some(b / a),
+            _ => None,
+        }
+    }
+
+    /// What B loses against A, in percent of A (negative: B was faster).
+    pub fn cost_pct(&self) -> Option<f64> {
+        self.ratio().map(|r| (1.0 - r) * 100.0)
+    }
+
+    pub fn met(&self) -> Option<bool> {
+        self.cost_pct().map(|c| c <= TARGET_PCT)
+    }
+
+    pub fn lost(&self) -> u64 {
+        self.sides.iter().map(|s| s.phase.lost).sum()
+    }
+
+    /// The spread of A's own rates, in percent of their mean: run-to-run noise of the same
+    /// server, against which a cost of a few percent has to be read.
+    fn a_spread_pct(&self) -> Option<f64> {
+        let a: Vec<f64> = self.rates(false).collect();
+        let m = mean(a.iter().copied())?;
+        let (lo, hi) = a
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(lo, hi), &x| (lo.min(x), hi.max(x)));
+        (a.len() > 1 && m > 0.0).then(|| (hi - lo) / m * 100.0)
+    }
+
+    pub fn lines(&mut self) -> Vec<String> {
+        let mut out = Vec::new();
+        for s in self.sides.iter_mut() {
+            out.push(format!(
+                "{} {}",
+                if s.with_ops { "B" } else { "A" },
+                s.phase.line()
+            ));
+            if s.log_warnings + s.log_errors > 0 {
+                out.push(format!(
+                    "  server log: {} warnings, {} errors",
+                    s.log_warnings, s.log_errors
+                ));
+            }
+        }
+        let list = |with_ops| {
+            self.rates(with_ops)
+                .map(fmt_int)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let (a, b) = self.means();
+        out.push(format!(
+            "A (default) {} msg/s (mean of {}); B (metrics + rate limits) {} msg/s (mean of {})",
+            a.map_or("-".into(), fmt_int),
+            list(false),
+            b.map_or("-".into(), fmt_int),
+            list(true)
+        ));
+        out.push(format!(
+            "B/A = {}; cost = {} of A's messages/s; A's own spread (max - min) {}",
+            self.ratio().map_or("-".into(), |r| format!("{r:.3}")),
+            self.cost_pct().map_or("-".into(), |c| format!("{c:.1} %")),
+            self.a_spread_pct()
+                .map_or("-".into(), |s| format!("{s:.1} %"))
+        ));
+        out.push(format!(
+            "target: ≤ {TARGET_PCT:.0} % ({})",
+            match self.met() {
+                Some(true) => "met",
+                Some(false) => "NOT MET",
+                None => "not measured",
+            }
+        ));
+        out
+    }
+
+    pub fn json(&mut self) -> J {
+        let (a, b) = self.means();
+        let rates = |with_ops| J::Arr(self.rates(with_ops).map(J::from).collect());
+        let mut j = J::obj([
+            ("transport", J::from(Transport::Stream.name())),
+            ("inflight_per_sender", J::from(self.inflight)),
+            (
+                "b_server_args",
+                J::from(B_SERVER_ARGS.map(String::from).to_vec()),
+            ),
+            ("a_msgs_per_sec", rates(false)),
+            ("b_msgs_per_sec", rates(true)),
+            ("a_mean_msgs_per_sec", J::from(a)),
+            ("b_mean_msgs_per_sec", J::from(b)),
+            ("ratio_b_over_a", J::from(self.ratio())),
+            ("cost_pct", J::from(self.cost_pct())),
+            ("a_spread_pct", J::from(self.a_spread_pct())),
+            ("target_pct", J::from(TARGET_PCT)),
+            ("met", J::from(self.met())),
+        ]);
+        j.push("lost", self.lost());
+        j.push(
+            "phases",
+            J::Arr(
+                self.sides
+                    .iter_mut()
+                    .map(|s| {
+                        let mut p = s.phase.json();
+                        p.push("with_ops", s.with_ops);
+                        p
+                    })
+                    .collect(),
+            ),
+        );
+        j
+    }
+}
+
+/// Shared by every phase of the comparison.
+pub struct Setup<'a> {
+    pub bin: &'a Path,
+    pub admin_url: &'a str,
+    /// `--server-arg`s: both sides get them, B its own flags after them.
+    pub server_args: &'a [String],
+    pub sessions: usize,
+    pub body_bytes: usize,
+    pub inflight: usize,
+    pub warmup: Duration,
+    pub duration: Duration,
+}
+
+/// `rounds` rounds of A and B (B first in every second round).
+pub async fn run(
+    setup: &Setup<'_>,
+    rounds: usize,
+    progress: impl Fn(String),
+) -> Result<Ops, BoxError> {
+    let mut ops = Ops {
+        inflight: setup.inflight,
+        sides: Vec::new(),
+    };
+    for round in 0..rounds {
+        let order = if round % 2 == 0 {
+            [false, true]
+        } else {
+            [true, false]
+        };
+        for with_ops in order {
+            progress(format!(
+                "ops: round {} of {rounds}, {}",
+                round + 1,
+                if with_ops {
+                    "B (metrics + rate limits)"
+                } else {
+                    "A (default)"
+                }
+            ));
+            let side = phase(setup, with_ops).await?;
+            progress(format!("  -> {} msg/s", fmt_int(side.phase.rate)));
+            ops.sides.push(side);
+        }
+    }
+    Ok(ops)
+}
+
+/// One side: a fresh database, a server on it, the sessions set up, one closed-loop phase; then
+/// the server stopped and the database dropped.
+async fn phase(setup: &Setup<'_>, with_ops: bool) -> Result<Side, BoxError> {
+    let mut db = BenchDb::create(setup.admin_url).await?;
+    // The CPU lines count the Postgres backends of the database in use.
+    stats::set_bench_database(&db.name);
+    let mut extra = setup.server_args.to_vec();
+    if with_ops {
+        extra.extend(B_SERVER_ARGS.map(String::from));
+    }
+    let log = std::env::temp_dir().join(format!("{}.server.log", db.name));
+    let measured = async {
+        let srv = ServerProc::start(setup.bin, &db.url, &extra, log).await?;
+        let admin = srv.admin().await?;
+        let mut engine = Engine::setup(
+            &srv.url,
+            &admin,
+            "ops",
+            setup.sessions,
+            setup.body_bytes,
+            Some(srv.pid),
+        )
+        .await?;
+        let phase = engine
+            .closed_loop(
+                Transport::Stream,
+                setup.inflight,
+                setup.warmup,
+                setup.duration,
+            )
+            .await;
+        // The feeds close before the server stops: a gracefully stopping server waits for them.
+        drop(engine);
+        let (log_warnings, log_errors, _) = srv.log_problems();
+        srv.stop(Duration::from_secs(30)).await?;
+        Ok::<_, BoxError>(Side {
+            with_ops,
+            phase,
+            log_warnings,
+            log_errors,
+        })
+    }
+    .await;
+    let dropped = db.drop_now().await;
+    let side = measured?;
+    dropped?;
+    Ok(side)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bench::stats::{CpuUsage, Latencies};
+
+    fn side(with_ops: bool, rate: f64) -> Side {
+        Side {
+            with_ops,
+            phase: Phase {
+                transport: Transport::Stream,
+                label: String::new(),
+                inflight_per_sender: 16,
+                senders: 128,
+                offered_rate: None,
+                window_s: 1.0,
+                counted: rate as u64,
+                rate,
+                latency: Latencies::default(),
+                ack_latency: Latencies::default(),
+                errors: 0,
+                gave_up: 0,
+                skipped: 0,
+                lost: 0,
+                first_error: None,
+                cpu: CpuUsage::default(),
+            },
+            log_warnings: 0,
+            log_errors: 0,
+        }
+    }
+
+    #[test]
+    fn cost_is_the_share_of_a_that_b_loses_over_the_means() {
+        let ops = |sides| Ops {
+            inflight: 16,
+            sides,
+        };
+        // A B B A: means 20,000 and 19,500: 2.5 %, within the target.
+        let within = ops(vec![
+            side(false, 19_000.0),
+            side(true, 19_400.0),
+            side(true, 19_600.0),
+            side(false, 21_000.0),
+        ]);
+        assert_eq!(within.means(), (Some(20_000.0), Some(19_500.0)));
+        assert!((within.cost_pct().unwrap() - 2.5).abs() < 1e-9);
+        assert_eq!(within.met(), Some(true));
+        assert!((within.a_spread_pct().unwrap() - 10.0).abs() < 1e-9);
+        let over = ops(vec![side(false, 20_000.0), side(true, 19_000.0)]);
+        assert_eq!(over.met(), Some(false));
+        assert_eq!(ops(vec![side(true, 19_000.0)]).met(), None);
+    }
+}
