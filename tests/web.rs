@@ -484,6 +484,13 @@ async fn subscribe_resumes_and_acknowledge_records(backend: Backend) {
             })
             .await;
         assert_eq!(code(foreign), Code::NotFound);
+        let foreign = other
+            .c()
+            .list_session_terminals(pb::ListSessionTerminalsRequest {
+                session_id: id.clone(),
+            })
+            .await;
+        assert_eq!(code(foreign), Code::NotFound);
     }
     let ahead = vec![pb::SessionCursor {
         session_id: sid.clone(),
