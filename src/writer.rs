@@ -77,13 +77,10 @@ impl Writer {
         change: Box<SessionChange<'static>>,
     ) -> Result<Committed> {
         let answer = self.queue(Write::Change { session, change }).await?;
-        match answer.await {
-            Ok(Written::Change(r)) => r.map(|c| *c),
-            Ok(_) => Err(Error::Internal(
-                "a change was answered as something else".into(),
-            )),
-            Err(_) => Err(shutting_down()),
-        }
+        answered(answer.await, "a change", |w| match w {
+            Written::Change(r) => Some(r.map(|c| *c)),
+            _ => None,
+        })
     }
 
     /// Queues an acknowledgement for the next group commit and returns at once: acknowledgements
@@ -113,13 +110,10 @@ impl Writer {
                 seq,
             })
             .await?;
-        match answer.await {
-            Ok(Written::Ack(outcome)) => outcome,
-            Ok(_) => Err(Error::Internal(
-                "an acknowledgement was answered as another write".into(),
-            )),
-            Err(_) => Err(shutting_down()),
-        }
+        answered(answer.await, "an acknowledgement", |w| match w {
+            Written::Ack(r) => Some(r),
+            _ => None,
+        })
     }
 
     async fn queue(&self, write: Write<'static>) -> Result<oneshot::Receiver<Written>> {
@@ -147,13 +141,29 @@ impl std::future::Future for Pending {
         mut self: std::pin::Pin<&mut Self>,
         cx: &mut std::task::Context<'_>,
     ) -> std::task::Poll<Self::Output> {
-        std::pin::Pin::new(&mut self.0).poll(cx).map(|r| match r {
-            Ok(Written::Message(r)) => r,
-            Ok(_) => Err(Error::Internal(
-                "a message was answered as something else".into(),
-            )),
-            Err(_) => Err(shutting_down()),
+        std::pin::Pin::new(&mut self.0).poll(cx).map(|r| {
+            answered(r, "a message", |w| match w {
+                Written::Message(r) => Some(r),
+                _ => None,
+            })
         })
+    }
+}
+
+/// The outcome of one queued write, as `pick` takes it from its answer: the writer answers each
+/// write with the variant of its kind, or drops the answer when it stops (the server shuts down).
+fn answered<T>(
+    answer: std::result::Result<Written, oneshot::error::RecvError>,
+    what: &str,
+    pick: impl FnOnce(Written) -> Option<Result<T>>,
+) -> Result<T> {
+    match answer {
+        Ok(w) => pick(w).unwrap_or_else(|| {
+            Err(Error::Internal(format!(
+                "{what} was answered as another write"
+            )))
+        }),
+        Err(_) => Err(shutting_down()),
     }
 }
 

@@ -119,6 +119,11 @@ fn check_text(field: &str, value: &str, max: usize) -> Result<()> {
             format!("is {} bytes; at most {max} are allowed", value.len()),
         ));
     }
+    no_nul(field, value)
+}
+
+/// Text the database could store: no NUL character (see [`check_text`]).
+fn no_nul(field: &str, value: &str) -> Result<()> {
     if value.contains('\0') {
         return Err(Error::invalid(field, "must not contain a NUL character"));
     }

@@ -4,7 +4,7 @@
 
 use uuid::Uuid;
 
-use super::{check_facts, check_name, check_text, parse_id};
+use super::{check_facts, check_name, check_text, no_nul, parse_id};
 use crate::app::App;
 use crate::error::{Error, Result};
 use crate::pb;
@@ -18,9 +18,8 @@ pub(super) fn validate_message(
     if r.body.trim().is_empty() {
         return Err(Error::invalid("body", "must not be empty"));
     }
-    if r.body.contains('\0') {
-        return Err(Error::invalid("body", "must not contain a NUL character"));
-    }
+    // The body's size has its own status (below); its text, the rule of every text field.
+    no_nul("body", &r.body)?;
     let max = app.settings.limits.max_message_bytes;
     if r.body.len() > max {
         return Err(Error::ResourceExhausted(format!(
