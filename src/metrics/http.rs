@@ -75,6 +75,7 @@ async fn answer(
     match (method, path) {
         (Some("GET"), Some("/metrics")) => {
             sample();
+            super::refresh();
             handle.run_upkeep();
             respond(&mut stream, "200 OK", &handle.render()).await
         }

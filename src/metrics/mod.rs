@@ -13,6 +13,7 @@ pub use rpc::{RpcMetrics, RpcMetricsLayer};
 
 use std::net::SocketAddr;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
 use clap::Args;
@@ -232,18 +233,28 @@ pub fn pool_usage(usage: &[PoolUsage]) {
     }
 }
 
+/// Attach streams open in this process. Counted always, not only once a recorder is installed:
+/// a stream opened before the recorder and closed after it must not pull the gauge below the
+/// streams really open. The gauge is set from this count when a scrape renders.
+static OPEN_STREAMS: AtomicI64 = AtomicI64::new(0);
+
+/// Brings the gauges kept outside the recorder up to date; called before each render.
+pub fn refresh() {
+    gauge!(ATTACHED_STREAMS).set(OPEN_STREAMS.load(Ordering::Relaxed) as f64);
+}
+
 /// Counts an open Attach stream for as long as it lives.
 pub struct AttachedStream(());
 
 impl AttachedStream {
     pub fn open() -> AttachedStream {
-        gauge!(ATTACHED_STREAMS).increment(1.0);
+        OPEN_STREAMS.fetch_add(1, Ordering::Relaxed);
         AttachedStream(())
     }
 }
 
 impl Drop for AttachedStream {
     fn drop(&mut self) {
-        gauge!(ATTACHED_STREAMS).decrement(1.0);
+        OPEN_STREAMS.fetch_sub(1, Ordering::Relaxed);
     }
 }
