@@ -90,7 +90,14 @@ impl Server {
         let reflection_v1 = reflection().build_v1()?;
         let reflection_v1alpha = reflection().build_v1alpha()?;
 
+        // Limits set by administrators apply from the first call on.
+        app.limits.set_all(app.store.terminal_limits().await?);
         let mut background = vec![
+            tokio::spawn(crate::limits::reload_on_change(
+                app.clone(),
+                crate::limits::RELOAD_INTERVAL,
+                shutdown_rx.clone(),
+            )),
             tokio::spawn(sweep(app.clone(), args.sweep_interval, shutdown_rx.clone())),
             tokio::spawn(purge(
                 app.clone(),

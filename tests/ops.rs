@@ -607,6 +607,169 @@ async fn a_flooding_terminal_is_limited_and_the_others_are_not(backend: Backend)
     srv.stop().await;
 }
 
+async fn set_limits(
+    srv: &TestServer,
+    terminal: &str,
+    limits: pb::TerminalLimits,
+) -> Result<pb::SetTerminalLimitsResponse, tonic::Status> {
+    srv.admin
+        .clone()
+        .set_terminal_limits(pb::SetTerminalLimitsRequest {
+            terminal_id: terminal.to_owned(),
+            limits: Some(limits),
+        })
+        .await
+        .map(|r| r.into_inner())
+}
+
+/// How many of `n` messages pass before the first refusal (which must be RESOURCE_EXHAUSTED).
+async fn passed_of(term: &Term, session: &str, n: usize) -> usize {
+    for i in 0..n {
+        if let Err(status) = term.say(session, &format!("try {i}")).await {
+            assert_eq!(status.code(), Code::ResourceExhausted, "{status:?}");
+            assert!(retry_delay(&status) > Duration::ZERO);
+            return i;
+        }
+    }
+    n
+}
+
+async fn an_administrator_sets_one_terminals_limits(backend: Backend) {
+    // No limits by default: only what the administrator sets holds anyone back.
+    let srv = TestServer::start(backend).await;
+    let flood = srv.terminal("flood", TerminalKind::Gateway).await;
+    let calm = srv.terminal("calm", TerminalKind::Gateway).await;
+    let bot = srv.terminal("bot", TerminalKind::Bot).await;
+    let mut bot_feed = bot.attach().await;
+    let noisy = open_session(&flood, &bot, &mut bot_feed, "+15550105", Channel::Sms).await;
+    let quiet = open_session(&calm, &bot, &mut bot_feed, "+15550106", Channel::Sms).await;
+
+    let got = srv
+        .admin
+        .clone()
+        .get_terminal_limits(pb::GetTerminalLimitsRequest {
+            terminal_id: flood.id.clone(),
+        })
+        .await
+        .expect("get limits")
+        .into_inner();
+    assert_eq!(got.limits, Some(pb::TerminalLimits::default()));
+    let unlimited = pb::TerminalLimits {
+        messages_per_second: Some(0),
+        messages_burst: Some(0),
+        connects_per_second: Some(0),
+        connects_burst: Some(0),
+        max_attach_streams: Some(0),
+    };
+    assert_eq!(got.effective, Some(unlimited));
+
+    // Bad requests change nothing.
+    let zero_burst = pb::TerminalLimits {
+        messages_burst: Some(0),
+        ..Default::default()
+    };
+    let refused = set_limits(&srv, &flood.id, zero_burst)
+        .await
+        .expect_err("burst 0");
+    assert_eq!(refused.code(), Code::InvalidArgument, "{refused:?}");
+    let missing = set_limits(&srv, &uuid::Uuid::new_v4().to_string(), Default::default()).await;
+    assert_eq!(code(missing), Code::NotFound);
+    let malformed = set_limits(&srv, "not-an-id", Default::default()).await;
+    assert_eq!(code(malformed), Code::InvalidArgument);
+    assert_eq!(passed_of(&flood, &noisy.id, 20).await, 20);
+
+    // Two messages a second and one stream for the flooding terminal only.
+    let set = set_limits(
+        &srv,
+        &flood.id,
+        pb::TerminalLimits {
+            messages_per_second: Some(2),
+            max_attach_streams: Some(1),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("set limits");
+    let effective = set.effective.expect("effective");
+    assert_eq!(effective.messages_per_second, Some(2));
+    assert_eq!(effective.messages_burst, Some(2), "one second's worth");
+    assert_eq!(effective.connects_per_second, Some(0));
+    assert_eq!(effective.max_attach_streams, Some(1));
+    let passed = passed_of(&flood, &noisy.id, 30).await;
+    assert!((1..=3).contains(&passed), "{passed} passed");
+    assert_eq!(
+        passed_of(&calm, &quiet.id, 20).await,
+        20,
+        "others unaffected"
+    );
+    let first_stream = flood.attach().await;
+    let second = Feed::open(&mut flood.c(), Vec::new()).await;
+    assert_eq!(
+        second.err().expect("a second stream").code(),
+        Code::ResourceExhausted
+    );
+    drop(first_stream);
+
+    let records = audit_log(&srv).await;
+    let record = records
+        .iter()
+        .find(|r| r.action == "SetTerminalLimits")
+        .expect("an audit record");
+    assert_eq!(record.terminal_id, flood.id);
+    assert_eq!(record.detail, "messages_per_second=2 max_attach_streams=1");
+
+    // A replica started now applies them from its first call; one already running (on
+    // Postgres, where replicas share the database) hears of later changes.
+    if backend == Backend::Postgres {
+        let b = srv.replica().await;
+        let flood_b = flood.via(&b).await;
+        let passed = passed_of(&flood_b, &noisy.id, 30).await;
+        assert!(
+            (1..=3).contains(&passed),
+            "{passed} passed on the new replica"
+        );
+
+        set_limits(&srv, &flood.id, Default::default())
+            .await
+            .expect("back to the defaults");
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while passed_of(&flood_b, &noisy.id, 10).await < 10 {
+            assert!(tokio::time::Instant::now() < deadline, "never lifted there");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        set_limits(
+            &srv,
+            &flood.id,
+            pb::TerminalLimits {
+                messages_per_second: Some(1),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("set again");
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while passed_of(&flood_b, &noisy.id, 10).await == 10 {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "never applied there"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        b.stop().await;
+    }
+
+    // Back to the defaults: no limit again, here at once.
+    let reset = set_limits(&srv, &flood.id, Default::default())
+        .await
+        .expect("reset");
+    assert_eq!(reset.limits, Some(pb::TerminalLimits::default()));
+    assert_eq!(reset.effective, Some(unlimited));
+    assert_eq!(passed_of(&flood, &noisy.id, 20).await, 20);
+    let _one = flood.attach().await;
+    let _two = flood.attach().await;
+    srv.stop().await;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Audit log
 
@@ -788,6 +951,7 @@ on_every_backend!(
     half_a_tls_configuration_is_refused_at_start,
     metrics_move_as_traffic_flows,
     a_flooding_terminal_is_limited_and_the_others_are_not,
+    an_administrator_sets_one_terminals_limits,
     reflection_serves_the_error_details,
     every_admin_change_is_audited,
 );

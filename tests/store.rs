@@ -10,6 +10,7 @@ use common::{Backend, TestDb};
 use handoff::bus::Bus;
 use handoff::domain::{self, Limits, NewSession, Offer, Timeouts};
 use handoff::error::Error;
+use handoff::limits::TerminalLimits;
 use handoff::pb::{self, event::Payload};
 use handoff::store::{
     CHANGE_MARK_MS, Membership, NewMessage, SqlStore, Store, Write, Written, change_mark,
@@ -612,6 +613,58 @@ async fn terminals_are_found_by_name(backend: Backend) {
     s.close().await;
 }
 
+async fn terminal_limits_are_replaced_and_cleared(backend: Backend) {
+    let db = TestDb::create(backend).await;
+    let s = store(&db).await;
+    let (alice, bob) = (terminal("alice"), terminal("bob"));
+    s.create_terminal(&alice, "hash-a").await.unwrap();
+    s.create_terminal(&bob, "hash-b").await.unwrap();
+    let (a, b): (Uuid, Uuid) = (alice.id.parse().unwrap(), bob.id.parse().unwrap());
+    assert!(s.terminal_limits().await.unwrap().is_empty());
+
+    let fast = TerminalLimits {
+        messages_per_second: Some(u32::MAX),
+        messages_burst: Some(1),
+        max_attach_streams: Some(0),
+        ..TerminalLimits::default()
+    };
+    assert!(s.set_terminal_limits(a, &fast, 1).await.unwrap());
+    let slow = TerminalLimits {
+        connects_per_second: Some(2),
+        connects_burst: Some(5),
+        ..TerminalLimits::default()
+    };
+    assert!(s.set_terminal_limits(b, &slow, 2).await.unwrap());
+    assert_eq!(
+        s.terminal_limits().await.unwrap(),
+        HashMap::from([(a, fast), (b, slow)])
+    );
+
+    // Setting replaces every field; setting nothing removes the terminal's limits.
+    let replaced = TerminalLimits {
+        messages_per_second: Some(7),
+        ..TerminalLimits::default()
+    };
+    assert!(s.set_terminal_limits(a, &replaced, 3).await.unwrap());
+    assert!(
+        s.set_terminal_limits(b, &TerminalLimits::default(), 4)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        s.terminal_limits().await.unwrap(),
+        HashMap::from([(a, replaced)])
+    );
+    assert!(
+        !s.set_terminal_limits(Uuid::now_v7(), &fast, 5)
+            .await
+            .unwrap(),
+        "no such terminal"
+    );
+    assert_eq!(s.terminal_limits().await.unwrap().len(), 1);
+    s.close().await;
+}
+
 async fn live_replicas_are_those_with_a_fresh_heartbeat(backend: Backend) {
     let db = TestDb::create(backend).await;
     let s = store(&db).await;
@@ -806,6 +859,7 @@ on_every_backend!(
     presence_counts_while_its_replica_heartbeats,
     live_replicas_are_those_with_a_fresh_heartbeat,
     terminals_are_found_by_name,
+    terminal_limits_are_replaced_and_cleared,
     audit_records_are_append_only_and_paged_in_order,
     a_write_the_database_refuses_fails_alone,
 );

@@ -11,6 +11,7 @@ use crate::app::{App, new_token, token_hash};
 use crate::bus::Signal;
 use crate::domain;
 use crate::error::{Error, Result, bounded};
+use crate::limits::TerminalLimits;
 use crate::pb::{self, admin_service_server::AdminService};
 
 #[derive(Clone)]
@@ -193,6 +194,62 @@ impl AdminService for AdminApi {
         }))
     }
 
+    async fn set_terminal_limits(
+        &self,
+        request: Request<pb::SetTerminalLimitsRequest>,
+    ) -> Result<Response<pb::SetTerminalLimitsResponse>, Status> {
+        let by = self.authorize(&request)?;
+        let r = request.into_inner();
+        let id = parse_id("terminal_id", &r.terminal_id)?;
+        let limits = terminal_limits(r.limits.unwrap_or_default())?;
+        let now = domain::now_millis();
+        if !self.app.store.set_terminal_limits(id, &limits, now).await? {
+            return Err(Error::NotFound("terminal").into());
+        }
+        // In force here at once; the other replicas reload when the bus brings the news.
+        self.app.limits.set(id, limits);
+        self.app.bus.publish(Signal::Limits(id));
+        audit::record(
+            &self.app,
+            &by,
+            "SetTerminalLimits",
+            &id.to_string(),
+            limits_detail(&limits),
+        )
+        .await?;
+        let (in_force, set) = self.app.limits.of(id);
+        Ok(Response::new(pb::SetTerminalLimitsResponse {
+            terminal_id: id.to_string(),
+            limits: Some(limits_pb(set)),
+            effective: Some(limits_pb(in_force)),
+        }))
+    }
+
+    async fn get_terminal_limits(
+        &self,
+        request: Request<pb::GetTerminalLimitsRequest>,
+    ) -> Result<Response<pb::GetTerminalLimitsResponse>, Status> {
+        self.authorize(&request)?;
+        let id = parse_id("terminal_id", &request.get_ref().terminal_id)?;
+        if self.app.store.terminal(id).await?.is_none() {
+            return Err(Error::NotFound("terminal").into());
+        }
+        // Read from the database, not this replica's copy, which may be a moment behind.
+        let set = self
+            .app
+            .store
+            .terminal_limits()
+            .await?
+            .remove(&id)
+            .unwrap_or_default();
+        let in_force = set.in_force(&self.app.settings.rate);
+        Ok(Response::new(pb::GetTerminalLimitsResponse {
+            terminal_id: id.to_string(),
+            limits: Some(limits_pb(set)),
+            effective: Some(limits_pb(in_force)),
+        }))
+    }
+
     async fn rotate_terminal_token(
         &self,
         request: Request<pb::RotateTerminalTokenRequest>,
@@ -288,6 +345,58 @@ impl AdminService for AdminApi {
             removed: Some(removed_pb(removed)),
             session_ids: ids.iter().map(Uuid::to_string).collect(),
         }))
+    }
+}
+
+/// Validates limits as given to SetTerminalLimits.
+fn terminal_limits(l: pb::TerminalLimits) -> Result<TerminalLimits> {
+    for (field, burst) in [
+        ("limits.messages_burst", l.messages_burst),
+        ("limits.connects_burst", l.connects_burst),
+    ] {
+        if burst == Some(0) {
+            return Err(Error::invalid(
+                field,
+                "a burst is at least 1 (leave it unset for the default)",
+            ));
+        }
+    }
+    Ok(TerminalLimits {
+        messages_per_second: l.messages_per_second,
+        messages_burst: l.messages_burst,
+        connects_per_second: l.connects_per_second,
+        connects_burst: l.connects_burst,
+        max_attach_streams: l.max_attach_streams,
+    })
+}
+
+fn limits_pb(l: TerminalLimits) -> pb::TerminalLimits {
+    pb::TerminalLimits {
+        messages_per_second: l.messages_per_second,
+        messages_burst: l.messages_burst,
+        connects_per_second: l.connects_per_second,
+        connects_burst: l.connects_burst,
+        max_attach_streams: l.max_attach_streams,
+    }
+}
+
+/// The audit record's account of limits set: each field set, or `defaults`.
+fn limits_detail(l: &TerminalLimits) -> String {
+    let fields = [
+        ("messages_per_second", l.messages_per_second),
+        ("messages_burst", l.messages_burst),
+        ("connects_per_second", l.connects_per_second),
+        ("connects_burst", l.connects_burst),
+        ("max_attach_streams", l.max_attach_streams),
+    ];
+    let set: Vec<String> = fields
+        .iter()
+        .filter_map(|(name, v)| v.map(|v| format!("{name}={v}")))
+        .collect();
+    if set.is_empty() {
+        "defaults".to_owned()
+    } else {
+        set.join(" ")
     }
 }
 

@@ -24,6 +24,8 @@ pub enum Signal {
     Memberships(Uuid),
     /// A terminal's token was rotated: every cached token lookup is retired.
     Credentials(Uuid),
+    /// A terminal's rate limits were set: every replica reloads the limits set by administrators.
+    Limits(Uuid),
 }
 
 /// A terminal's membership of one session as a commit on this replica left it. A stream applies
@@ -91,6 +93,8 @@ pub struct Bus {
     remote: Mutex<Option<mpsc::UnboundedSender<Signal>>>,
     /// Moves whenever credentials may have changed; see [`crate::auth`].
     credentials_epoch: AtomicU64,
+    /// Wakes the task that reloads the rate limits set by administrators; see [`crate::limits`].
+    limits_changed: tokio::sync::Notify,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -136,6 +140,7 @@ impl Bus {
             Signal::Session(s) => self.session_changed(s),
             Signal::Memberships(t) => self.memberships_changed(t),
             Signal::Credentials(_) => self.credentials_changed(),
+            Signal::Limits(_) => self.limits_changed(),
         }
         if let Some(remote) = lock(&self.remote).as_ref() {
             let _ = remote.send(signal);
@@ -163,6 +168,7 @@ impl Bus {
     /// Wakes every inbox as if everything had changed: after signals may have been lost.
     pub fn wake_all(&self) {
         self.credentials_changed();
+        self.limits_changed();
         let registry = lock(&self.registry);
         for (session, inboxes) in &registry.by_session {
             for inbox in inboxes.values() {
@@ -209,6 +215,17 @@ impl Bus {
     /// were lost): cached token lookups filled before now must not be served.
     pub fn credentials_changed(&self) {
         self.credentials_epoch.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// Some terminal's rate limits changed (here, elsewhere, or perhaps while signals were lost).
+    pub fn limits_changed(&self) {
+        // One waiter, the reload task; a permit stored while it is busy makes it reload again.
+        self.limits_changed.notify_one();
+    }
+
+    /// Resolves after the next [`Bus::limits_changed`] (at once if one came since the last wait).
+    pub async fn next_limits_change(&self) {
+        self.limits_changed.notified().await
     }
 
     /// The current credentials epoch.

@@ -65,6 +65,7 @@ fn encode(replica: Uuid, signals: &HashSet<Signal>) -> Vec<String> {
             Signal::Session(s) => format!("s{s}"),
             Signal::Memberships(t) => format!("t{t}"),
             Signal::Credentials(t) => format!("c{t}"),
+            Signal::Limits(t) => format!("l{t}"),
         };
         if current.len() + 1 + item.len() > MAX_PAYLOAD {
             payloads.push(std::mem::replace(&mut current, replica.to_string()));
@@ -87,6 +88,7 @@ fn decode(payload: &str) -> Option<(Uuid, Vec<Signal>)> {
                 "s" => Some(Signal::Session(id)),
                 "t" => Some(Signal::Memberships(id)),
                 "c" => Some(Signal::Credentials(id)),
+                "l" => Some(Signal::Limits(id)),
                 _ => None,
             }
         })
@@ -205,6 +207,7 @@ async fn listen(
                                 }
                                 Signal::Memberships(t) => bus.memberships_changed(t),
                                 Signal::Credentials(_) => bus.credentials_changed(),
+                                Signal::Limits(_) => bus.limits_changed(),
                             }
                         }
                     }
@@ -285,10 +288,11 @@ mod tests {
     fn payloads_round_trip_and_stay_under_the_limit() {
         let replica = Uuid::new_v4();
         let signals: HashSet<Signal> = (0..500)
-            .map(|i| match i % 3 {
+            .map(|i| match i % 4 {
                 0 => Signal::Session(Uuid::new_v4()),
                 1 => Signal::Memberships(Uuid::new_v4()),
-                _ => Signal::Credentials(Uuid::new_v4()),
+                2 => Signal::Credentials(Uuid::new_v4()),
+                _ => Signal::Limits(Uuid::new_v4()),
             })
             .collect();
         let payloads = encode(replica, &signals);

@@ -18,6 +18,7 @@ use uuid::Uuid;
 
 use crate::domain::Millis;
 use crate::error::Result;
+use crate::limits::TerminalLimits;
 use crate::pb;
 
 /// A registered terminal as storage sees it.
@@ -190,6 +191,16 @@ pub trait Store: Send + Sync + 'static {
     async fn set_token_hash(&self, id: Uuid, token_hash: &str) -> Result<bool>;
     /// Replaces the groups a terminal belongs to; false when there is no such terminal.
     async fn set_groups(&self, id: Uuid, groups: &[String]) -> Result<bool>;
+    /// Replaces the rate limits set for a terminal (none set: its row goes); false when there
+    /// is no such terminal.
+    async fn set_terminal_limits(
+        &self,
+        id: Uuid,
+        limits: &TerminalLimits,
+        now: Millis,
+    ) -> Result<bool>;
+    /// Every terminal that has rate limits of its own, with them.
+    async fn terminal_limits(&self) -> Result<HashMap<Uuid, TerminalLimits>>;
     /// The groups of each of these terminals (terminal id → groups, sorted).
     async fn groups_of(&self, ids: &[String]) -> Result<HashMap<String, Vec<String>>>;
     /// The members of a group.

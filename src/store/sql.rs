@@ -23,6 +23,7 @@ use super::{
 };
 use crate::domain::{self, Millis};
 use crate::error::{Error, Result};
+use crate::limits::TerminalLimits;
 use crate::pb;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -950,6 +951,82 @@ impl Store for SqlStore {
         }
         tx.commit().await?;
         Ok(true)
+    }
+
+    async fn set_terminal_limits(
+        &self,
+        id: Uuid,
+        limits: &TerminalLimits,
+        now: Millis,
+    ) -> Result<bool> {
+        let id = id.to_string();
+        let mut tx = self.begin_write().await?;
+        let exists = sqlx::query("SELECT 1 FROM terminals WHERE id = $1")
+            .bind(&id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .is_some();
+        if !exists {
+            return Ok(false);
+        }
+        if limits.is_empty() {
+            sqlx::query("DELETE FROM terminal_limits WHERE terminal_id = $1")
+                .bind(&id)
+                .execute(&mut *tx)
+                .await?;
+        } else {
+            let column = |v: Option<u32>| v.map(i64::from);
+            sqlx::query(
+                "INSERT INTO terminal_limits (terminal_id, messages_per_second, messages_burst, \
+                 connects_per_second, connects_burst, max_attach_streams, updated_ms) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                 ON CONFLICT (terminal_id) DO UPDATE SET \
+                 messages_per_second = excluded.messages_per_second, \
+                 messages_burst = excluded.messages_burst, \
+                 connects_per_second = excluded.connects_per_second, \
+                 connects_burst = excluded.connects_burst, \
+                 max_attach_streams = excluded.max_attach_streams, \
+                 updated_ms = excluded.updated_ms",
+            )
+            .bind(&id)
+            .bind(column(limits.messages_per_second))
+            .bind(column(limits.messages_burst))
+            .bind(column(limits.connects_per_second))
+            .bind(column(limits.connects_burst))
+            .bind(column(limits.max_attach_streams))
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn terminal_limits(&self) -> Result<HashMap<Uuid, TerminalLimits>> {
+        let rows = sqlx::query(
+            "SELECT terminal_id, messages_per_second, messages_burst, connects_per_second, \
+             connects_burst, max_attach_streams FROM terminal_limits",
+        )
+        .fetch_all(&self.read)
+        .await?;
+        let column = |row: &AnyRow, name: &str| -> Result<Option<u32>> {
+            let v: Option<i64> = row.try_get(name)?;
+            v.map(|v| u32::try_from(v).map_err(|_| Error::Internal(format!("stored {name} {v}"))))
+                .transpose()
+        };
+        rows.iter()
+            .map(|row| {
+                let id: String = row.try_get("terminal_id")?;
+                let limits = TerminalLimits {
+                    messages_per_second: column(row, "messages_per_second")?,
+                    messages_burst: column(row, "messages_burst")?,
+                    connects_per_second: column(row, "connects_per_second")?,
+                    connects_burst: column(row, "connects_burst")?,
+                    max_attach_streams: column(row, "max_attach_streams")?,
+                };
+                Ok((parse_uuid(&id)?, limits))
+            })
+            .collect()
     }
 
     async fn groups_of(&self, ids: &[String]) -> Result<HashMap<String, Vec<String>>> {

@@ -98,6 +98,54 @@ class SetTerminalGroupsResponse(_message.Message):
     terminal: _types_pb2.Terminal
     def __init__(self, terminal: _Optional[_Union[_types_pb2.Terminal, _Mapping]] = ...) -> None: ...
 
+class TerminalLimits(_message.Message):
+    __slots__ = ("messages_per_second", "messages_burst", "connects_per_second", "connects_burst", "max_attach_streams")
+    MESSAGES_PER_SECOND_FIELD_NUMBER: _ClassVar[int]
+    MESSAGES_BURST_FIELD_NUMBER: _ClassVar[int]
+    CONNECTS_PER_SECOND_FIELD_NUMBER: _ClassVar[int]
+    CONNECTS_BURST_FIELD_NUMBER: _ClassVar[int]
+    MAX_ATTACH_STREAMS_FIELD_NUMBER: _ClassVar[int]
+    messages_per_second: int
+    messages_burst: int
+    connects_per_second: int
+    connects_burst: int
+    max_attach_streams: int
+    def __init__(self, messages_per_second: _Optional[int] = ..., messages_burst: _Optional[int] = ..., connects_per_second: _Optional[int] = ..., connects_burst: _Optional[int] = ..., max_attach_streams: _Optional[int] = ...) -> None: ...
+
+class SetTerminalLimitsRequest(_message.Message):
+    __slots__ = ("terminal_id", "limits")
+    TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    LIMITS_FIELD_NUMBER: _ClassVar[int]
+    terminal_id: str
+    limits: TerminalLimits
+    def __init__(self, terminal_id: _Optional[str] = ..., limits: _Optional[_Union[TerminalLimits, _Mapping]] = ...) -> None: ...
+
+class SetTerminalLimitsResponse(_message.Message):
+    __slots__ = ("terminal_id", "limits", "effective")
+    TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    LIMITS_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_FIELD_NUMBER: _ClassVar[int]
+    terminal_id: str
+    limits: TerminalLimits
+    effective: TerminalLimits
+    def __init__(self, terminal_id: _Optional[str] = ..., limits: _Optional[_Union[TerminalLimits, _Mapping]] = ..., effective: _Optional[_Union[TerminalLimits, _Mapping]] = ...) -> None: ...
+
+class GetTerminalLimitsRequest(_message.Message):
+    __slots__ = ("terminal_id",)
+    TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    terminal_id: str
+    def __init__(self, terminal_id: _Optional[str] = ...) -> None: ...
+
+class GetTerminalLimitsResponse(_message.Message):
+    __slots__ = ("terminal_id", "limits", "effective")
+    TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    LIMITS_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_FIELD_NUMBER: _ClassVar[int]
+    terminal_id: str
+    limits: TerminalLimits
+    effective: TerminalLimits
+    def __init__(self, terminal_id: _Optional[str] = ..., limits: _Optional[_Union[TerminalLimits, _Mapping]] = ..., effective: _Optional[_Union[TerminalLimits, _Mapping]] = ...) -> None: ...
+
 class RotateTerminalTokenRequest(_message.Message):
     __slots__ = ("terminal_id",)
     TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]

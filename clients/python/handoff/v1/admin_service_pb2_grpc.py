@@ -63,6 +63,16 @@ class AdminServiceStub:
                 request_serializer=handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenRequest.SerializeToString,
                 response_deserializer=handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenResponse.FromString,
                 _registered_method=True)
+        self.SetTerminalLimits = channel.unary_unary(
+                '/handoff.v1.AdminService/SetTerminalLimits',
+                request_serializer=handoff_dot_v1_dot_admin__service__pb2.SetTerminalLimitsRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_admin__service__pb2.SetTerminalLimitsResponse.FromString,
+                _registered_method=True)
+        self.GetTerminalLimits = channel.unary_unary(
+                '/handoff.v1.AdminService/GetTerminalLimits',
+                request_serializer=handoff_dot_v1_dot_admin__service__pb2.GetTerminalLimitsRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_admin__service__pb2.GetTerminalLimitsResponse.FromString,
+                _registered_method=True)
         self.ListAuditRecords = channel.unary_unary(
                 '/handoff.v1.AdminService/ListAuditRecords',
                 request_serializer=handoff_dot_v1_dot_admin__service__pb2.ListAuditRecordsRequest.SerializeToString,
@@ -125,9 +135,29 @@ class AdminServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SetTerminalLimits(self, request, context):
+        """Sets a terminal's own rate limits in place of the server's defaults (the --rate-* and
+        --max-attach-streams flags). The request replaces whatever was set before: a field left unset
+        takes the default again, so an empty `limits` returns the terminal to the defaults. Every
+        replica applies the change within a moment (a replica that missed the news catches up within
+        a minute); a limiter whose numbers changed starts with a full budget.
+        Errors: INVALID_ARGUMENT (malformed id, a burst of 0), NOT_FOUND (no such terminal).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTerminalLimits(self, request, context):
+        """A terminal's own rate limits, and the limits in force for it on the replica that answers.
+        Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND (no such terminal).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListAuditRecords(self, request, context):
         """Lists the audit log, oldest first (AIP-158 page tokens): one record per change made by
-        CreateTerminal, SetTerminalGroups, RotateTerminalToken, DeleteSession, EraseCaller or
+        CreateTerminal, SetTerminalGroups, SetTerminalLimits, RotateTerminalToken, DeleteSession, EraseCaller or
         `handoff admin`, written once the change is made (a change whose record cannot be written
         fails with UNAVAILABLE or INTERNAL, although the change itself was made). Records are never
         changed or removed.
@@ -179,6 +209,16 @@ def add_AdminServiceServicer_to_server(servicer, server):
                     servicer.RotateTerminalToken,
                     request_deserializer=handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenRequest.FromString,
                     response_serializer=handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenResponse.SerializeToString,
+            ),
+            'SetTerminalLimits': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetTerminalLimits,
+                    request_deserializer=handoff_dot_v1_dot_admin__service__pb2.SetTerminalLimitsRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_admin__service__pb2.SetTerminalLimitsResponse.SerializeToString,
+            ),
+            'GetTerminalLimits': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTerminalLimits,
+                    request_deserializer=handoff_dot_v1_dot_admin__service__pb2.GetTerminalLimitsRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_admin__service__pb2.GetTerminalLimitsResponse.SerializeToString,
             ),
             'ListAuditRecords': grpc.unary_unary_rpc_method_handler(
                     servicer.ListAuditRecords,
@@ -313,6 +353,60 @@ class AdminService:
             '/handoff.v1.AdminService/RotateTerminalToken',
             handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenRequest.SerializeToString,
             handoff_dot_v1_dot_admin__service__pb2.RotateTerminalTokenResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetTerminalLimits(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.AdminService/SetTerminalLimits',
+            handoff_dot_v1_dot_admin__service__pb2.SetTerminalLimitsRequest.SerializeToString,
+            handoff_dot_v1_dot_admin__service__pb2.SetTerminalLimitsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTerminalLimits(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.AdminService/GetTerminalLimits',
+            handoff_dot_v1_dot_admin__service__pb2.GetTerminalLimitsRequest.SerializeToString,
+            handoff_dot_v1_dot_admin__service__pb2.GetTerminalLimitsResponse.FromString,
             options,
             channel_credentials,
             insecure,

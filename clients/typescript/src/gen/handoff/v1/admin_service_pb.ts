@@ -14,7 +14,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file handoff/v1/admin_service.proto.
  */
 export const file_handoff_v1_admin_service: GenFile = /*@__PURE__*/
-  fileDesc("Ch5oYW5kb2ZmL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEiWAoHUmVtb3ZlZBIQCghzZXNzaW9ucxgBIAEoBBIOCgZldmVudHMYAiABKAQSEwoLbWVtYmVyc2hpcHMYAyABKAQSFgoOc2Vzc2lvbl90b2tlbnMYBCABKAQiKgoURGVsZXRlU2Vzc2lvblJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCSI9ChVEZWxldGVTZXNzaW9uUmVzcG9uc2USJAoHcmVtb3ZlZBgBIAEoCzITLmhhbmRvZmYudjEuUmVtb3ZlZCInChJFcmFzZUNhbGxlclJlcXVlc3QSEQoJY2FsbGVyX2lkGAEgASgJIlAKE0VyYXNlQ2FsbGVyUmVzcG9uc2USJAoHcmVtb3ZlZBgBIAEoCzITLmhhbmRvZmYudjEuUmVtb3ZlZBITCgtzZXNzaW9uX2lkcxgCIAMoCSJzChVDcmVhdGVUZXJtaW5hbFJlcXVlc3QSDAoEbmFtZRgBIAEoCRIUCgxkaXNwbGF5X25hbWUYAiABKAkSJgoEa2luZBgDIAEoDjIYLmhhbmRvZmYudjEuVGVybWluYWxLaW5kEg4KBmdyb3VwcxgEIAMoCSJPChZDcmVhdGVUZXJtaW5hbFJlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBINCgV0b2tlbhgCIAEoCSI9ChRMaXN0VGVybWluYWxzUmVxdWVzdBIRCglwYWdlX3NpemUYASABKAUSEgoKcGFnZV90b2tlbhgCIAEoCSJZChVMaXN0VGVybWluYWxzUmVzcG9uc2USJwoJdGVybWluYWxzGAEgAygLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkiPwoYU2V0VGVybWluYWxHcm91cHNSZXF1ZXN0EhMKC3Rlcm1pbmFsX2lkGAEgASgJEg4KBmdyb3VwcxgCIAMoCSJDChlTZXRUZXJtaW5hbEdyb3Vwc1Jlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbCIxChpSb3RhdGVUZXJtaW5hbFRva2VuUmVxdWVzdBITCgt0ZXJtaW5hbF9pZBgBIAEoCSJUChtSb3RhdGVUZXJtaW5hbFRva2VuUmVzcG9uc2USJgoIdGVybWluYWwYASABKAsyFC5oYW5kb2ZmLnYxLlRlcm1pbmFsEg0KBXRva2VuGAIgASgJIpUBCgtBdWRpdFJlY29yZBIKCgJpZBgBIAEoCRIoCgR0aW1lGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBINCgVhY3RvchgDIAEoCRIOCgZhY3Rpb24YBCABKAkSEwoLdGVybWluYWxfaWQYBSABKAkSDgoGZGV0YWlsGAYgASgJEgwKBHBlZXIYByABKAkiQAoXTGlzdEF1ZGl0UmVjb3Jkc1JlcXVlc3QSEQoJcGFnZV9zaXplGAEgASgFEhIKCnBhZ2VfdG9rZW4YAiABKAkiXQoYTGlzdEF1ZGl0UmVjb3Jkc1Jlc3BvbnNlEigKB3JlY29yZHMYASADKAsyFy5oYW5kb2ZmLnYxLkF1ZGl0UmVjb3JkEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCTKMBQoMQWRtaW5TZXJ2aWNlElcKDkNyZWF0ZVRlcm1pbmFsEiEuaGFuZG9mZi52MS5DcmVhdGVUZXJtaW5hbFJlcXVlc3QaIi5oYW5kb2ZmLnYxLkNyZWF0ZVRlcm1pbmFsUmVzcG9uc2USVAoNTGlzdFRlcm1pbmFscxIgLmhhbmRvZmYudjEuTGlzdFRlcm1pbmFsc1JlcXVlc3QaIS5oYW5kb2ZmLnYxLkxpc3RUZXJtaW5hbHNSZXNwb25zZRJgChFTZXRUZXJtaW5hbEdyb3VwcxIkLmhhbmRvZmYudjEuU2V0VGVybWluYWxHcm91cHNSZXF1ZXN0GiUuaGFuZG9mZi52MS5TZXRUZXJtaW5hbEdyb3Vwc1Jlc3BvbnNlEmYKE1JvdGF0ZVRlcm1pbmFsVG9rZW4SJi5oYW5kb2ZmLnYxLlJvdGF0ZVRlcm1pbmFsVG9rZW5SZXF1ZXN0GicuaGFuZG9mZi52MS5Sb3RhdGVUZXJtaW5hbFRva2VuUmVzcG9uc2USXQoQTGlzdEF1ZGl0UmVjb3JkcxIjLmhhbmRvZmYudjEuTGlzdEF1ZGl0UmVjb3Jkc1JlcXVlc3QaJC5oYW5kb2ZmLnYxLkxpc3RBdWRpdFJlY29yZHNSZXNwb25zZRJUCg1EZWxldGVTZXNzaW9uEiAuaGFuZG9mZi52MS5EZWxldGVTZXNzaW9uUmVxdWVzdBohLmhhbmRvZmYudjEuRGVsZXRlU2Vzc2lvblJlc3BvbnNlEk4KC0VyYXNlQ2FsbGVyEh4uaGFuZG9mZi52MS5FcmFzZUNhbGxlclJlcXVlc3QaHy5oYW5kb2ZmLnYxLkVyYXNlQ2FsbGVyUmVzcG9uc2ViBnByb3RvMw", [file_google_protobuf_timestamp, file_handoff_v1_types]);
+  fileDesc("Ch5oYW5kb2ZmL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEiWAoHUmVtb3ZlZBIQCghzZXNzaW9ucxgBIAEoBBIOCgZldmVudHMYAiABKAQSEwoLbWVtYmVyc2hpcHMYAyABKAQSFgoOc2Vzc2lvbl90b2tlbnMYBCABKAQiKgoURGVsZXRlU2Vzc2lvblJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCSI9ChVEZWxldGVTZXNzaW9uUmVzcG9uc2USJAoHcmVtb3ZlZBgBIAEoCzITLmhhbmRvZmYudjEuUmVtb3ZlZCInChJFcmFzZUNhbGxlclJlcXVlc3QSEQoJY2FsbGVyX2lkGAEgASgJIlAKE0VyYXNlQ2FsbGVyUmVzcG9uc2USJAoHcmVtb3ZlZBgBIAEoCzITLmhhbmRvZmYudjEuUmVtb3ZlZBITCgtzZXNzaW9uX2lkcxgCIAMoCSJzChVDcmVhdGVUZXJtaW5hbFJlcXVlc3QSDAoEbmFtZRgBIAEoCRIUCgxkaXNwbGF5X25hbWUYAiABKAkSJgoEa2luZBgDIAEoDjIYLmhhbmRvZmYudjEuVGVybWluYWxLaW5kEg4KBmdyb3VwcxgEIAMoCSJPChZDcmVhdGVUZXJtaW5hbFJlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBINCgV0b2tlbhgCIAEoCSI9ChRMaXN0VGVybWluYWxzUmVxdWVzdBIRCglwYWdlX3NpemUYASABKAUSEgoKcGFnZV90b2tlbhgCIAEoCSJZChVMaXN0VGVybWluYWxzUmVzcG9uc2USJwoJdGVybWluYWxzGAEgAygLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkiPwoYU2V0VGVybWluYWxHcm91cHNSZXF1ZXN0EhMKC3Rlcm1pbmFsX2lkGAEgASgJEg4KBmdyb3VwcxgCIAMoCSJDChlTZXRUZXJtaW5hbEdyb3Vwc1Jlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbCKcAgoOVGVybWluYWxMaW1pdHMSIAoTbWVzc2FnZXNfcGVyX3NlY29uZBgBIAEoDUgAiAEBEhsKDm1lc3NhZ2VzX2J1cnN0GAIgASgNSAGIAQESIAoTY29ubmVjdHNfcGVyX3NlY29uZBgDIAEoDUgCiAEBEhsKDmNvbm5lY3RzX2J1cnN0GAQgASgNSAOIAQESHwoSbWF4X2F0dGFjaF9zdHJlYW1zGAUgASgNSASIAQFCFgoUX21lc3NhZ2VzX3Blcl9zZWNvbmRCEQoPX21lc3NhZ2VzX2J1cnN0QhYKFF9jb25uZWN0c19wZXJfc2Vjb25kQhEKD19jb25uZWN0c19idXJzdEIVChNfbWF4X2F0dGFjaF9zdHJlYW1zIlsKGFNldFRlcm1pbmFsTGltaXRzUmVxdWVzdBITCgt0ZXJtaW5hbF9pZBgBIAEoCRIqCgZsaW1pdHMYAiABKAsyGi5oYW5kb2ZmLnYxLlRlcm1pbmFsTGltaXRzIosBChlTZXRUZXJtaW5hbExpbWl0c1Jlc3BvbnNlEhMKC3Rlcm1pbmFsX2lkGAEgASgJEioKBmxpbWl0cxgCIAEoCzIaLmhhbmRvZmYudjEuVGVybWluYWxMaW1pdHMSLQoJZWZmZWN0aXZlGAMgASgLMhouaGFuZG9mZi52MS5UZXJtaW5hbExpbWl0cyIvChhHZXRUZXJtaW5hbExpbWl0c1JlcXVlc3QSEwoLdGVybWluYWxfaWQYASABKAkiiwEKGUdldFRlcm1pbmFsTGltaXRzUmVzcG9uc2USEwoLdGVybWluYWxfaWQYASABKAkSKgoGbGltaXRzGAIgASgLMhouaGFuZG9mZi52MS5UZXJtaW5hbExpbWl0cxItCgllZmZlY3RpdmUYAyABKAsyGi5oYW5kb2ZmLnYxLlRlcm1pbmFsTGltaXRzIjEKGlJvdGF0ZVRlcm1pbmFsVG9rZW5SZXF1ZXN0EhMKC3Rlcm1pbmFsX2lkGAEgASgJIlQKG1JvdGF0ZVRlcm1pbmFsVG9rZW5SZXNwb25zZRImCgh0ZXJtaW5hbBgBIAEoCzIULmhhbmRvZmYudjEuVGVybWluYWwSDQoFdG9rZW4YAiABKAkilQEKC0F1ZGl0UmVjb3JkEgoKAmlkGAEgASgJEigKBHRpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg0KBWFjdG9yGAMgASgJEg4KBmFjdGlvbhgEIAEoCRITCgt0ZXJtaW5hbF9pZBgFIAEoCRIOCgZkZXRhaWwYBiABKAkSDAoEcGVlchgHIAEoCSJAChdMaXN0QXVkaXRSZWNvcmRzUmVxdWVzdBIRCglwYWdlX3NpemUYASABKAUSEgoKcGFnZV90b2tlbhgCIAEoCSJdChhMaXN0QXVkaXRSZWNvcmRzUmVzcG9uc2USKAoHcmVjb3JkcxgBIAMoCzIXLmhhbmRvZmYudjEuQXVkaXRSZWNvcmQSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJMtAGCgxBZG1pblNlcnZpY2USVwoOQ3JlYXRlVGVybWluYWwSIS5oYW5kb2ZmLnYxLkNyZWF0ZVRlcm1pbmFsUmVxdWVzdBoiLmhhbmRvZmYudjEuQ3JlYXRlVGVybWluYWxSZXNwb25zZRJUCg1MaXN0VGVybWluYWxzEiAuaGFuZG9mZi52MS5MaXN0VGVybWluYWxzUmVxdWVzdBohLmhhbmRvZmYudjEuTGlzdFRlcm1pbmFsc1Jlc3BvbnNlEmAKEVNldFRlcm1pbmFsR3JvdXBzEiQuaGFuZG9mZi52MS5TZXRUZXJtaW5hbEdyb3Vwc1JlcXVlc3QaJS5oYW5kb2ZmLnYxLlNldFRlcm1pbmFsR3JvdXBzUmVzcG9uc2USZgoTUm90YXRlVGVybWluYWxUb2tlbhImLmhhbmRvZmYudjEuUm90YXRlVGVybWluYWxUb2tlblJlcXVlc3QaJy5oYW5kb2ZmLnYxLlJvdGF0ZVRlcm1pbmFsVG9rZW5SZXNwb25zZRJgChFTZXRUZXJtaW5hbExpbWl0cxIkLmhhbmRvZmYudjEuU2V0VGVybWluYWxMaW1pdHNSZXF1ZXN0GiUuaGFuZG9mZi52MS5TZXRUZXJtaW5hbExpbWl0c1Jlc3BvbnNlEmAKEUdldFRlcm1pbmFsTGltaXRzEiQuaGFuZG9mZi52MS5HZXRUZXJtaW5hbExpbWl0c1JlcXVlc3QaJS5oYW5kb2ZmLnYxLkdldFRlcm1pbmFsTGltaXRzUmVzcG9uc2USXQoQTGlzdEF1ZGl0UmVjb3JkcxIjLmhhbmRvZmYudjEuTGlzdEF1ZGl0UmVjb3Jkc1JlcXVlc3QaJC5oYW5kb2ZmLnYxLkxpc3RBdWRpdFJlY29yZHNSZXNwb25zZRJUCg1EZWxldGVTZXNzaW9uEiAuaGFuZG9mZi52MS5EZWxldGVTZXNzaW9uUmVxdWVzdBohLmhhbmRvZmYudjEuRGVsZXRlU2Vzc2lvblJlc3BvbnNlEk4KC0VyYXNlQ2FsbGVyEh4uaGFuZG9mZi52MS5FcmFzZUNhbGxlclJlcXVlc3QaHy5oYW5kb2ZmLnYxLkVyYXNlQ2FsbGVyUmVzcG9uc2ViBnByb3RvMw", [file_google_protobuf_timestamp, file_handoff_v1_types]);
 
 /**
  * How much a deletion removed.
@@ -277,6 +277,161 @@ export const SetTerminalGroupsResponseSchema: GenMessage<SetTerminalGroupsRespon
   messageDesc(file_handoff_v1_admin_service, 10);
 
 /**
+ * Per-terminal rate limits. Over a limit a call (or stream command) fails with
+ * RESOURCE_EXHAUSTED carrying a RetryInfo. Messages are counted over unary calls and Attach
+ * stream commands together; limits hold per replica.
+ *
+ * @generated from message handoff.v1.TerminalLimits
+ */
+export type TerminalLimits = Message<"handoff.v1.TerminalLimits"> & {
+  /**
+   * Messages per second; 0 means no limit. Unset: the server's default.
+   *
+   * @generated from field: optional uint32 messages_per_second = 1;
+   */
+  messagesPerSecond?: number | undefined;
+
+  /**
+   * Messages that may be sent at once beyond the rate, at least 1. Unset: one second's worth of
+   * this terminal's rate when the rate is set here, else the server's default.
+   *
+   * @generated from field: optional uint32 messages_burst = 2;
+   */
+  messagesBurst?: number | undefined;
+
+  /**
+   * Connect attempts per second; 0 means no limit. Unset: the server's default.
+   *
+   * @generated from field: optional uint32 connects_per_second = 3;
+   */
+  connectsPerSecond?: number | undefined;
+
+  /**
+   * As messages_burst, for Connect attempts.
+   *
+   * @generated from field: optional uint32 connects_burst = 4;
+   */
+  connectsBurst?: number | undefined;
+
+  /**
+   * Attach streams open at once on one replica; 0 means no limit. Unset: the server's default.
+   *
+   * @generated from field: optional uint32 max_attach_streams = 5;
+   */
+  maxAttachStreams?: number | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.TerminalLimits.
+ * Use `create(TerminalLimitsSchema)` to create a new message.
+ */
+export const TerminalLimitsSchema: GenMessage<TerminalLimits> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 11);
+
+/**
+ * @generated from message handoff.v1.SetTerminalLimitsRequest
+ */
+export type SetTerminalLimitsRequest = Message<"handoff.v1.SetTerminalLimitsRequest"> & {
+  /**
+   * @generated from field: string terminal_id = 1;
+   */
+  terminalId: string;
+
+  /**
+   * What to set; every unset field takes the server's default.
+   *
+   * @generated from field: handoff.v1.TerminalLimits limits = 2;
+   */
+  limits?: TerminalLimits | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.SetTerminalLimitsRequest.
+ * Use `create(SetTerminalLimitsRequestSchema)` to create a new message.
+ */
+export const SetTerminalLimitsRequestSchema: GenMessage<SetTerminalLimitsRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 12);
+
+/**
+ * @generated from message handoff.v1.SetTerminalLimitsResponse
+ */
+export type SetTerminalLimitsResponse = Message<"handoff.v1.SetTerminalLimitsResponse"> & {
+  /**
+   * @generated from field: string terminal_id = 1;
+   */
+  terminalId: string;
+
+  /**
+   * What is now set for the terminal.
+   *
+   * @generated from field: handoff.v1.TerminalLimits limits = 2;
+   */
+  limits?: TerminalLimits | undefined;
+
+  /**
+   * The limits in force for it on the replica that answered, defaults filled in (0: no limit).
+   *
+   * @generated from field: handoff.v1.TerminalLimits effective = 3;
+   */
+  effective?: TerminalLimits | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.SetTerminalLimitsResponse.
+ * Use `create(SetTerminalLimitsResponseSchema)` to create a new message.
+ */
+export const SetTerminalLimitsResponseSchema: GenMessage<SetTerminalLimitsResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 13);
+
+/**
+ * @generated from message handoff.v1.GetTerminalLimitsRequest
+ */
+export type GetTerminalLimitsRequest = Message<"handoff.v1.GetTerminalLimitsRequest"> & {
+  /**
+   * @generated from field: string terminal_id = 1;
+   */
+  terminalId: string;
+};
+
+/**
+ * Describes the message handoff.v1.GetTerminalLimitsRequest.
+ * Use `create(GetTerminalLimitsRequestSchema)` to create a new message.
+ */
+export const GetTerminalLimitsRequestSchema: GenMessage<GetTerminalLimitsRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 14);
+
+/**
+ * @generated from message handoff.v1.GetTerminalLimitsResponse
+ */
+export type GetTerminalLimitsResponse = Message<"handoff.v1.GetTerminalLimitsResponse"> & {
+  /**
+   * @generated from field: string terminal_id = 1;
+   */
+  terminalId: string;
+
+  /**
+   * What an administrator set for the terminal (unset fields: the defaults).
+   *
+   * @generated from field: handoff.v1.TerminalLimits limits = 2;
+   */
+  limits?: TerminalLimits | undefined;
+
+  /**
+   * The limits in force for it on the replica that answered, defaults filled in (0: no limit).
+   *
+   * @generated from field: handoff.v1.TerminalLimits effective = 3;
+   */
+  effective?: TerminalLimits | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.GetTerminalLimitsResponse.
+ * Use `create(GetTerminalLimitsResponseSchema)` to create a new message.
+ */
+export const GetTerminalLimitsResponseSchema: GenMessage<GetTerminalLimitsResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 15);
+
+/**
  * @generated from message handoff.v1.RotateTerminalTokenRequest
  */
 export type RotateTerminalTokenRequest = Message<"handoff.v1.RotateTerminalTokenRequest"> & {
@@ -291,7 +446,7 @@ export type RotateTerminalTokenRequest = Message<"handoff.v1.RotateTerminalToken
  * Use `create(RotateTerminalTokenRequestSchema)` to create a new message.
  */
 export const RotateTerminalTokenRequestSchema: GenMessage<RotateTerminalTokenRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 11);
+  messageDesc(file_handoff_v1_admin_service, 16);
 
 /**
  * @generated from message handoff.v1.RotateTerminalTokenResponse
@@ -313,7 +468,7 @@ export type RotateTerminalTokenResponse = Message<"handoff.v1.RotateTerminalToke
  * Use `create(RotateTerminalTokenResponseSchema)` to create a new message.
  */
 export const RotateTerminalTokenResponseSchema: GenMessage<RotateTerminalTokenResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 12);
+  messageDesc(file_handoff_v1_admin_service, 17);
 
 /**
  * One change made by an operator.
@@ -376,7 +531,7 @@ export type AuditRecord = Message<"handoff.v1.AuditRecord"> & {
  * Use `create(AuditRecordSchema)` to create a new message.
  */
 export const AuditRecordSchema: GenMessage<AuditRecord> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 13);
+  messageDesc(file_handoff_v1_admin_service, 18);
 
 /**
  * @generated from message handoff.v1.ListAuditRecordsRequest
@@ -400,7 +555,7 @@ export type ListAuditRecordsRequest = Message<"handoff.v1.ListAuditRecordsReques
  * Use `create(ListAuditRecordsRequestSchema)` to create a new message.
  */
 export const ListAuditRecordsRequestSchema: GenMessage<ListAuditRecordsRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 14);
+  messageDesc(file_handoff_v1_admin_service, 19);
 
 /**
  * @generated from message handoff.v1.ListAuditRecordsResponse
@@ -422,7 +577,7 @@ export type ListAuditRecordsResponse = Message<"handoff.v1.ListAuditRecordsRespo
  * Use `create(ListAuditRecordsResponseSchema)` to create a new message.
  */
 export const ListAuditRecordsResponseSchema: GenMessage<ListAuditRecordsResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 15);
+  messageDesc(file_handoff_v1_admin_service, 20);
 
 /**
  * Operator API: registers terminals and issues their tokens. Every change it makes (and every one
@@ -484,8 +639,34 @@ export const AdminService: GenService<{
     output: typeof RotateTerminalTokenResponseSchema;
   },
   /**
+   * Sets a terminal's own rate limits in place of the server's defaults (the --rate-* and
+   * --max-attach-streams flags). The request replaces whatever was set before: a field left unset
+   * takes the default again, so an empty `limits` returns the terminal to the defaults. Every
+   * replica applies the change within a moment (a replica that missed the news catches up within
+   * a minute); a limiter whose numbers changed starts with a full budget.
+   * Errors: INVALID_ARGUMENT (malformed id, a burst of 0), NOT_FOUND (no such terminal).
+   *
+   * @generated from rpc handoff.v1.AdminService.SetTerminalLimits
+   */
+  setTerminalLimits: {
+    methodKind: "unary";
+    input: typeof SetTerminalLimitsRequestSchema;
+    output: typeof SetTerminalLimitsResponseSchema;
+  },
+  /**
+   * A terminal's own rate limits, and the limits in force for it on the replica that answers.
+   * Errors: INVALID_ARGUMENT (malformed id), NOT_FOUND (no such terminal).
+   *
+   * @generated from rpc handoff.v1.AdminService.GetTerminalLimits
+   */
+  getTerminalLimits: {
+    methodKind: "unary";
+    input: typeof GetTerminalLimitsRequestSchema;
+    output: typeof GetTerminalLimitsResponseSchema;
+  },
+  /**
    * Lists the audit log, oldest first (AIP-158 page tokens): one record per change made by
-   * CreateTerminal, SetTerminalGroups, RotateTerminalToken, DeleteSession, EraseCaller or
+   * CreateTerminal, SetTerminalGroups, SetTerminalLimits, RotateTerminalToken, DeleteSession, EraseCaller or
    * `handoff admin`, written once the change is made (a change whose record cannot be written
    * fails with UNAVAILABLE or INTERNAL, although the change itself was made). Records are never
    * changed or removed.
