@@ -256,6 +256,7 @@ fn publish(
     replies: Vec<Reply>,
 ) {
     // Into the tail before the signal, so that woken streams find them there.
+    crate::metrics::events_committed(&batch.events);
     let mut by_session: HashMap<Uuid, Vec<pb::Event>> = HashMap::new();
     for e in batch.events {
         if let Ok(id) = e.session_id.parse() {
@@ -264,7 +265,6 @@ fn publish(
     }
     for (session, events) in &by_session {
         tail.record(*session, events);
-        crate::metrics::events_committed(events);
     }
     let changes = || {
         writes
