@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use sha2::{Digest, Sha256};
 use tokio::sync::watch;
 use uuid::Uuid;
 
@@ -65,26 +64,6 @@ const PURGE_BATCH: usize = 256;
 
 /// Bound of [`App::terminal_exists`]'s memory (about 1.6 MB); beyond it, it starts afresh.
 const KNOWN_TERMINALS: usize = 65_536;
-
-/// The SHA-256 of a token, hex: what the store keeps instead of the token.
-pub fn token_hash(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
-}
-
-/// A new bearer token: 244 random bits from the OS CSPRNG (two v4 UUIDs), with a recognisable prefix.
-pub fn new_token() -> String {
-    format!("hnd_{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple())
-}
 
 impl App {
     /// Assembles the application and starts its group-commit writers.

@@ -26,6 +26,16 @@ use crate::bus::Bus;
 use crate::error::{Error, Result};
 use crate::store::Store;
 
+/// The SHA-256 of a token, hex: what the store keeps instead of the token.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// A new bearer token: 244 random bits from the OS CSPRNG (two v4 UUIDs), with a recognisable prefix.
+pub fn new_token() -> String {
+    format!("hnd_{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple())
+}
+
 /// More cached tokens than this and the cache starts over: a bound on memory under a flood of
 /// distinct (valid) tokens, far above any real number of terminals per replica.
 const MAX_ENTRIES: usize = 200_000;
@@ -97,7 +107,7 @@ impl Authenticator {
         }
         let terminal = self
             .store
-            .terminal_by_token_hash(&crate::app::hex(&digest))
+            .terminal_by_token_hash(&hex::encode(digest))
             .await?
             .ok_or(Error::Unauthenticated)?;
         let terminal = Uuid::from_str(&terminal.id)

@@ -1253,6 +1253,22 @@ async fn list_events_pages_and_filters_for_the_caller(backend: Backend) {
         .await
         .expect_err("garbage token");
     assert_eq!(garbage.code(), Code::InvalidArgument);
+    // Not hex, with a character whose UTF-8 straddles a pair of hex digits.
+    let straddling = c
+        .gateway
+        .c()
+        .list_events(pb::ListEventsRequest {
+            session_id: s.id.clone(),
+            page_size: 2,
+            page_token: "aéb".into(),
+        })
+        .await
+        .expect_err("non-hex token");
+    assert_eq!(straddling.code(), Code::InvalidArgument);
+    c.gateway
+        .session(&s.id)
+        .await
+        .expect("the server still answers");
     let negative = c
         .gateway
         .c()

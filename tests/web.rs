@@ -630,7 +630,7 @@ async fn only_the_callers_terminal_mints(backend: Backend) {
         .expect("rows");
     assert_eq!(rows.len(), 1);
     assert_ne!(rows[0].0, minted.token);
-    assert_eq!(rows[0].0, handoff::app::token_hash(&minted.token));
+    assert_eq!(rows[0].0, handoff::auth::token_hash(&minted.token));
     srv.stop().await;
 }
 

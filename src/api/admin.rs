@@ -7,7 +7,8 @@ use uuid::Uuid;
 
 use super::audit::{self, Actor};
 use super::{bearer, check_text, page_size, page_token, parse_id, parse_page_token};
-use crate::app::{App, new_token, token_hash};
+use crate::app::App;
+use crate::auth::{new_token, token_hash};
 use crate::bus::Signal;
 use crate::domain;
 use crate::error::{Error, Result, bounded};

@@ -155,7 +155,7 @@ fn check_facts(field: &str, facts: &HashMap<String, String>, limits: &Limits) ->
 /// Page tokens are opaque to clients (AIP-158) but bound to the session they page, so a token
 /// from another session is rejected rather than silently misapplied.
 fn page_token(scope: &str, after: &str) -> String {
-    crate::app::hex(format!("v1|{scope}|{after}").as_bytes())
+    hex::encode(format!("v1|{scope}|{after}"))
 }
 
 fn parse_page_token(field: &str, scope: &str, token: &str) -> Result<Option<String>> {
@@ -163,14 +163,10 @@ fn parse_page_token(field: &str, scope: &str, token: &str) -> Result<Option<Stri
         return Ok(None);
     }
     let bad = || Error::invalid(field, "is not a page token issued for this request");
-    if !token.len().is_multiple_of(2) || token.len() > 1024 {
+    if token.len() > 1024 {
         return Err(bad());
     }
-    let bytes = (0..token.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&token[i..i + 2], 16))
-        .collect::<std::result::Result<Vec<u8>, _>>()
-        .map_err(|_| bad())?;
+    let bytes = hex::decode(token).map_err(|_| bad())?;
     let text = String::from_utf8(bytes)
         .ok()
         .filter(|t| !t.contains('\0'))

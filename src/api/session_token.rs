@@ -13,7 +13,8 @@ use std::time::Duration;
 use uuid::Uuid;
 
 use super::parse_id;
-use crate::app::{App, token_hash};
+use crate::app::App;
+use crate::auth::token_hash;
 use crate::domain;
 use crate::error::{Error, Result};
 use crate::pb;
