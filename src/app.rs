@@ -224,6 +224,40 @@ impl App {
             .await
     }
 
+    /// Records that `terminal` has a stream here, so that other replicas count it as present
+    /// now rather than at the next heartbeat.
+    pub async fn mark_attached(&self, terminal: Uuid) -> Result<()> {
+        self.store.set_presence(self.replica, terminal, true).await
+    }
+
+    /// After the last stream of `terminal` here closed: other replicas stop counting it as
+    /// present, unless it attached again meanwhile.
+    pub async fn mark_detached(&self, terminal: Uuid) -> Result<()> {
+        self.store
+            .set_presence(self.replica, terminal, false)
+            .await?;
+        if self.bus.is_attached(terminal) {
+            self.store
+                .set_presence(self.replica, terminal, true)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// The sessions `terminal` has something to be shown in (see [`Store::memberships`]).
+    pub async fn memberships(&self, terminal: Uuid) -> Result<Vec<crate::store::Membership>> {
+        self.store.memberships(terminal).await
+    }
+
+    /// `terminal`'s part in one session, if it has or had one.
+    pub async fn membership(
+        &self,
+        terminal: Uuid,
+        session: Uuid,
+    ) -> Result<Option<crate::store::Membership>> {
+        self.store.membership(terminal, session).await
+    }
+
     /// Connect (row C1): opens a session and waits for the destination's acknowledgement.
     pub async fn connect(
         &self,

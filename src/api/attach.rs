@@ -210,8 +210,7 @@ pub(super) async fn open(
         // wake-ups before the first log read, so nothing committed from here on goes unsignalled.
         Scope::All => {
             let sub = app.bus.subscribe(Some(terminal));
-            // Other replicas learn of the attachment now rather than at the next heartbeat.
-            app.store.set_presence(app.replica, terminal, true).await?;
+            app.mark_attached(terminal).await?;
             sub
         }
         // Follows its one session from the first log read on (see `Delivery::add`).
@@ -352,14 +351,11 @@ impl Delivery {
         drop(self);
         // The last stream of this terminal here: other replicas stop counting it as present.
         // (A one-session feed never counted.)
-        if scope == Scope::All && !app.bus.is_attached(terminal) {
-            if let Err(e) = app.store.set_presence(app.replica, terminal, false).await {
-                tracing::warn!(error = %e, "could not withdraw presence");
-            }
-            // It may have attached again meanwhile.
-            if app.bus.is_attached(terminal) {
-                let _ = app.store.set_presence(app.replica, terminal, true).await;
-            }
+        if scope == Scope::All
+            && !app.bus.is_attached(terminal)
+            && let Err(e) = app.mark_detached(terminal).await
+        {
+            tracing::warn!(error = %e, "could not withdraw presence");
         }
     }
 
@@ -443,7 +439,7 @@ impl Delivery {
             // Cursors the client named for sessions with nothing left by our books (it
             // acknowledged past them): serve them anyway, the client knows what it has seen.
             for (session, seq) in cursors {
-                if let Some(m) = self.app.store.membership(self.terminal, session).await? {
+                if let Some(m) = self.app.membership(self.terminal, session).await? {
                     self.add(session, seq, m.joined_seq, m.left_seq).await?;
                     pending.insert(session);
                 }
@@ -461,7 +457,7 @@ impl Delivery {
     async fn reload(&mut self, resume: &mut HashMap<Uuid, u64>) -> Result<HashSet<Uuid>> {
         let mut touched = HashSet::new();
         let rows = match self.scope {
-            Scope::All => self.app.store.memberships(self.terminal).await?,
+            Scope::All => self.app.memberships(self.terminal).await?,
             Scope::Session(only) => self
                 .app
                 .store
@@ -509,9 +505,7 @@ impl Delivery {
                 },
                 None => true,
             };
-            if revisit
-                && let Some(row) = self.app.store.membership(self.terminal, m.session).await?
-            {
+            if revisit && let Some(row) = self.app.membership(self.terminal, m.session).await? {
                 self.apply_row(row, &mut HashMap::new()).await?;
             }
             pending.insert(m.session);
