@@ -1,9 +1,9 @@
 //! Percentiles, a process clock, and what /proc tells about processes (RSS, CPU time, fds).
 
 use std::sync::{Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use super::json::J;
+use crate::json::J;
 
 static START: OnceLock<Instant> = OnceLock::new();
 
@@ -28,14 +28,6 @@ impl Latencies {
     pub fn extend(&mut self, other: &Latencies) {
         self.samples.extend_from_slice(&other.samples);
         self.sorted = false;
-    }
-
-    pub fn len(&self) -> usize {
-        self.samples.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.samples.is_empty()
     }
 
     fn sort(&mut self) {
@@ -112,10 +104,6 @@ pub fn fmt_int(v: f64) -> String {
         out.push(c);
     }
     if n < 0 { format!("-{out}") } else { out }
-}
-
-pub fn secs(d: Duration) -> f64 {
-    d.as_secs_f64()
 }
 
 /// A field of /proc/PID/status in KiB (VmRSS, VmHWM).

@@ -9,12 +9,12 @@ use std::time::Duration;
 use tokio::sync::Semaphore;
 use tonic::transport::Channel;
 
-use super::fixtures::{self, terminal_client};
-use super::json::J;
-use super::server::ServerProc;
-use super::stats::{Cpu, CpuUsage, fd_count, fmt_int, now_us, status_kib};
-use crate::client::{BoxError, Feed};
-use crate::pb;
+use crate::fixtures::{self, terminal_client};
+use crate::json::J;
+use crate::server::ServerProc;
+use crate::stats::{Cpu, CpuUsage, fd_count, fmt_int, now_us, status_kib};
+use handoff::client::{BoxError, Feed};
+use handoff::pb;
 
 pub struct Idle {
     pub terminals: usize,
@@ -194,7 +194,7 @@ pub async fn run(
         rss_after_kib,
         kib_per_terminal: (rss_after_kib as f64 - rss_before_kib as f64) / attached.max(1) as f64,
         server_fds: fd_count(server.pid),
-        bench_rss_kib: status_kib(super::stats::self_pid(), "VmRSS"),
+        bench_rss_kib: status_kib(crate::stats::self_pid(), "VmRSS"),
         idle_cpu,
         settle_s: settle.as_secs_f64(),
     };

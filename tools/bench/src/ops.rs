@@ -11,11 +11,11 @@
 use std::path::Path;
 use std::time::Duration;
 
-use super::json::J;
-use super::messages::{Engine, Phase, Transport};
-use super::server::{BenchDb, ServerProc};
-use super::stats::{self, fmt_int};
-use crate::client::BoxError;
+use crate::json::J;
+use crate::messages::{Engine, Phase, Transport};
+use crate::server::{BenchDb, ServerProc};
+use crate::stats::{self, fmt_int};
+use handoff::client::BoxError;
 
 /// The cost the operations features may have, in percent of the messages/s without them.
 pub const TARGET_PCT: f64 = 3.0;
@@ -282,7 +282,7 @@ async fn phase(setup: &Setup<'_>, with_ops: bool) -> Result<Side, BoxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bench::stats::{CpuUsage, Latencies};
+    use crate::stats::{CpuUsage, Latencies};
 
     fn side(with_ops: bool, rate: f64) -> Side {
         Side {

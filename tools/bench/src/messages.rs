@@ -12,11 +12,11 @@ use std::time::Duration;
 
 use tokio::task::JoinHandle;
 
-use super::fixtures::{self, Arrived, Commander, Pump, Term, body, parse_body, request};
-use super::json::J;
-use super::stats::{Cpu, CpuUsage, Latencies, fmt_int, fmt_ms, now_us};
-use crate::client::{AdminClient, BoxError, TerminalClient};
-use crate::pb::{self, event::Payload};
+use crate::fixtures::{self, Arrived, Commander, Pump, Term, body, parse_body, request};
+use crate::json::J;
+use crate::stats::{Cpu, CpuUsage, Latencies, fmt_int, fmt_ms, now_us};
+use handoff::client::{AdminClient, BoxError, TerminalClient};
+use handoff::pb::{self, event::Payload};
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())

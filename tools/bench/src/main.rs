@@ -1,5 +1,7 @@
 //! `handoff-bench`: measures a real `handoff serve` process on Postgres against Postgres's own
 //! ceilings, measured in the same run on the same database, and prints a table (and one JSON line).
+//! The server is a child process (the `handoff` binary beside this one); the bench talks to it
+//! through `handoff::client` and the generated `handoff::pb`, as any terminal would.
 //!
 //! Sections: `baselines` (naive and batched INSERT rates), `messages` (S sessions, both parties
 //! sending: persisted-and-delivered messages/s and send→deliver latency at peak and at half of
@@ -7,26 +9,32 @@
 //! (complete transfers/s and latency), `idle` (server RSS per idle attached terminal), `ops` (what
 //! Prometheus metrics and per-terminal rate limits cost: the stream transport's messages/s with and
 //! without them, alternately in the same run). The ratios and the targets close the report.
+//!
+//! Open files: the idle section holds one HTTP/2 connection per `--streams-per-connection`
+//! attached terminals. When this process's soft RLIMIT_NOFILE is lower than it needs, it re-runs
+//! itself once through `sh -c 'ulimit -n …; exec …'` (there is no libc dependency to call
+//! setrlimit); the server child is started the same way with a limit of 200,000.
 
-pub mod baseline;
-pub mod fixtures;
-pub mod idle;
-pub mod json;
-pub mod messages;
-pub mod ops;
-pub mod server;
-pub mod stats;
-pub mod transfers;
+mod baseline;
+mod fixtures;
+mod idle;
+mod json;
+mod messages;
+mod ops;
+mod server;
+mod stats;
+mod transfers;
 
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use clap::{Parser, ValueEnum};
+use handoff::client::BoxError;
+use handoff::config::parse_duration;
+use handoff::pb;
 use prost::Message as _;
 
-use crate::client::BoxError;
-use crate::config::parse_duration;
-use crate::pb;
 use json::J;
 use server::{BenchDb, ServerProc};
 use stats::{fmt_int, fmt_ms};
@@ -274,6 +282,9 @@ fn service_payload_bytes(body_bytes: usize) -> usize {
 
 /// Under `cargo run` (which builds only this binary), builds the `handoff` binary beside it with
 /// the same profile first, so that the server measured is the current source, not a stale build.
+/// The server is a package of its own in the workspace: the build goes through the workspace's
+/// manifest (its default members, as `cargo run --bin handoff-bench` at the root selects them, so
+/// both builds resolve the same features and share their artifacts).
 fn build_server_if_under_cargo(bin: &std::path::Path) -> Result<(), BoxError> {
     let (Some(cargo), Some(manifest)) = (
         std::env::var_os("CARGO"),
@@ -286,8 +297,22 @@ fn build_server_if_under_cargo(bin: &std::path::Path) -> Result<(), BoxError> {
         .and_then(|d| d.file_name())
         .and_then(|n| n.to_str())
         .unwrap_or("");
+    let located = std::process::Command::new(&cargo)
+        .args(["locate-project", "--workspace", "--message-format", "plain"])
+        .arg("--manifest-path")
+        .arg(&manifest)
+        .output()?;
+    if !located.status.success() {
+        return Err(format!(
+            "cargo locate-project failed ({}): {}",
+            located.status,
+            String::from_utf8_lossy(&located.stderr)
+        )
+        .into());
+    }
+    let workspace = String::from_utf8(located.stdout)?.trim().to_owned();
     let mut cmd = std::process::Command::new(cargo);
-    cmd.arg("build").arg("--manifest-path").arg(manifest);
+    cmd.arg("build").arg("--manifest-path").arg(workspace);
     match profile {
         "release" => {
             cmd.arg("--release");
@@ -304,7 +329,7 @@ fn build_server_if_under_cargo(bin: &std::path::Path) -> Result<(), BoxError> {
     Ok(())
 }
 
-/// A target of issue 4.
+/// One of the targets the report closes with.
 struct Target {
     name: &'static str,
     goal: String,
@@ -318,7 +343,6 @@ struct Target {
 pub async fn run(args: Args) -> Result<(), BoxError> {
     let started = Instant::now();
     stats::now_us();
-    sqlx::any::install_default_drivers();
     let bin = match &args.server_bin {
         Some(b) => b.clone(),
         None => {
@@ -1110,4 +1134,57 @@ async fn run_sections(
     report.push("targets", J::Arr(tj));
     blocks.push(b);
     Ok((blocks, report))
+}
+
+const REEXEC_GUARD: &str = "HANDOFF_BENCH_NOFILE_RAISED";
+
+fn raise_open_files(needed: u64) {
+    let current = stats::nofile_limit().unwrap_or(0);
+    if current >= needed || std::env::var_os(REEXEC_GUARD).is_some() {
+        return;
+    }
+    let Ok(exe) = std::env::current_exe() else {
+        return;
+    };
+    let want = needed.max(65_536);
+    let script = format!(
+        r#"ulimit -n {want} 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@""#
+    );
+    let err = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(exe)
+        .args(std::env::args_os().skip(1))
+        .env(REEXEC_GUARD, "1")
+        .exec();
+    eprintln!(
+        "handoff-bench: could not re-run with a higher open-files limit ({err}); going on with {current}"
+    );
+}
+
+fn main() {
+    let args = Args::parse();
+    raise_open_files(args.files_needed());
+    if let Some(limit) = stats::nofile_limit()
+        && limit < args.files_needed()
+    {
+        eprintln!(
+            "handoff-bench: open-files limit {limit} is below the {} this run may need; raise it (ulimit -n) or lower --idle-terminals",
+            args.files_needed()
+        );
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    let outcome = runtime.block_on(async {
+        tokio::select! {
+            r = run(args) => r,
+            _ = tokio::signal::ctrl_c() => Err("interrupted".into()),
+        }
+    });
+    if let Err(e) = outcome {
+        eprintln!("handoff-bench: {e}");
+        std::process::exit(1);
+    }
 }

@@ -14,14 +14,15 @@ use tokio::time::Instant;
 use tonic::transport::Endpoint;
 use tonic::{Code, Status};
 
-use super::pg::PgCluster;
-use super::replica::Replica;
-use super::rng::Rng;
-use crate::client::{Bearer, BoxError, Feed, TerminalClient};
-use crate::domain;
-use crate::pb::{
+use handoff::client::{Bearer, BoxError, Feed, TerminalClient};
+use handoff::pb::{
     self, attach_response, command, event::Payload, terminal_service_client::TerminalServiceClient,
 };
+use handoff_pg_cluster::PgCluster;
+
+use crate::events;
+use crate::replica::Replica;
+use crate::rng::Rng;
 
 pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
@@ -48,7 +49,7 @@ pub struct Digest {
 impl Digest {
     pub fn of(e: &pb::Event) -> Digest {
         Digest {
-            kind: domain::kind_name(e),
+            kind: events::kind_name(e),
             body: match &e.payload {
                 Some(Payload::MessagePosted(m)) => Some(m.body.clone()),
                 _ => None,
@@ -62,7 +63,7 @@ impl Digest {
 pub struct Received {
     pub events: BTreeMap<u64, Digest>,
     /// When each seq was first received (wall clock, ms since the epoch, as the log's times).
-    pub at: HashMap<u64, domain::Millis>,
+    pub at: HashMap<u64, events::Millis>,
     pub max: u64,
     /// (seq, highest seq already received) for each first delivery below an earlier one.
     pub out_of_order: Vec<(u64, u64)>,
@@ -77,9 +78,9 @@ pub struct Received {
 /// One Attach stream a terminal had: from its `attached` until it ended (wall clock, ms).
 #[derive(Debug, Clone, Copy)]
 pub struct Attachment {
-    pub opened: domain::Millis,
+    pub opened: events::Millis,
     /// None while it is still open.
-    pub closed: Option<domain::Millis>,
+    pub closed: Option<events::Millis>,
 }
 
 /// A registered terminal: one client per replica, and what its feeds received.
@@ -140,7 +141,7 @@ impl Term {
             r.out_of_order.push((e.seq, r.max));
         }
         r.events.insert(e.seq, Digest::of(e));
-        r.at.insert(e.seq, domain::now_millis());
+        r.at.insert(e.seq, events::now_millis());
         r.max = r.max.max(e.seq);
         match &e.payload {
             Some(Payload::SessionEnded(_)) => r.done = true,
@@ -234,7 +235,7 @@ impl Term {
     fn attached(&self) -> usize {
         let mut a = lock(&self.attachments);
         a.push(Attachment {
-            opened: domain::now_millis(),
+            opened: events::now_millis(),
             closed: None,
         });
         a.len() - 1
@@ -242,7 +243,7 @@ impl Term {
 
     fn detached(&self, i: usize) {
         if let Some(a) = lock(&self.attachments).get_mut(i) {
-            a.closed.get_or_insert_with(domain::now_millis);
+            a.closed.get_or_insert_with(events::now_millis);
         }
     }
 }
@@ -268,7 +269,7 @@ pub const FINAL_REATTACH_SHARE: f64 = 0.5;
 /// Whether the offer went to `terminal` (itself, or as a member of the target group).
 pub fn offered_to(t: &pb::Transfer, terminal: &str) -> bool {
     t.offered_to_terminal_ids.iter().any(|x| x == terminal)
-        || domain::transfer_target(t) == terminal
+        || events::transfer_target(t) == terminal
 }
 
 /// A message the server acknowledged.
@@ -280,7 +281,7 @@ pub struct AckedMessage {
     pub body: String,
     pub author: String,
     /// When the sender got the acknowledgement (wall clock, ms): the event was committed by then.
-    pub at: domain::Millis,
+    pub at: events::Millis,
 }
 
 /// Event counters of the load (what was tried, retried, injected).
@@ -606,7 +607,7 @@ impl World {
                     key,
                     body,
                     author: term.id.clone(),
-                    at: domain::now_millis(),
+                    at: events::now_millis(),
                 });
                 None
             }
@@ -866,9 +867,9 @@ impl World {
 
     /// What a real terminal does on an event first seen on its feed.
     async fn react(self: &Arc<Self>, term: &Arc<Term>, e: &pb::Event, feed: &Feed, rng: &mut Rng) {
-        let now = domain::now_millis();
+        let now = events::now_millis();
         let future =
-            |ts: &Option<prost_types::Timestamp>| domain::millis(ts).is_some_and(|t| t > now);
+            |ts: &Option<prost_types::Timestamp>| events::millis(ts).is_some_and(|t| t > now);
         let sid = e.session_id.clone();
         match &e.payload {
             Some(Payload::SessionRequested(r))
@@ -876,7 +877,7 @@ impl World {
             {
                 let until = Instant::now()
                     + Duration::from_millis(
-                        domain::millis(&r.connect_deadline).map_or(0, |d| (d - now).max(0) as u64),
+                        events::millis(&r.connect_deadline).map_or(0, |d| (d - now).max(0) as u64),
                     );
                 let (world, term, mut rng) = (self.clone(), term.clone(), rng.fork());
                 self.react_with(async move {

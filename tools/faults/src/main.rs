@@ -1,7 +1,7 @@
 //! The fault suite: a throwaway Postgres, several `handoff serve` replicas (the `handoff` binary
 //! next to this one), a load of terminals with conversations and transfers, and faults (kill -9 of
 //! replicas, immediate Postgres restarts, feed drops). Prints a table and a JSON line; exits 1 when
-//! anything was lost. See `handoff::faults`.
+//! anything was lost. See the library of this package (`handoff_faults`).
 //!
 //! A long run: `handoff-faults --duration 10m --kill-every 20s --pg-restart-every 90s --terminals 30`.
 
@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use clap::Parser;
 use handoff::config::parse_duration;
-use handoff::faults::{self, Params};
+use handoff_faults::Params;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -129,7 +129,7 @@ async fn main() -> ExitCode {
     p.verbose = !a.quiet;
     p.keep_logs = a.keep_logs;
     let report = tokio::select! {
-        r = faults::run(p) => r,
+        r = handoff_faults::run(p) => r,
         _ = tokio::signal::ctrl_c() => {
             // Returning drops the run: replicas are killed, Postgres stopped, its folder removed.
             eprintln!("interrupted");

@@ -8,12 +8,12 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use super::fixtures::{self, Commander, Pump, Term, request};
-use super::json::J;
-use super::messages::Transport;
-use super::stats::{Cpu, CpuUsage, Latencies, fmt_int, now_us};
-use crate::client::{AdminClient, BoxError};
-use crate::pb::{self, command::Kind as Cmd, event::Payload};
+use crate::fixtures::{self, Commander, Pump, Term, request};
+use crate::json::J;
+use crate::messages::Transport;
+use crate::stats::{Cpu, CpuUsage, Latencies, fmt_int, now_us};
+use handoff::client::{AdminClient, BoxError};
+use handoff::pb::{self, command::Kind as Cmd, event::Payload};
 
 pub struct Transfers {
     pub transport: Transport,
@@ -53,7 +53,7 @@ impl Transfers {
         let steps: Vec<String> = self
             .steps
             .iter_mut()
-            .map(|(name, l)| format!("{name} {}", super::stats::fmt_ms(l.ms(0.5))))
+            .map(|(name, l)| format!("{name} {}", crate::stats::fmt_ms(l.ms(0.5))))
             .collect();
         out.push(format!("steps, p50 ms: {}", steps.join(", ")));
         if self.errors > 0 {

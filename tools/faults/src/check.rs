@@ -4,9 +4,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
-use super::load::{AckedMessage, Attachment, Digest, Received};
-use crate::domain::{self, Millis};
-use crate::pb::{self, Role, TransferState, event::Payload};
+use handoff::pb::{self, TransferState, event::Payload};
+
+use crate::events::{self, Millis};
+use crate::load::{AckedMessage, Attachment, Digest, Received};
 
 /// One session as read after the run.
 #[derive(Debug, Clone)]
@@ -480,7 +481,7 @@ pub fn entitlement(log: &[pb::Event]) -> HashMap<String, BTreeSet<u64>> {
     let caller = first.author_terminal_id.clone();
     out.entry(caller.clone()).or_default().extend(
         log.iter()
-            .filter(|e| domain::visible_to(Role::Caller, e))
+            .filter(|e| events::seen_by_caller(e))
             .map(|e| e.seq),
     );
     // Terminal -> the seq from which it takes part now.
@@ -504,7 +505,7 @@ pub fn entitlement(log: &[pb::Event]) -> HashMap<String, BTreeSet<u64>> {
                 if let Some(t) = &o.transfer {
                     let mut to = t.offered_to_terminal_ids.clone();
                     if to.is_empty() {
-                        to.push(domain::transfer_target(t).to_owned());
+                        to.push(events::transfer_target(t).to_owned());
                     }
                     for target in &to {
                         since.insert(target.clone(), e.seq);
@@ -857,7 +858,7 @@ pub fn check(
                 .collect();
             if !extra.is_empty() {
                 report.deliveries_not_entitled += extra.len() as u64;
-                let kind = |seq: u64| by_seq.get(&seq).map_or("?", |e| domain::kind_name(e));
+                let kind = |seq: u64| by_seq.get(&seq).map_or("?", |e| events::kind_name(e));
                 let (first, last) = (extra[0], extra[extra.len() - 1]);
                 note(format!(
                     "session {sid}: {} received seqs {} outside its part {} ({} at {}, {} at {})",

@@ -9,9 +9,9 @@ use std::time::{Duration, Instant};
 use sqlx::Connection;
 use sqlx::postgres::PgConnection;
 
-use super::json::J;
-use super::stats::{Cpu, CpuUsage, Latencies, fmt_int, fmt_ms, now_us};
-use crate::client::BoxError;
+use crate::json::J;
+use crate::stats::{Cpu, CpuUsage, Latencies, fmt_int, fmt_ms, now_us};
+use handoff::client::BoxError;
 
 /// What one baseline run measured.
 #[derive(Debug, Clone)]

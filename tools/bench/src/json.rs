@@ -25,21 +25,6 @@ impl J {
             pairs.push((key.into(), value.into()));
         }
     }
-
-    pub fn get(&self, key: &str) -> Option<&J> {
-        match self {
-            J::Obj(pairs) => pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
-
-    pub fn as_f64(&self) -> Option<f64> {
-        match self {
-            J::Int(i) => Some(*i as f64),
-            J::Num(n) => Some(*n),
-            _ => None,
-        }
-    }
 }
 
 impl From<bool> for J {

@@ -11,7 +11,7 @@ use tonic_health::pb::{
     HealthCheckRequest, health_check_response::ServingStatus, health_client::HealthClient,
 };
 
-use super::pg::free_port;
+use handoff_pg_cluster::free_port;
 
 /// How to run a replica.
 #[derive(Debug, Clone)]
