@@ -29,7 +29,7 @@ pub struct Baseline {
 }
 
 impl Baseline {
-    pub fn line(&mut self) -> String {
+    pub fn line(&self) -> String {
         format!(
             "{:<26} C={:<3} {:>9} rows/s  ({} tx/s; per-transaction p50 {} / p99 {} ms{})",
             self.label,
@@ -46,7 +46,7 @@ impl Baseline {
         )
     }
 
-    pub fn json(&mut self) -> J {
+    pub fn json(&self) -> J {
         J::obj([
             ("connections", J::from(self.connections)),
             ("rows_per_tx", J::from(self.rows_per_tx)),

@@ -158,7 +158,7 @@ impl Args {
 }
 
 /// Prints a finished message phase's rate and latency; returns its lost messages.
-fn reported(p: &mut messages::Phase) -> u64 {
+fn reported(p: &messages::Phase) -> u64 {
     progress(format!(
         "  -> {} msg/s, {}",
         fmt_int(p.rate),
@@ -494,7 +494,7 @@ async fn run_sections(
         ));
         let mut j = J::obj(Vec::<(String, J)>::new());
         progress("baseline: naive, C=1");
-        let mut n1 = baseline::run(
+        let n1 = baseline::run(
             "naive (1 row/tx)",
             &db.url,
             1,
@@ -506,7 +506,7 @@ async fn run_sections(
         b.rows.push(n1.line());
         j.push("naive_c1", n1.json());
         progress(format!("baseline: naive, C={c}"));
-        let mut nc = baseline::run(
+        let nc = baseline::run(
             "naive (1 row/tx)",
             &db.url,
             c,
@@ -518,7 +518,7 @@ async fn run_sections(
         b.rows.push(nc.line());
         j.push("naive", nc.json());
         progress(format!("baseline: batched, C={c}"));
-        let mut bc = baseline::run(
+        let bc = baseline::run(
             "batched (10 rows/tx)",
             &db.url,
             c,
@@ -604,10 +604,10 @@ async fn run_sections(
                     "messages ({}): closed loop, {k} in flight per sender",
                     transport.name()
                 ));
-                let mut p = engine
+                let p = engine
                     .closed_loop(transport, k, args.warmup, args.duration)
                     .await;
-                msg_lost += reported(&mut p);
+                msg_lost += reported(&p);
                 let rate = p.rate;
                 phases.push(p);
                 match best {
@@ -636,20 +636,20 @@ async fn run_sections(
                     transport.name(),
                     fmt_int(rate)
                 ));
-                let mut p = engine
+                let p = engine
                     .open_loop(transport, rate, pct, args.warmup, args.duration)
                     .await;
-                msg_lost += reported(&mut p);
+                msg_lost += reported(&p);
                 open.push((pct, p));
             }
             let this_half_p99 = open
-                .iter_mut()
+                .iter()
                 .find(|(pct, _)| *pct == 50)
                 .and_then(|(_, p)| p.latency.ms(0.99));
-            for p in phases.iter_mut() {
+            for p in &phases {
                 b.rows.push(p.line());
             }
-            for (_, p) in open.iter_mut() {
+            for (_, p) in &open {
                 b.rows.push(p.line());
             }
             if bi + 1 == phases.len() && phases.len() > 1 {
@@ -661,7 +661,7 @@ async fn run_sections(
             }
             let peak_p99 = phases[bi].latency.ms(0.99);
             let by_load: Vec<String> = open
-                .iter_mut()
+                .iter()
                 .map(|(pct, p)| format!("{pct} % {} ms", fmt_ms(p.latency.ms(0.99))))
                 .collect();
             b.rows.push(format!(
@@ -685,18 +685,16 @@ async fn run_sections(
                     transport,
                 });
             }
-            let mut peak_phase = phases.remove(bi);
-            let mut levels: Vec<J> = phases.iter_mut().map(|p| p.json()).collect();
-            levels.insert(bi.min(levels.len()), peak_phase.json());
+            let levels: Vec<J> = phases.iter().map(|p| p.json()).collect();
             per_transport.push(J::obj([
                 ("transport", J::from(transport.name())),
                 ("levels", J::Arr(levels)),
-                ("peak", peak_phase.json()),
+                ("peak", phases[bi].json()),
                 ("peak_msgs_per_sec", J::from(peak_rate)),
                 (
                     "open",
                     J::Arr(
-                        open.iter_mut()
+                        open.iter()
                             .map(|(pct, p)| {
                                 J::obj([("load_pct", J::from(*pct)), ("phase", p.json())])
                             })
@@ -768,7 +766,7 @@ async fn run_sections(
                 transport.name(),
                 args.busy_inflight
             ));
-            let mut p = engine
+            let p = engine
                 .closed_loop(transport, args.busy_inflight, args.warmup, args.duration)
                 .await;
             msg_lost += p.lost;
@@ -826,7 +824,7 @@ async fn run_sections(
                 transport.name(),
                 args.sessions
             ));
-            let mut t = transfers::run(
+            let t = transfers::run(
                 &srv.url,
                 transport,
                 &admin,
@@ -967,7 +965,7 @@ async fn run_sections(
         };
         let result = ops::run(&setup, args.ops_rounds, progress).await;
         stats::set_bench_database(&db.name);
-        let mut o = result?;
+        let o = result?;
         msg_lost += o.lost();
         b.rows.extend(o.lines());
         report.push("ops", o.json());

@@ -119,7 +119,7 @@ pub struct Phase {
 }
 
 impl Phase {
-    pub fn line(&mut self) -> String {
+    pub fn line(&self) -> String {
         let what = match self.offered_rate {
             Some(r) => format!("{}, open loop, {} msg/s", self.transport.name(), fmt_int(r)),
             None => format!(
@@ -154,7 +154,7 @@ impl Phase {
         s
     }
 
-    pub fn json(&mut self) -> J {
+    pub fn json(&self) -> J {
         J::obj([
             ("transport", J::from(self.transport.name())),
             ("label", J::from(self.label.clone())),

@@ -98,9 +98,9 @@ impl Ops {
         (a.len() > 1 && m > 0.0).then(|| (hi - lo) / m * 100.0)
     }
 
-    pub fn lines(&mut self) -> Vec<String> {
+    pub fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
-        for s in self.sides.iter_mut() {
+        for s in self.sides.iter() {
             out.push(format!(
                 "{} {}",
                 if s.with_ops { "B" } else { "A" },
@@ -145,7 +145,7 @@ impl Ops {
         out
     }
 
-    pub fn json(&mut self) -> J {
+    pub fn json(&self) -> J {
         let (a, b) = self.means();
         let rates = |with_ops| J::Arr(self.rates(with_ops).map(J::from).collect());
         let mut j = J::obj([
@@ -170,7 +170,7 @@ impl Ops {
             "phases",
             J::Arr(
                 self.sides
-                    .iter_mut()
+                    .iter()
                     .map(|s| {
                         let mut p = s.phase.json();
                         p.push("with_ops", s.with_ops);

@@ -35,7 +35,7 @@ pub struct Transfers {
 }
 
 impl Transfers {
-    pub fn lines(&mut self) -> Vec<String> {
+    pub fn lines(&self) -> Vec<String> {
         let mut out = vec![format!(
             "{}: {} complete transfers/s ({} in {:.1} s over {} sessions; chains of {}, {} sessions opened)",
             self.transport.name(),
@@ -52,7 +52,7 @@ impl Transfers {
         ));
         let steps: Vec<String> = self
             .steps
-            .iter_mut()
+            .iter()
             .map(|(name, l)| format!("{name} {}", crate::stats::fmt_ms(l.ms(0.5))))
             .collect();
         out.push(format!("steps, p50 ms: {}", steps.join(", ")));
@@ -66,9 +66,9 @@ impl Transfers {
         out
     }
 
-    pub fn json(&mut self) -> J {
+    pub fn json(&self) -> J {
         let mut steps = J::obj(Vec::<(String, J)>::new());
-        for (name, l) in self.steps.iter_mut() {
+        for (name, l) in self.steps.iter() {
             steps.push(*name, l.json());
         }
         J::obj([
