@@ -9,13 +9,15 @@ use std::time::{Duration, Instant};
 use sqlx::Connection;
 use sqlx::postgres::PgConnection;
 
-use crate::json::J;
+use serde::Serialize;
+
 use crate::stats::{Cpu, CpuUsage, Latencies, fmt_int, fmt_ms, now_us};
 use handoff::client::BoxError;
 
 /// What one baseline run measured.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Baseline {
+    #[serde(skip)]
     pub label: String,
     pub connections: usize,
     pub rows_per_tx: usize,
@@ -24,6 +26,7 @@ pub struct Baseline {
     pub rows_per_sec: f64,
     pub tx_per_sec: f64,
     pub errors: u64,
+    #[serde(rename = "tx_latency")]
     pub commit: Latencies,
     pub cpu: CpuUsage,
 }
@@ -44,20 +47,6 @@ impl Baseline {
                 String::new()
             }
         )
-    }
-
-    pub fn json(&self) -> J {
-        J::obj([
-            ("connections", J::from(self.connections)),
-            ("rows_per_tx", J::from(self.rows_per_tx)),
-            ("seconds", J::from(self.seconds)),
-            ("rows", J::from(self.rows)),
-            ("rows_per_sec", J::from(self.rows_per_sec)),
-            ("tx_per_sec", J::from(self.tx_per_sec)),
-            ("errors", J::from(self.errors)),
-            ("tx_latency", self.commit.json()),
-            ("cpu", self.cpu.json()),
-        ])
     }
 }
 

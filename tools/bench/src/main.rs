@@ -34,12 +34,14 @@ use handoff::client::BoxError;
 use handoff::config::parse_duration;
 use handoff::pb;
 use prost::Message as _;
+use serde::Serialize;
 
-use json::J;
+use json::Keyed;
 use server::{BenchDb, ServerProc};
 use stats::{fmt_int, fmt_ms};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Section {
     Baselines,
     Messages,
@@ -214,7 +216,16 @@ fn progress(msg: impl AsRef<str>) {
     );
 }
 
-fn machine() -> (Vec<String>, J) {
+/// The machine, for the report's header and its JSON.
+#[derive(Serialize)]
+struct Machine {
+    nproc: usize,
+    cpu_model: String,
+    memory: String,
+    kernel: String,
+}
+
+fn machine() -> (Vec<String>, Machine) {
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let model = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
@@ -252,12 +263,12 @@ fn machine() -> (Vec<String>, J) {
             format!("memory (free -h): {mem}"),
             format!("kernel: Linux {kernel}"),
         ],
-        J::obj([
-            ("nproc", J::from(cores)),
-            ("cpu_model", J::from(model)),
-            ("memory", J::from(mem)),
-            ("kernel", J::from(kernel)),
-        ]),
+        Machine {
+            nproc: cores,
+            cpu_model: model,
+            memory: mem,
+            kernel,
+        },
     )
 }
 
@@ -330,13 +341,130 @@ fn build_server_if_under_cargo(bin: &std::path::Path) -> Result<(), BoxError> {
 }
 
 /// One of the targets the report closes with.
+#[derive(Serialize)]
 struct Target {
+    #[serde(rename = "target")]
     name: &'static str,
     goal: String,
     value: Option<f64>,
+    #[serde(skip)]
     shown: String,
     met: Option<bool>,
     note: String,
+}
+
+/// The JSON report: one line at the end of the run (and in `--json-out`).
+#[derive(Serialize)]
+struct Report {
+    #[serde(flatten)]
+    sections: SectionsReport,
+    machine: Machine,
+    postgres: Keyed<String, String>,
+    run_seconds: f64,
+    loadavg_start: String,
+    max_other_cores: f64,
+}
+
+/// What the sections measured; a section that did not run has no key.
+#[derive(Serialize)]
+struct SectionsReport {
+    bench: &'static str,
+    version: u64,
+    config: ConfigReport,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baselines: Option<BaselinesReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    messages: Option<MessagesReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    busy: Option<BusyReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    transfers: Option<Keyed<&'static str, transfers::Transfers>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    idle: Option<idle::Idle>,
+    server: ServerReport,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ops: Option<ops::Ops>,
+    ratios: Ratios,
+    targets: Vec<Target>,
+}
+
+#[derive(Serialize)]
+struct ConfigReport {
+    sections: Vec<Section>,
+    sessions: usize,
+    duration_s: f64,
+    warmup_s: f64,
+    idle_terminals: usize,
+    inflight_levels: Vec<usize>,
+    open_loads_pct: Vec<u32>,
+    busy_inflight: usize,
+    chain: usize,
+    body_bytes: usize,
+    ops_rounds: usize,
+    ops_inflight: usize,
+    server_args: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct BaselinesReport {
+    naive_c1: baseline::Baseline,
+    naive: baseline::Baseline,
+    batched: baseline::Baseline,
+}
+
+#[derive(Serialize)]
+struct MessagesReport {
+    sessions: usize,
+    senders: usize,
+    setup_s: f64,
+    transports: Vec<TransportReport>,
+    peak_msgs_per_sec: f64,
+    peak_transport: messages::Transport,
+    lost: u64,
+    feed_duplicates: u64,
+    feed_reordered: u64,
+    log: messages::LogCheck,
+}
+
+/// One transport of the messages section: every closed-loop level, the best of them, and the
+/// open-loop loads.
+#[derive(Serialize)]
+struct TransportReport {
+    transport: messages::Transport,
+    levels: Vec<messages::Phase>,
+    peak: messages::Phase,
+    peak_msgs_per_sec: f64,
+    open: Vec<OpenLoadReport>,
+}
+
+#[derive(Serialize)]
+struct OpenLoadReport {
+    load_pct: u32,
+    phase: messages::Phase,
+}
+
+#[derive(Serialize)]
+struct BusyReport {
+    transports: Vec<messages::Phase>,
+    feed_duplicates: u64,
+    log: messages::LogCheck,
+}
+
+#[derive(Serialize)]
+struct ServerReport {
+    rss_start_kib: Option<u64>,
+    rss_after_load_kib: Option<u64>,
+    hwm_kib: Option<u64>,
+    log_warnings: usize,
+    log_errors: usize,
+    log_first_problem: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Ratios {
+    service_over_naive: Option<f64>,
+    service_over_batched: Option<f64>,
+    naive_connections: Option<usize>,
 }
 
 /// Runs the benchmark; prints the report on stdout, progress on stderr.
@@ -358,10 +486,10 @@ pub async fn run(args: Args) -> Result<(), BoxError> {
     stats::set_bench_database(&db.name);
     progress(format!("database {} created", db.name));
     let log = std::env::temp_dir().join(format!("{}.server.log", db.name));
-    let result = run_sections(&args, &bin, &db, &log, &machine_lines, &pg_facts).await;
+    let result = run_sections(&args, &bin, &db, &log).await;
     let dropped = db.drop_now().await;
     progress(format!("database {} dropped", db.name));
-    let (blocks, mut report) = result?;
+    let (blocks, sections) = result?;
     dropped?;
 
     let elapsed = started.elapsed().as_secs_f64();
@@ -399,19 +527,15 @@ pub async fn run(args: Args) -> Result<(), BoxError> {
     }
     println!();
     println!("run time: {elapsed:.0} s");
-    report.push("machine", machine_json);
-    report.push(
-        "postgres",
-        J::obj(
-            pg_facts
-                .iter()
-                .map(|(k, v)| (k.clone(), J::from(v.clone()))),
-        ),
-    );
-    report.push("run_seconds", elapsed);
-    report.push("loadavg_start", load_start);
-    report.push("max_other_cores", stats::max_other_cores());
-    let line = report.to_string();
+    let report = Report {
+        sections,
+        machine: machine_json,
+        postgres: Keyed(pg_facts),
+        run_seconds: elapsed,
+        loadavg_start: load_start,
+        max_other_cores: stats::max_other_cores(),
+    };
+    let line = json::to_line(&report)?;
     println!("{line}");
     if let Some(path) = &args.json_out {
         std::fs::write(path, format!("{line}\n"))?;
@@ -424,35 +548,23 @@ async fn run_sections(
     bin: &std::path::Path,
     db: &BenchDb,
     log: &std::path::Path,
-    _machine: &[String],
-    pg_facts: &[(String, String)],
-) -> Result<(Vec<Block>, J), BoxError> {
+) -> Result<(Vec<Block>, SectionsReport), BoxError> {
     let mut blocks = Vec::new();
-    let mut report = J::obj([("bench", J::from("handoff")), ("version", J::from(1u64))]);
-    let mut config = J::obj(Vec::<(String, J)>::new());
-    config.push(
-        "sections",
-        J::Arr(
-            args.sections
-                .iter()
-                .map(|s| J::from(format!("{s:?}").to_lowercase()))
-                .collect(),
-        ),
-    );
-    config.push("sessions", args.sessions);
-    config.push("duration_s", args.duration.as_secs_f64());
-    config.push("warmup_s", args.warmup.as_secs_f64());
-    config.push("idle_terminals", args.idle_terminals);
-    config.push("inflight_levels", args.inflight.clone());
-    config.push("open_loads_pct", args.open_loads.clone());
-    config.push("busy_inflight", args.busy_inflight);
-    config.push("chain", args.chain);
-    config.push("body_bytes", args.body_bytes);
-    config.push("ops_rounds", args.ops_rounds);
-    config.push("ops_inflight", args.ops_inflight);
-    config.push("server_args", args.server_args.clone());
-    report.push("config", config);
-    let _ = pg_facts;
+    let config = ConfigReport {
+        sections: args.sections.clone(),
+        sessions: args.sessions,
+        duration_s: args.duration.as_secs_f64(),
+        warmup_s: args.warmup.as_secs_f64(),
+        idle_terminals: args.idle_terminals,
+        inflight_levels: args.inflight.clone(),
+        open_loads_pct: args.open_loads.clone(),
+        busy_inflight: args.busy_inflight,
+        chain: args.chain,
+        body_bytes: args.body_bytes,
+        ops_rounds: args.ops_rounds,
+        ops_inflight: args.ops_inflight,
+        server_args: args.server_args.clone(),
+    };
 
     let mut srv = ServerProc::start(bin, &db.url, &args.server_args, log.to_path_buf()).await?;
     progress(format!("server pid {} at {}", srv.pid, srv.url));
@@ -463,6 +575,7 @@ async fn run_sections(
     let senders = 2 * args.sessions;
     let mut naive_c: Option<baseline::Baseline> = None;
     let mut batched_c: Option<baseline::Baseline> = None;
+    let mut baselines_report = None;
     if args.has(Section::Baselines) {
         let (used, max) = server::connections_in_use(&db.url).await?;
         let free = max.saturating_sub(used).saturating_sub(20) as usize;
@@ -492,7 +605,6 @@ async fn run_sections(
             service_payload_bytes(args.body_bytes),
             args.body_bytes
         ));
-        let mut j = J::obj(Vec::<(String, J)>::new());
         progress("baseline: naive, C=1");
         let n1 = baseline::run(
             "naive (1 row/tx)",
@@ -504,7 +616,6 @@ async fn run_sections(
         )
         .await?;
         b.rows.push(n1.line());
-        j.push("naive_c1", n1.json());
         progress(format!("baseline: naive, C={c}"));
         let nc = baseline::run(
             "naive (1 row/tx)",
@@ -516,7 +627,6 @@ async fn run_sections(
         )
         .await?;
         b.rows.push(nc.line());
-        j.push("naive", nc.json());
         progress(format!("baseline: batched, C={c}"));
         let bc = baseline::run(
             "batched (10 rows/tx)",
@@ -528,7 +638,6 @@ async fn run_sections(
         )
         .await?;
         b.rows.push(bc.line());
-        j.push("batched", bc.json());
         for x in [&n1, &nc, &bc] {
             b.rows.push(format!(
                 "   {:<22} C={:<3} {}",
@@ -537,9 +646,13 @@ async fn run_sections(
                 x.cpu.text()
             ));
         }
-        report.push("baselines", j);
-        naive_c = Some(nc);
-        batched_c = Some(bc);
+        naive_c = Some(nc.clone());
+        batched_c = Some(bc.clone());
+        baselines_report = Some(BaselinesReport {
+            naive_c1: n1,
+            naive: nc,
+            batched: bc,
+        });
         blocks.push(b);
     }
 
@@ -549,6 +662,7 @@ async fn run_sections(
     let mut p99_by_load = String::new();
     let mut msg_lost = 0u64;
     let mut msg_dups = 0u64;
+    let mut messages_report = None;
     if args.has(Section::Messages) {
         progress(format!("messages: setting up {} sessions", args.sessions));
         let mut engine = messages::Engine::setup(
@@ -594,7 +708,7 @@ async fn run_sections(
             args.sessions,
             engine.setup_seconds
         ));
-        let mut per_transport: Vec<J> = Vec::new();
+        let mut per_transport = Vec::new();
         let mut best_of_all: Option<BestTransport> = None;
         for &transport in &args.transports {
             let mut phases = Vec::new();
@@ -685,23 +799,16 @@ async fn run_sections(
                     transport,
                 });
             }
-            let levels: Vec<J> = phases.iter().map(|p| p.json()).collect();
-            per_transport.push(J::obj([
-                ("transport", J::from(transport.name())),
-                ("levels", J::Arr(levels)),
-                ("peak", phases[bi].json()),
-                ("peak_msgs_per_sec", J::from(peak_rate)),
-                (
-                    "open",
-                    J::Arr(
-                        open.iter()
-                            .map(|(pct, p)| {
-                                J::obj([("load_pct", J::from(*pct)), ("phase", p.json())])
-                            })
-                            .collect(),
-                    ),
-                ),
-            ]));
+            per_transport.push(TransportReport {
+                transport,
+                peak: phases[bi].clone(),
+                levels: phases,
+                peak_msgs_per_sec: peak_rate,
+                open: open
+                    .into_iter()
+                    .map(|(load_pct, phase)| OpenLoadReport { load_pct, phase })
+                    .collect(),
+            });
         }
         let best = best_of_all.ok_or("no transport ran (--transports is empty)")?;
         peak = Some((best.rate, best.inflight, best.transport));
@@ -725,19 +832,18 @@ async fn run_sections(
             check.stored_unacked,
             check.seconds
         ));
-        let mut j = J::obj([
-            ("sessions", J::from(args.sessions)),
-            ("senders", J::from(engine.senders())),
-            ("setup_s", J::from(engine.setup_seconds)),
-            ("transports", J::Arr(per_transport)),
-            ("peak_msgs_per_sec", J::from(best.rate)),
-            ("peak_transport", J::from(best.transport.name())),
-        ]);
-        j.push("lost", msg_lost);
-        j.push("feed_duplicates", engine.feed_duplicates());
-        j.push("feed_reordered", engine.feed_reordered());
-        j.push("log", check.json());
-        report.push("messages", j);
+        messages_report = Some(MessagesReport {
+            sessions: args.sessions,
+            senders: engine.senders(),
+            setup_s: engine.setup_seconds,
+            transports: per_transport,
+            peak_msgs_per_sec: best.rate,
+            peak_transport: best.transport,
+            lost: msg_lost,
+            feed_duplicates: engine.feed_duplicates(),
+            feed_reordered: engine.feed_reordered(),
+            log: check,
+        });
         b.rows.push(format!(
             "server RSS now {} KiB",
             srv.rss_kib().map_or("?".into(), |r| fmt_int(r as f64))
@@ -748,6 +854,7 @@ async fn run_sections(
 
     // 3. One busy session.
     let mut busy_rate = None;
+    let mut busy_report = None;
     if args.has(Section::Busy) {
         progress("busy session: setting up");
         let mut engine =
@@ -772,7 +879,7 @@ async fn run_sections(
             msg_lost += p.lost;
             b.rows.push(p.line());
             busy_rate = Some(busy_rate.map_or(p.rate, |r: f64| r.max(p.rate)));
-            runs.push(p.json());
+            runs.push(p);
         }
         let check = engine.check_log().await?;
         let dups = engine.feed_duplicates() + check.stored_twice;
@@ -786,10 +893,11 @@ async fn run_sections(
             check.gaps,
             check.ack_mismatches
         ));
-        let mut j = J::obj([("transports", J::Arr(runs))]);
-        j.push("feed_duplicates", engine.feed_duplicates());
-        j.push("log", check.json());
-        report.push("busy", j);
+        busy_report = Some(BusyReport {
+            transports: runs,
+            feed_duplicates: engine.feed_duplicates(),
+            log: check,
+        });
         blocks.push(b);
         drop(engine);
     }
@@ -797,6 +905,7 @@ async fn run_sections(
     // 4. Transfers.
     let mut transfer_rate: Option<(f64, messages::Transport)> = None;
     let mut transfer_rates = Vec::new();
+    let mut transfers_report = None;
     if args.has(Section::Transfers) {
         let mut b = Block::new(format!(
             "4. Transfers: {} sessions in parallel, each passed back and forth between two agents",
@@ -842,9 +951,9 @@ async fn run_sections(
                 transfer_rate = Some((t.rate, transport));
             }
             transfer_rates.push(format!("{} {}", transport.name(), fmt_int(t.rate)));
-            per_transport.push((transport.name(), t.json()));
+            per_transport.push((transport.name(), t));
         }
-        report.push("transfers", J::obj(per_transport));
+        transfers_report = Some(Keyed(per_transport));
         blocks.push(b);
     }
 
@@ -861,6 +970,7 @@ async fn run_sections(
     // 5. Idle terminals.
     let mut idle_kib = None;
     let mut idle_n = 0;
+    let mut idle_report = None;
     if args.has(Section::Idle) {
         progress(format!(
             "idle: registering {} terminals",
@@ -897,7 +1007,7 @@ async fn run_sections(
         ));
         idle_kib = Some(idle.kib_per_terminal);
         idle_n = idle.attached;
-        report.push("idle", idle.json());
+        idle_report = Some(idle);
         blocks.push(b);
     }
 
@@ -916,17 +1026,14 @@ async fn run_sections(
             .as_deref()
             .map_or(String::new(), |l| format!("; first: {l}"))
     ));
-    report.push(
-        "server",
-        J::obj([
-            ("rss_start_kib", J::from(rss_start)),
-            ("rss_after_load_kib", J::from(rss_end)),
-            ("hwm_kib", J::from(hwm)),
-            ("log_warnings", J::from(warns)),
-            ("log_errors", J::from(errors)),
-            ("log_first_problem", J::from(first)),
-        ]),
-    );
+    let server_report = ServerReport {
+        rss_start_kib: rss_start,
+        rss_after_load_kib: rss_end,
+        hwm_kib: hwm,
+        log_warnings: warns,
+        log_errors: errors,
+        log_first_problem: first,
+    };
     blocks.push(sb);
     // Stopped before the ops section, whose servers should have the machine to themselves.
     srv.stop(Duration::from_secs(30)).await?;
@@ -968,7 +1075,6 @@ async fn run_sections(
         let o = result?;
         msg_lost += o.lost();
         b.rows.extend(o.lines());
-        report.push("ops", o.json());
         blocks.push(b);
         ops_result = Some(o);
     }
@@ -1099,7 +1205,6 @@ async fn run_sections(
         "{:<36} {:>18} {:>12}  {:<8} note",
         "target", "goal", "measured", "status"
     ));
-    let mut tj = Vec::new();
     for t in &targets {
         let status = match t.met {
             Some(true) => "met",
@@ -1110,27 +1215,26 @@ async fn run_sections(
             "{:<36} {:>18} {:>12}  {:<8} {}",
             t.name, t.goal, t.shown, status, t.note
         ));
-        tj.push(J::obj([
-            ("target", J::from(t.name)),
-            ("goal", J::from(t.goal.clone())),
-            ("value", J::from(t.value)),
-            ("met", J::from(t.met)),
-            ("note", J::from(t.note.clone())),
-        ]));
     }
-    report.push(
-        "ratios",
-        J::obj([
-            ("service_over_naive", J::from(r_naive)),
-            ("service_over_batched", J::from(r_batched)),
-            (
-                "naive_connections",
-                J::from(naive_c.as_ref().map(|n| n.connections)),
-            ),
-        ]),
-    );
-    report.push("targets", J::Arr(tj));
     blocks.push(b);
+    let report = SectionsReport {
+        bench: "handoff",
+        version: 1,
+        config,
+        baselines: baselines_report,
+        messages: messages_report,
+        busy: busy_report,
+        transfers: transfers_report,
+        idle: idle_report,
+        server: server_report,
+        ops: ops_result,
+        ratios: Ratios {
+            service_over_naive: r_naive,
+            service_over_batched: r_batched,
+            naive_connections: naive_c.as_ref().map(|n| n.connections),
+        },
+        targets,
+    };
     Ok((blocks, report))
 }
 

@@ -4,8 +4,7 @@ use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
 use hdrhistogram::Histogram;
-
-use crate::json::J;
+use serde::{Serialize, Serializer};
 
 static START: OnceLock<Instant> = OnceLock::new();
 
@@ -65,17 +64,31 @@ impl Latencies {
             self.0.len()
         )
     }
+}
 
-    pub fn json(&self) -> J {
-        J::obj([
-            ("n", J::from(self.0.len())),
-            ("p50_ms", J::from(self.ms(0.5))),
-            ("p90_ms", J::from(self.ms(0.9))),
-            ("p99_ms", J::from(self.ms(0.99))),
-            ("p999_ms", J::from(self.ms(0.999))),
-            ("max_ms", J::from(self.ms(1.0))),
-            ("mean_ms", J::from(self.mean_ms())),
-        ])
+/// In the JSON report: the count, the percentiles and the mean, in milliseconds.
+impl Serialize for Latencies {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Summary {
+            n: u64,
+            p50_ms: Option<f64>,
+            p90_ms: Option<f64>,
+            p99_ms: Option<f64>,
+            p999_ms: Option<f64>,
+            max_ms: Option<f64>,
+            mean_ms: Option<f64>,
+        }
+        Summary {
+            n: self.0.len(),
+            p50_ms: self.ms(0.5),
+            p90_ms: self.ms(0.9),
+            p99_ms: self.ms(0.99),
+            p999_ms: self.ms(0.999),
+            max_ms: self.ms(1.0),
+            mean_ms: self.mean_ms(),
+        }
+        .serialize(s)
     }
 }
 
@@ -297,12 +310,16 @@ pub fn loadavg() -> String {
 }
 
 /// Average cores busy over an interval (1.0 = one core fully).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct CpuUsage {
-    pub bench: f64,
+    #[serde(rename = "server_cores")]
     pub server: f64,
+    #[serde(rename = "postgres_cores")]
     pub postgres: f64,
+    #[serde(rename = "bench_cores")]
+    pub bench: f64,
     /// Every process on the machine.
+    #[serde(rename = "machine_cores")]
     pub machine: f64,
 }
 
@@ -321,15 +338,6 @@ impl CpuUsage {
             self.other(),
             std::thread::available_parallelism().map_or(0, |n| n.get())
         )
-    }
-
-    pub fn json(&self) -> J {
-        J::obj([
-            ("server_cores", J::from(self.server)),
-            ("postgres_cores", J::from(self.postgres)),
-            ("bench_cores", J::from(self.bench)),
-            ("machine_cores", J::from(self.machine)),
-        ])
     }
 }
 
