@@ -1179,11 +1179,23 @@ pub async fn inject_faults(
     plan: FaultPlan,
     mut rng: Rng,
 ) -> Vec<Replica> {
+    // Every wait and choice comes from `rng` in the order the faults happen, so a seed replays
+    // the schedule; the log shows the drawn values.
     let start = Instant::now();
     let mut next_kill = plan.kill_every.map(|d| start + rng.jitter(d));
     let mut next_pg = plan
         .pg_restart_every
         .map(|d| start + d.mul_f64(0.8 + 0.4 * rng.unit()));
+    let ms = |at: Option<Instant>| {
+        at.map_or("-".to_owned(), |t| {
+            format!("{} ms", (t - start).as_millis())
+        })
+    };
+    world.log(&format!(
+        "fault schedule: first kill at {}, first Postgres restart at {}",
+        ms(next_kill),
+        ms(next_pg)
+    ));
     loop {
         for (i, r) in replicas.iter_mut().enumerate() {
             if let Some(status) = r.exited() {
@@ -1200,13 +1212,21 @@ pub async fn inject_faults(
         }
         if next_kill.is_some_and(|t| now >= t) {
             let i = rng.below(replicas.len());
-            world.log(&format!("fault: kill -9 replica {i}"));
+            let pause = rng.jitter(plan.kill_pause);
+            world.log(&format!(
+                "fault: kill -9 replica {i}, down for {} ms",
+                pause.as_millis()
+            ));
             replicas[i].kill9();
             inc(&world.c.replica_kills);
-            tokio::time::sleep(rng.jitter(plan.kill_pause)).await;
+            tokio::time::sleep(pause).await;
             restart_until_ready(&world, &mut replicas[i], i).await;
-            world.log(&format!("fault: replica {i} back"));
-            next_kill = plan.kill_every.map(|d| Instant::now() + rng.jitter(d));
+            let gap = plan.kill_every.map(|d| rng.jitter(d));
+            next_kill = gap.map(|g| Instant::now() + g);
+            world.log(&format!(
+                "fault: replica {i} back; next kill {}",
+                gap.map_or("none".to_owned(), |g| format!("in {} ms", g.as_millis()))
+            ));
         } else if next_pg.is_some_and(|t| now >= t) {
             world.log("fault: Postgres immediate restart");
             let pg2 = pg.clone();
@@ -1226,10 +1246,14 @@ pub async fn inject_faults(
                     tokio::time::sleep(Duration::from_secs(1)).await;
                 }
             }
-            world.log("fault: Postgres back");
-            next_pg = plan
+            let gap = plan
                 .pg_restart_every
-                .map(|d| Instant::now() + d.mul_f64(0.8 + 0.4 * rng.unit()));
+                .map(|d| d.mul_f64(0.8 + 0.4 * rng.unit()));
+            next_pg = gap.map(|g| Instant::now() + g);
+            world.log(&format!(
+                "fault: Postgres back; next restart {}",
+                gap.map_or("none".to_owned(), |g| format!("in {} ms", g.as_millis()))
+            ));
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
