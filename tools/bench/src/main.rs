@@ -31,7 +31,6 @@ use std::time::{Duration, Instant};
 
 use clap::{Parser, ValueEnum};
 use handoff::client::BoxError;
-use handoff::config::parse_duration;
 use handoff::pb;
 use prost::Message as _;
 use serde::Serialize;
@@ -73,10 +72,10 @@ pub struct Args {
     #[arg(long, default_value_t = 64)]
     pub sessions: usize,
     /// Measured time of each phase (each baseline, each load level, the busy session, transfers).
-    #[arg(long, default_value = "10s", value_parser = parse_duration)]
+    #[arg(long, default_value = "10s", value_parser = duration_flag)]
     pub duration: Duration,
     /// Un-measured ramp-up before each service phase.
-    #[arg(long, default_value = "1s", value_parser = parse_duration)]
+    #[arg(long, default_value = "1s", value_parser = duration_flag)]
     pub warmup: Duration,
     /// Idle attached terminals in the idle section.
     #[arg(long, default_value_t = 50_000)]
@@ -85,7 +84,7 @@ pub struct Args {
     #[arg(long, default_value_t = 128)]
     pub streams_per_connection: usize,
     /// How long the idle terminals sit attached before the RSS is read.
-    #[arg(long, default_value = "5s", value_parser = parse_duration)]
+    #[arg(long, default_value = "5s", value_parser = duration_flag)]
     pub idle_settle: Duration,
     /// Admin URL of the Postgres server; the run creates (and drops) a database of its own there.
     #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
@@ -157,6 +156,17 @@ impl Args {
         };
         (idle + 6 * self.sessions + 1024) as u64
     }
+}
+
+/// A duration flag: humantime's forms (`500ms`, `5s`, `2m`, `1h 30m`) or a bare number of seconds.
+fn duration_flag(s: &str) -> Result<Duration, String> {
+    let s = s.trim();
+    humantime::parse_duration(s).or_else(|e| {
+        s.parse::<f64>()
+            .ok()
+            .and_then(|seconds| Duration::try_from_secs_f64(seconds).ok())
+            .ok_or_else(|| format!("{s:?} is not a duration like 500ms, 10s or 2m: {e}"))
+    })
 }
 
 /// Prints a finished message phase's rate and latency; returns its lost messages.
@@ -1288,5 +1298,23 @@ fn main() {
     if let Err(e) = outcome {
         eprintln!("handoff-bench: {e}");
         std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duration_flags_parse() {
+        assert_eq!(duration_flag("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(duration_flag("5s"), Ok(Duration::from_secs(5)));
+        assert_eq!(duration_flag("11m"), Ok(Duration::from_secs(660)));
+        assert_eq!(duration_flag("1m 30s"), Ok(Duration::from_secs(90)));
+        assert_eq!(duration_flag("0s"), Ok(Duration::ZERO));
+        assert_eq!(duration_flag("3"), Ok(Duration::from_secs(3)));
+        assert_eq!(duration_flag("0.5"), Ok(Duration::from_millis(500)));
+        assert!(duration_flag("ten").is_err());
+        assert!(duration_flag("-1").is_err());
     }
 }

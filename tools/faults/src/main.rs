@@ -9,7 +9,6 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
-use handoff::config::parse_duration;
 use handoff_faults::Params;
 
 #[derive(Debug, Parser)]
@@ -35,38 +34,38 @@ struct Args {
     #[arg(long, default_value_t = 4)]
     conversations: usize,
     /// How long the load and the faults run (e.g. 60s, 10m).
-    #[arg(long, default_value = "60s", value_parser = parse_duration)]
+    #[arg(long, default_value = "60s", value_parser = duration_flag)]
     duration: Duration,
     /// Mean time between replica kills (kill -9, then restart); 0 disables them.
-    #[arg(long, default_value = "8s", value_parser = parse_duration)]
+    #[arg(long, default_value = "8s", value_parser = duration_flag)]
     kill_every: Duration,
     /// Mean time a killed replica stays down.
-    #[arg(long, default_value = "1s", value_parser = parse_duration)]
+    #[arg(long, default_value = "1s", value_parser = duration_flag)]
     kill_pause: Duration,
     /// Mean time between immediate Postgres restarts; 0 disables them.
-    #[arg(long, default_value = "25s", value_parser = parse_duration)]
+    #[arg(long, default_value = "25s", value_parser = duration_flag)]
     pg_restart_every: Duration,
     /// Mean time a terminal's feed stays attached before dropping and resuming; 0 disables drops.
-    #[arg(long, default_value = "6s", value_parser = parse_duration)]
+    #[arg(long, default_value = "6s", value_parser = duration_flag)]
     feed_drop_every: Duration,
     /// The replicas' --connect-timeout.
-    #[arg(long, default_value = "3s", value_parser = parse_duration)]
+    #[arg(long, default_value = "3s", value_parser = duration_flag)]
     connect_timeout: Duration,
     /// The replicas' --offer-timeout.
-    #[arg(long, default_value = "4s", value_parser = parse_duration)]
+    #[arg(long, default_value = "4s", value_parser = duration_flag)]
     offer_timeout: Duration,
     /// The replicas' --handoff-grace.
-    #[arg(long, default_value = "2s", value_parser = parse_duration)]
+    #[arg(long, default_value = "2s", value_parser = duration_flag)]
     handoff_grace: Duration,
     /// The replicas' --catch-up-interval (0: the server's default).
-    #[arg(long, default_value = "0s", value_parser = parse_duration)]
+    #[arg(long, default_value = "0s", value_parser = duration_flag)]
     catch_up_interval: Duration,
     /// At the end, how long feeds get to deliver everything before gaps are counted.
-    #[arg(long, default_value = "10s", value_parser = parse_duration)]
+    #[arg(long, default_value = "10s", value_parser = duration_flag)]
     catchup: Duration,
     /// How long a feed must stay attached after an event's commit without delivering it for the
     /// event to count as missed by an attached terminal (a loss if it never arrives, else late).
-    #[arg(long, default_value = "5s", value_parser = parse_duration)]
+    #[arg(long, default_value = "5s", value_parser = duration_flag)]
     settle: Duration,
     /// Seed of every random choice (default: from the clock; printed in the report).
     #[arg(long)]
@@ -80,6 +79,17 @@ struct Args {
     /// Only print the report.
     #[arg(long, short)]
     quiet: bool,
+}
+
+/// A duration flag: humantime's forms (`500ms`, `5s`, `2m`, `1h 30m`) or a bare number of seconds.
+fn duration_flag(s: &str) -> Result<Duration, String> {
+    let s = s.trim();
+    humantime::parse_duration(s).or_else(|e| {
+        s.parse::<f64>()
+            .ok()
+            .and_then(|seconds| Duration::try_from_secs_f64(seconds).ok())
+            .ok_or_else(|| format!("{s:?} is not a duration like 500ms, 10s or 2m: {e}"))
+    })
 }
 
 fn nonzero(d: Duration) -> Option<Duration> {
@@ -153,5 +163,23 @@ async fn main() -> ExitCode {
             eprintln!("the fault suite could not run: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duration_flags_parse() {
+        assert_eq!(duration_flag("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(duration_flag("5s"), Ok(Duration::from_secs(5)));
+        assert_eq!(duration_flag("11m"), Ok(Duration::from_secs(660)));
+        assert_eq!(duration_flag("1m 30s"), Ok(Duration::from_secs(90)));
+        assert_eq!(duration_flag("0s"), Ok(Duration::ZERO));
+        assert_eq!(duration_flag("3"), Ok(Duration::from_secs(3)));
+        assert_eq!(duration_flag("0.5"), Ok(Duration::from_millis(500)));
+        assert!(duration_flag("ten").is_err());
+        assert!(duration_flag("-1").is_err());
     }
 }
