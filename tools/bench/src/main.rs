@@ -334,6 +334,23 @@ fn build_server_if_under_cargo(bin: &std::path::Path) -> Result<(), BoxError> {
     let workspace = String::from_utf8(located.stdout)?.trim().to_owned();
     let mut cmd = std::process::Command::new(cargo);
     cmd.arg("build").arg("--manifest-path").arg(workspace);
+    // Without what `cargo run` set for this process (CARGO_PKG_NAME, CARGO_MANIFEST_DIR, …):
+    // build scripts that read those (ring's) would otherwise see them change and run again, here
+    // and in the next ordinary build.
+    for (name, _) in std::env::vars_os() {
+        if name.to_str().is_some_and(|n| {
+            n.starts_with("CARGO_PKG_")
+                || n.starts_with("CARGO_MANIFEST_")
+                || [
+                    "CARGO_CRATE_NAME",
+                    "CARGO_BIN_NAME",
+                    "CARGO_PRIMARY_PACKAGE",
+                ]
+                .contains(&n)
+        }) {
+            cmd.env_remove(name);
+        }
+    }
     match profile {
         "release" => {
             cmd.arg("--release");
@@ -342,7 +359,8 @@ fn build_server_if_under_cargo(bin: &std::path::Path) -> Result<(), BoxError> {
         _ => return Ok(()),
     }
     cmd.args(["--bin", "handoff"]);
-    progress(format!("building the server: {cmd:?}"));
+    let args: Vec<_> = cmd.get_args().map(|a| a.to_string_lossy()).collect();
+    progress(format!("building the server: cargo {}", args.join(" ")));
     let status = cmd.status()?;
     if !status.success() {
         return Err(format!("building the server failed ({status})").into());

@@ -40,6 +40,22 @@ fn handoff_binary() -> PathBuf {
     build
         .args(["build", "--manifest-path", workspace, "--bin", "handoff"])
         .env("CARGO_TARGET_DIR", profile_dir.parent().expect("target/"));
+    // Without what `cargo test` set for this process: build scripts that read CARGO_PKG_* (ring's)
+    // would otherwise see them change and run again, here and in the next ordinary build.
+    for (name, _) in std::env::vars_os() {
+        if name.to_str().is_some_and(|n| {
+            n.starts_with("CARGO_PKG_")
+                || n.starts_with("CARGO_MANIFEST_")
+                || [
+                    "CARGO_CRATE_NAME",
+                    "CARGO_BIN_NAME",
+                    "CARGO_PRIMARY_PACKAGE",
+                ]
+                .contains(&n)
+        }) {
+            build.env_remove(name);
+        }
+    }
     if profile_dir.file_name().is_some_and(|n| n == "release") {
         build.arg("--release");
     }
