@@ -5,7 +5,8 @@
 //!
 //! A long run: `handoff-faults --duration 10m --kill-every 20s --pg-restart-every 90s --terminals 30`.
 
-use std::process::ExitCode;
+use std::path::Path;
+use std::process::{Command, ExitCode};
 use std::time::Duration;
 
 use clap::Parser;
@@ -70,7 +71,7 @@ struct Args {
     /// Seed of every random choice (default: from the clock; printed in the report).
     #[arg(long)]
     seed: Option<u64>,
-    /// The `handoff` binary (default: next to this executable).
+    /// The `handoff` binary (default: next to this executable; under `cargo run`, built first).
     #[arg(long)]
     handoff_binary: Option<std::path::PathBuf>,
     /// Keep the replicas' logs even when nothing was lost.
@@ -96,13 +97,83 @@ fn nonzero(d: Duration) -> Option<Duration> {
     (!d.is_zero()).then_some(d)
 }
 
+/// Under `cargo run` (which builds only this binary), builds the `handoff` binary beside it with
+/// the same profile first, so that the replicas run the current source, not a stale build. The
+/// build goes through the workspace's manifest, as `cargo run --bin handoff-faults` at the root
+/// selects its packages, without the variables cargo set for this process (build scripts that
+/// read them would run again).
+fn build_server_if_under_cargo(bin: &Path) -> Result<(), String> {
+    let (Some(cargo), Some(manifest)) = (
+        std::env::var_os("CARGO"),
+        std::env::var_os("CARGO_MANIFEST_PATH"),
+    ) else {
+        return Ok(());
+    };
+    let release = match bin
+        .parent()
+        .and_then(|d| d.file_name())
+        .and_then(|n| n.to_str())
+    {
+        Some("release") => true,
+        Some("debug") => false,
+        _ => return Ok(()),
+    };
+    let located = Command::new(&cargo)
+        .args(["locate-project", "--workspace", "--message-format", "plain"])
+        .arg("--manifest-path")
+        .arg(&manifest)
+        .output()
+        .map_err(|e| format!("cargo locate-project: {e}"))?;
+    if !located.status.success() {
+        return Err(format!(
+            "cargo locate-project failed ({}): {}",
+            located.status,
+            String::from_utf8_lossy(&located.stderr)
+        ));
+    }
+    let workspace = String::from_utf8_lossy(&located.stdout).trim().to_owned();
+    let mut cmd = Command::new(cargo);
+    cmd.args(["build", "--manifest-path", &workspace, "--bin", "handoff"]);
+    if release {
+        cmd.arg("--release");
+    }
+    for (name, _) in std::env::vars_os() {
+        if name.to_str().is_some_and(|n| {
+            n.starts_with("CARGO_PKG_")
+                || n.starts_with("CARGO_MANIFEST_")
+                || [
+                    "CARGO_CRATE_NAME",
+                    "CARGO_BIN_NAME",
+                    "CARGO_PRIMARY_PACKAGE",
+                ]
+                .contains(&n)
+        }) {
+            cmd.env_remove(name);
+        }
+    }
+    let status = cmd
+        .status()
+        .map_err(|e| format!("cargo build --bin handoff: {e}"))?;
+    if !status.success() {
+        return Err(format!("building the server failed ({status})"));
+    }
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let a = Args::parse();
     let binary = match a.handoff_binary.clone() {
         Some(b) => b,
         None => match std::env::current_exe() {
-            Ok(exe) => exe.with_file_name("handoff"),
+            Ok(exe) => {
+                let bin = exe.with_file_name("handoff");
+                if let Err(e) = build_server_if_under_cargo(&bin) {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+                bin
+            }
             Err(e) => {
                 eprintln!("cannot locate the handoff binary: {e}");
                 return ExitCode::from(2);
