@@ -6,13 +6,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use serde::Serialize;
 use sqlx::Connection;
 use sqlx::postgres::PgConnection;
 
-use serde::Serialize;
+use handoff::client::BoxError;
 
 use crate::stats::{Cpu, CpuUsage, Latencies, fmt_int, fmt_ms, now_us};
-use handoff::client::BoxError;
 
 /// What one baseline run measured.
 #[derive(Debug, Clone, Serialize)]

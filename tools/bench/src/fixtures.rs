@@ -8,11 +8,12 @@ use std::time::Duration;
 use tokio::sync::{Semaphore, mpsc, oneshot};
 use tonic::transport::{Channel, Endpoint};
 
-use crate::stats::now_us;
 use handoff::client::{AdminClient, Bearer, BoxError, Feed, FeedSender, TerminalClient};
 use handoff::pb::{
     self, attach_response, event::Payload, terminal_service_client::TerminalServiceClient,
 };
+
+use crate::stats::now_us;
 
 /// How long a step waits for an event on a feed before it counts as failed.
 pub const WAIT: Duration = Duration::from_secs(20);
