@@ -9,13 +9,11 @@
 pub mod api;
 pub mod app;
 pub mod auth;
-pub mod bench;
 pub mod bus;
 pub mod client;
 pub mod config;
 pub mod domain;
 pub mod error;
-pub mod faults;
 pub mod limits;
 pub mod logging;
 pub mod metrics;

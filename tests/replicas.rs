@@ -154,7 +154,7 @@ async fn say_surely(t: &Term, session: &str, body: &str) -> u64 {
 // streams stay open and deliver everything once in order, and the conversation goes on.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_conversation_survives_a_postgres_restart() {
-    let cluster = tokio::task::spawn_blocking(handoff::faults::PgCluster::start)
+    let cluster = tokio::task::spawn_blocking(handoff_pg_cluster::PgCluster::start)
         .await
         .unwrap()
         .expect("a throwaway Postgres cluster (initdb)");

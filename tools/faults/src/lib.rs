@@ -1,7 +1,7 @@
-//! The fault suite (issue 3, items 4 and 5): a throwaway Postgres cluster ([`PgCluster`]), several
-//! `handoff serve` processes on it ([`Replica`]), a load of terminals holding conversations with
-//! transfers, and faults injected on a schedule: `kill -9` of a replica (then a restart), an
-//! immediate Postgres restart, terminals dropping their feeds and resuming on a random replica.
+//! The fault suite: a throwaway Postgres cluster ([`PgCluster`]), several `handoff serve`
+//! processes on it ([`Replica`]), a load of terminals holding conversations with transfers, and
+//! faults injected on a schedule: `kill -9` of a replica (then a restart), an immediate Postgres
+//! restart, terminals dropping their feeds and resuming on a random replica.
 //! When the load stops and every fault has healed, a checker compares what every sender had
 //! acknowledged and what every participant received with the sessions' logs ([`Report`]).
 //!
@@ -31,13 +31,13 @@
 //! Run it with `cargo run --bin handoff-faults -- --help`, or from a test with [`run`].
 
 mod check;
+mod events;
 mod load;
-mod pg;
 mod replica;
 mod rng;
 
 pub use check::{Report, SessionRecord, entitlement};
-pub use pg::{PgCluster, free_port};
+pub use handoff_pg_cluster::PgCluster;
 pub use replica::{Replica, ReplicaConfig};
 
 use std::collections::{HashMap, HashSet};
@@ -49,8 +49,9 @@ use tokio::sync::watch;
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 
-use crate::client::{self, BoxError, Feed};
-use crate::pb::{self, attach_response};
+use handoff::client::{self, BoxError, Feed};
+use handoff::pb::{self, attach_response};
+
 use load::{FaultPlan, Kind, Term, Timing, World, get, lock};
 use rng::Rng;
 
@@ -412,7 +413,7 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
                         session: s,
                         log,
                         hanging_transfer: hanging.contains_key(id),
-                        read_at: crate::domain::now_millis(),
+                        read_at: events::now_millis(),
                     },
                 );
             }
@@ -450,7 +451,7 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
     while !missing().is_empty() && Instant::now() < catchup_until {
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
-    let stopped_at = crate::domain::now_millis();
+    let stopped_at = events::now_millis();
     let _ = stop_feeds.send(true);
     let _ = tokio::time::timeout(Duration::from_secs(5), async {
         while feeds.join_next().await.is_some() {}

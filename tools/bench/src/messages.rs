@@ -10,20 +10,21 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use handoff::client::{AdminClient, BoxError, TerminalClient};
+use handoff::pb::{self, event::Payload};
+use serde::Serialize;
 use tokio::task::JoinHandle;
 
-use super::fixtures::{self, Arrived, Commander, Pump, Term, body, parse_body, request};
-use super::json::J;
-use super::stats::{Cpu, CpuUsage, Latencies, fmt_int, fmt_ms, now_us};
-use crate::client::{AdminClient, BoxError, TerminalClient};
-use crate::pb::{self, event::Payload};
+use crate::fixtures::{self, Arrived, Commander, Pump, Term, body, parse_body, request};
+use crate::stats::{Cpu, CpuUsage, Latencies, fmt_int, fmt_ms, now_us};
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-/// How a party sends its messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// How a party sends its messages (in the JSON report by [`Transport::name`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Transport {
     /// One unary Message call per message.
     Unary,
@@ -96,6 +97,7 @@ impl Drop for Engine {
 }
 
 /// What one phase measured.
+#[derive(Clone, Serialize)]
 pub struct Phase {
     pub transport: Transport,
     pub label: String,
@@ -107,8 +109,11 @@ pub struct Phase {
     pub window_s: f64,
     /// Acknowledged within the window and delivered to the other party.
     pub counted: u64,
+    #[serde(rename = "msgs_per_sec")]
     pub rate: f64,
+    #[serde(rename = "send_to_deliver")]
     pub latency: Latencies,
+    #[serde(rename = "message_call")]
     pub ack_latency: Latencies,
     pub errors: u64,
     pub gave_up: u64,
@@ -119,7 +124,7 @@ pub struct Phase {
 }
 
 impl Phase {
-    pub fn line(&mut self) -> String {
+    pub fn line(&self) -> String {
         let what = match self.offered_rate {
             Some(r) => format!("{}, open loop, {} msg/s", self.transport.name(), fmt_int(r)),
             None => format!(
@@ -153,31 +158,10 @@ impl Phase {
         }
         s
     }
-
-    pub fn json(&mut self) -> J {
-        J::obj([
-            ("transport", J::from(self.transport.name())),
-            ("label", J::from(self.label.clone())),
-            ("inflight_per_sender", J::from(self.inflight_per_sender)),
-            ("senders", J::from(self.senders)),
-            ("offered_rate", J::from(self.offered_rate)),
-            ("window_s", J::from(self.window_s)),
-            ("counted", J::from(self.counted)),
-            ("msgs_per_sec", J::from(self.rate)),
-            ("send_to_deliver", self.latency.json()),
-            ("message_call", self.ack_latency.json()),
-            ("errors", J::from(self.errors)),
-            ("gave_up", J::from(self.gave_up)),
-            ("skipped", J::from(self.skipped)),
-            ("lost", J::from(self.lost)),
-            ("first_error", J::from(self.first_error.clone())),
-            ("cpu", self.cpu.json()),
-        ])
-    }
 }
 
 /// The log check at the end: what the log holds against what was acknowledged.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize)]
 pub struct LogCheck {
     pub sessions: usize,
     pub events: u64,
@@ -191,21 +175,6 @@ pub struct LogCheck {
     /// Stored messages whose call never returned a seq (failed or timed out calls).
     pub stored_unacked: u64,
     pub seconds: f64,
-}
-
-impl LogCheck {
-    pub fn json(&self) -> J {
-        J::obj([
-            ("sessions", J::from(self.sessions)),
-            ("events", J::from(self.events)),
-            ("messages", J::from(self.messages)),
-            ("stored_twice", J::from(self.stored_twice)),
-            ("gaps", J::from(self.gaps)),
-            ("ack_mismatches", J::from(self.ack_mismatches)),
-            ("stored_unacked", J::from(self.stored_unacked)),
-            ("seconds", J::from(self.seconds)),
-        ])
-    }
 }
 
 /// Reads a terminal's feed: records deliveries of the other party's messages into `incoming`,

@@ -1,5 +1,7 @@
 //! `handoff-bench`: measures a real `handoff serve` process on Postgres against Postgres's own
 //! ceilings, measured in the same run on the same database, and prints a table (and one JSON line).
+//! The server is a child process (the `handoff` binary beside this one); the bench talks to it
+//! through `handoff::client` and the generated `handoff::pb`, as any terminal would.
 //!
 //! Sections: `baselines` (naive and batched INSERT rates), `messages` (S sessions, both parties
 //! sending: persisted-and-delivered messages/s and send→deliver latency at peak and at half of
@@ -7,31 +9,38 @@
 //! (complete transfers/s and latency), `idle` (server RSS per idle attached terminal), `ops` (what
 //! Prometheus metrics and per-terminal rate limits cost: the stream transport's messages/s with and
 //! without them, alternately in the same run). The ratios and the targets close the report.
+//!
+//! Open files: the idle section holds one HTTP/2 connection per `--streams-per-connection`
+//! attached terminals. When this process's soft RLIMIT_NOFILE is lower than it needs, it re-runs
+//! itself once through `sh -c 'ulimit -n …; exec …'` (there is no libc dependency to call
+//! setrlimit); the server child is started the same way with a limit of 200,000.
 
-pub mod baseline;
-pub mod fixtures;
-pub mod idle;
-pub mod json;
-pub mod messages;
-pub mod ops;
-pub mod server;
-pub mod stats;
-pub mod transfers;
+mod baseline;
+mod fixtures;
+mod idle;
+mod json;
+mod messages;
+mod ops;
+mod server;
+mod stats;
+mod transfers;
 
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use clap::{Parser, ValueEnum};
+use handoff::client::BoxError;
+use handoff::pb;
 use prost::Message as _;
+use serde::Serialize;
 
-use crate::client::BoxError;
-use crate::config::parse_duration;
-use crate::pb;
-use json::J;
+use json::Keyed;
 use server::{BenchDb, ServerProc};
 use stats::{fmt_int, fmt_ms};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Section {
     Baselines,
     Messages,
@@ -63,10 +72,10 @@ pub struct Args {
     #[arg(long, default_value_t = 64)]
     pub sessions: usize,
     /// Measured time of each phase (each baseline, each load level, the busy session, transfers).
-    #[arg(long, default_value = "10s", value_parser = parse_duration)]
+    #[arg(long, default_value = "10s", value_parser = duration_flag)]
     pub duration: Duration,
     /// Un-measured ramp-up before each service phase.
-    #[arg(long, default_value = "1s", value_parser = parse_duration)]
+    #[arg(long, default_value = "1s", value_parser = duration_flag)]
     pub warmup: Duration,
     /// Idle attached terminals in the idle section.
     #[arg(long, default_value_t = 50_000)]
@@ -75,7 +84,7 @@ pub struct Args {
     #[arg(long, default_value_t = 128)]
     pub streams_per_connection: usize,
     /// How long the idle terminals sit attached before the RSS is read.
-    #[arg(long, default_value = "5s", value_parser = parse_duration)]
+    #[arg(long, default_value = "5s", value_parser = duration_flag)]
     pub idle_settle: Duration,
     /// Admin URL of the Postgres server; the run creates (and drops) a database of its own there.
     #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
@@ -149,8 +158,19 @@ impl Args {
     }
 }
 
+/// A duration flag: humantime's forms (`500ms`, `5s`, `2m`, `1h 30m`) or a bare number of seconds.
+fn duration_flag(s: &str) -> Result<Duration, String> {
+    let s = s.trim();
+    humantime::parse_duration(s).or_else(|e| {
+        s.parse::<f64>()
+            .ok()
+            .and_then(|seconds| Duration::try_from_secs_f64(seconds).ok())
+            .ok_or_else(|| format!("{s:?} is not a duration like 500ms, 10s or 2m: {e}"))
+    })
+}
+
 /// Prints a finished message phase's rate and latency; returns its lost messages.
-fn reported(p: &mut messages::Phase) -> u64 {
+fn reported(p: &messages::Phase) -> u64 {
     progress(format!(
         "  -> {} msg/s, {}",
         fmt_int(p.rate),
@@ -206,7 +226,16 @@ fn progress(msg: impl AsRef<str>) {
     );
 }
 
-fn machine() -> (Vec<String>, J) {
+/// The machine, for the report's header and its JSON.
+#[derive(Serialize)]
+struct Machine {
+    nproc: usize,
+    cpu_model: String,
+    memory: String,
+    kernel: String,
+}
+
+fn machine() -> (Vec<String>, Machine) {
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let model = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
@@ -244,12 +273,12 @@ fn machine() -> (Vec<String>, J) {
             format!("memory (free -h): {mem}"),
             format!("kernel: Linux {kernel}"),
         ],
-        J::obj([
-            ("nproc", J::from(cores)),
-            ("cpu_model", J::from(model)),
-            ("memory", J::from(mem)),
-            ("kernel", J::from(kernel)),
-        ]),
+        Machine {
+            nproc: cores,
+            cpu_model: model,
+            memory: mem,
+            kernel,
+        },
     )
 }
 
@@ -274,6 +303,9 @@ fn service_payload_bytes(body_bytes: usize) -> usize {
 
 /// Under `cargo run` (which builds only this binary), builds the `handoff` binary beside it with
 /// the same profile first, so that the server measured is the current source, not a stale build.
+/// The server is a package of its own in the workspace: the build goes through the workspace's
+/// manifest (its default members, as `cargo run --bin handoff-bench` at the root selects them, so
+/// both builds resolve the same features and share their artifacts).
 fn build_server_if_under_cargo(bin: &std::path::Path) -> Result<(), BoxError> {
     let (Some(cargo), Some(manifest)) = (
         std::env::var_os("CARGO"),
@@ -286,8 +318,39 @@ fn build_server_if_under_cargo(bin: &std::path::Path) -> Result<(), BoxError> {
         .and_then(|d| d.file_name())
         .and_then(|n| n.to_str())
         .unwrap_or("");
+    let located = std::process::Command::new(&cargo)
+        .args(["locate-project", "--workspace", "--message-format", "plain"])
+        .arg("--manifest-path")
+        .arg(&manifest)
+        .output()?;
+    if !located.status.success() {
+        return Err(format!(
+            "cargo locate-project failed ({}): {}",
+            located.status,
+            String::from_utf8_lossy(&located.stderr)
+        )
+        .into());
+    }
+    let workspace = String::from_utf8(located.stdout)?.trim().to_owned();
     let mut cmd = std::process::Command::new(cargo);
-    cmd.arg("build").arg("--manifest-path").arg(manifest);
+    cmd.arg("build").arg("--manifest-path").arg(workspace);
+    // Without what `cargo run` set for this process (CARGO_PKG_NAME, CARGO_MANIFEST_DIR, …):
+    // build scripts that read those (ring's) would otherwise see them change and run again, here
+    // and in the next ordinary build.
+    for (name, _) in std::env::vars_os() {
+        if name.to_str().is_some_and(|n| {
+            n.starts_with("CARGO_PKG_")
+                || n.starts_with("CARGO_MANIFEST_")
+                || [
+                    "CARGO_CRATE_NAME",
+                    "CARGO_BIN_NAME",
+                    "CARGO_PRIMARY_PACKAGE",
+                ]
+                .contains(&n)
+        }) {
+            cmd.env_remove(name);
+        }
+    }
     match profile {
         "release" => {
             cmd.arg("--release");
@@ -296,7 +359,8 @@ fn build_server_if_under_cargo(bin: &std::path::Path) -> Result<(), BoxError> {
         _ => return Ok(()),
     }
     cmd.args(["--bin", "handoff"]);
-    progress(format!("building the server: {cmd:?}"));
+    let args: Vec<_> = cmd.get_args().map(|a| a.to_string_lossy()).collect();
+    progress(format!("building the server: cargo {}", args.join(" ")));
     let status = cmd.status()?;
     if !status.success() {
         return Err(format!("building the server failed ({status})").into());
@@ -304,21 +368,137 @@ fn build_server_if_under_cargo(bin: &std::path::Path) -> Result<(), BoxError> {
     Ok(())
 }
 
-/// A target of issue 4.
+/// One of the targets the report closes with.
+#[derive(Serialize)]
 struct Target {
+    #[serde(rename = "target")]
     name: &'static str,
     goal: String,
     value: Option<f64>,
+    #[serde(skip)]
     shown: String,
     met: Option<bool>,
     note: String,
+}
+
+/// The JSON report: one line at the end of the run (and in `--json-out`).
+#[derive(Serialize)]
+struct Report {
+    #[serde(flatten)]
+    sections: SectionsReport,
+    machine: Machine,
+    postgres: Keyed<String, String>,
+    run_seconds: f64,
+    loadavg_start: String,
+    max_other_cores: f64,
+}
+
+/// What the sections measured; a section that did not run has no key.
+#[derive(Serialize)]
+struct SectionsReport {
+    bench: &'static str,
+    version: u64,
+    config: ConfigReport,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baselines: Option<BaselinesReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    messages: Option<MessagesReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    busy: Option<BusyReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    transfers: Option<Keyed<&'static str, transfers::Transfers>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    idle: Option<idle::Idle>,
+    server: ServerReport,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ops: Option<ops::Ops>,
+    ratios: Ratios,
+    targets: Vec<Target>,
+}
+
+#[derive(Serialize)]
+struct ConfigReport {
+    sections: Vec<Section>,
+    sessions: usize,
+    duration_s: f64,
+    warmup_s: f64,
+    idle_terminals: usize,
+    inflight_levels: Vec<usize>,
+    open_loads_pct: Vec<u32>,
+    busy_inflight: usize,
+    chain: usize,
+    body_bytes: usize,
+    ops_rounds: usize,
+    ops_inflight: usize,
+    server_args: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct BaselinesReport {
+    naive_c1: baseline::Baseline,
+    naive: baseline::Baseline,
+    batched: baseline::Baseline,
+}
+
+#[derive(Serialize)]
+struct MessagesReport {
+    sessions: usize,
+    senders: usize,
+    setup_s: f64,
+    transports: Vec<TransportReport>,
+    peak_msgs_per_sec: f64,
+    peak_transport: messages::Transport,
+    lost: u64,
+    feed_duplicates: u64,
+    feed_reordered: u64,
+    log: messages::LogCheck,
+}
+
+/// One transport of the messages section: every closed-loop level, the best of them, and the
+/// open-loop loads.
+#[derive(Serialize)]
+struct TransportReport {
+    transport: messages::Transport,
+    levels: Vec<messages::Phase>,
+    peak: messages::Phase,
+    peak_msgs_per_sec: f64,
+    open: Vec<OpenLoadReport>,
+}
+
+#[derive(Serialize)]
+struct OpenLoadReport {
+    load_pct: u32,
+    phase: messages::Phase,
+}
+
+#[derive(Serialize)]
+struct BusyReport {
+    transports: Vec<messages::Phase>,
+    feed_duplicates: u64,
+    log: messages::LogCheck,
+}
+
+#[derive(Serialize)]
+struct ServerReport {
+    rss_start_kib: Option<u64>,
+    rss_after_load_kib: Option<u64>,
+    hwm_kib: Option<u64>,
+    log_warnings: usize,
+    log_errors: usize,
+    log_first_problem: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Ratios {
+    service_over_naive: Option<f64>,
+    service_over_batched: Option<f64>,
+    naive_connections: Option<usize>,
 }
 
 /// Runs the benchmark; prints the report on stdout, progress on stderr.
 pub async fn run(args: Args) -> Result<(), BoxError> {
     let started = Instant::now();
     stats::now_us();
-    sqlx::any::install_default_drivers();
     let bin = match &args.server_bin {
         Some(b) => b.clone(),
         None => {
@@ -334,10 +514,10 @@ pub async fn run(args: Args) -> Result<(), BoxError> {
     stats::set_bench_database(&db.name);
     progress(format!("database {} created", db.name));
     let log = std::env::temp_dir().join(format!("{}.server.log", db.name));
-    let result = run_sections(&args, &bin, &db, &log, &machine_lines, &pg_facts).await;
+    let result = run_sections(&args, &bin, &db, &log).await;
     let dropped = db.drop_now().await;
     progress(format!("database {} dropped", db.name));
-    let (blocks, mut report) = result?;
+    let (blocks, sections) = result?;
     dropped?;
 
     let elapsed = started.elapsed().as_secs_f64();
@@ -375,19 +555,15 @@ pub async fn run(args: Args) -> Result<(), BoxError> {
     }
     println!();
     println!("run time: {elapsed:.0} s");
-    report.push("machine", machine_json);
-    report.push(
-        "postgres",
-        J::obj(
-            pg_facts
-                .iter()
-                .map(|(k, v)| (k.clone(), J::from(v.clone()))),
-        ),
-    );
-    report.push("run_seconds", elapsed);
-    report.push("loadavg_start", load_start);
-    report.push("max_other_cores", stats::max_other_cores());
-    let line = report.to_string();
+    let report = Report {
+        sections,
+        machine: machine_json,
+        postgres: Keyed(pg_facts),
+        run_seconds: elapsed,
+        loadavg_start: load_start,
+        max_other_cores: stats::max_other_cores(),
+    };
+    let line = json::to_line(&report)?;
     println!("{line}");
     if let Some(path) = &args.json_out {
         std::fs::write(path, format!("{line}\n"))?;
@@ -400,35 +576,23 @@ async fn run_sections(
     bin: &std::path::Path,
     db: &BenchDb,
     log: &std::path::Path,
-    _machine: &[String],
-    pg_facts: &[(String, String)],
-) -> Result<(Vec<Block>, J), BoxError> {
+) -> Result<(Vec<Block>, SectionsReport), BoxError> {
     let mut blocks = Vec::new();
-    let mut report = J::obj([("bench", J::from("handoff")), ("version", J::from(1u64))]);
-    let mut config = J::obj(Vec::<(String, J)>::new());
-    config.push(
-        "sections",
-        J::Arr(
-            args.sections
-                .iter()
-                .map(|s| J::from(format!("{s:?}").to_lowercase()))
-                .collect(),
-        ),
-    );
-    config.push("sessions", args.sessions);
-    config.push("duration_s", args.duration.as_secs_f64());
-    config.push("warmup_s", args.warmup.as_secs_f64());
-    config.push("idle_terminals", args.idle_terminals);
-    config.push("inflight_levels", args.inflight.clone());
-    config.push("open_loads_pct", args.open_loads.clone());
-    config.push("busy_inflight", args.busy_inflight);
-    config.push("chain", args.chain);
-    config.push("body_bytes", args.body_bytes);
-    config.push("ops_rounds", args.ops_rounds);
-    config.push("ops_inflight", args.ops_inflight);
-    config.push("server_args", args.server_args.clone());
-    report.push("config", config);
-    let _ = pg_facts;
+    let config = ConfigReport {
+        sections: args.sections.clone(),
+        sessions: args.sessions,
+        duration_s: args.duration.as_secs_f64(),
+        warmup_s: args.warmup.as_secs_f64(),
+        idle_terminals: args.idle_terminals,
+        inflight_levels: args.inflight.clone(),
+        open_loads_pct: args.open_loads.clone(),
+        busy_inflight: args.busy_inflight,
+        chain: args.chain,
+        body_bytes: args.body_bytes,
+        ops_rounds: args.ops_rounds,
+        ops_inflight: args.ops_inflight,
+        server_args: args.server_args.clone(),
+    };
 
     let mut srv = ServerProc::start(bin, &db.url, &args.server_args, log.to_path_buf()).await?;
     progress(format!("server pid {} at {}", srv.pid, srv.url));
@@ -439,6 +603,7 @@ async fn run_sections(
     let senders = 2 * args.sessions;
     let mut naive_c: Option<baseline::Baseline> = None;
     let mut batched_c: Option<baseline::Baseline> = None;
+    let mut baselines_report = None;
     if args.has(Section::Baselines) {
         let (used, max) = server::connections_in_use(&db.url).await?;
         let free = max.saturating_sub(used).saturating_sub(20) as usize;
@@ -468,9 +633,8 @@ async fn run_sections(
             service_payload_bytes(args.body_bytes),
             args.body_bytes
         ));
-        let mut j = J::obj(Vec::<(String, J)>::new());
         progress("baseline: naive, C=1");
-        let mut n1 = baseline::run(
+        let n1 = baseline::run(
             "naive (1 row/tx)",
             &db.url,
             1,
@@ -480,9 +644,8 @@ async fn run_sections(
         )
         .await?;
         b.rows.push(n1.line());
-        j.push("naive_c1", n1.json());
         progress(format!("baseline: naive, C={c}"));
-        let mut nc = baseline::run(
+        let nc = baseline::run(
             "naive (1 row/tx)",
             &db.url,
             c,
@@ -492,9 +655,8 @@ async fn run_sections(
         )
         .await?;
         b.rows.push(nc.line());
-        j.push("naive", nc.json());
         progress(format!("baseline: batched, C={c}"));
-        let mut bc = baseline::run(
+        let bc = baseline::run(
             "batched (10 rows/tx)",
             &db.url,
             c,
@@ -504,7 +666,6 @@ async fn run_sections(
         )
         .await?;
         b.rows.push(bc.line());
-        j.push("batched", bc.json());
         for x in [&n1, &nc, &bc] {
             b.rows.push(format!(
                 "   {:<22} C={:<3} {}",
@@ -513,9 +674,13 @@ async fn run_sections(
                 x.cpu.text()
             ));
         }
-        report.push("baselines", j);
-        naive_c = Some(nc);
-        batched_c = Some(bc);
+        naive_c = Some(nc.clone());
+        batched_c = Some(bc.clone());
+        baselines_report = Some(BaselinesReport {
+            naive_c1: n1,
+            naive: nc,
+            batched: bc,
+        });
         blocks.push(b);
     }
 
@@ -525,6 +690,7 @@ async fn run_sections(
     let mut p99_by_load = String::new();
     let mut msg_lost = 0u64;
     let mut msg_dups = 0u64;
+    let mut messages_report = None;
     if args.has(Section::Messages) {
         progress(format!("messages: setting up {} sessions", args.sessions));
         let mut engine = messages::Engine::setup(
@@ -570,7 +736,7 @@ async fn run_sections(
             args.sessions,
             engine.setup_seconds
         ));
-        let mut per_transport: Vec<J> = Vec::new();
+        let mut per_transport = Vec::new();
         let mut best_of_all: Option<BestTransport> = None;
         for &transport in &args.transports {
             let mut phases = Vec::new();
@@ -580,10 +746,10 @@ async fn run_sections(
                     "messages ({}): closed loop, {k} in flight per sender",
                     transport.name()
                 ));
-                let mut p = engine
+                let p = engine
                     .closed_loop(transport, k, args.warmup, args.duration)
                     .await;
-                msg_lost += reported(&mut p);
+                msg_lost += reported(&p);
                 let rate = p.rate;
                 phases.push(p);
                 match best {
@@ -612,20 +778,20 @@ async fn run_sections(
                     transport.name(),
                     fmt_int(rate)
                 ));
-                let mut p = engine
+                let p = engine
                     .open_loop(transport, rate, pct, args.warmup, args.duration)
                     .await;
-                msg_lost += reported(&mut p);
+                msg_lost += reported(&p);
                 open.push((pct, p));
             }
             let this_half_p99 = open
-                .iter_mut()
+                .iter()
                 .find(|(pct, _)| *pct == 50)
                 .and_then(|(_, p)| p.latency.ms(0.99));
-            for p in phases.iter_mut() {
+            for p in &phases {
                 b.rows.push(p.line());
             }
-            for (_, p) in open.iter_mut() {
+            for (_, p) in &open {
                 b.rows.push(p.line());
             }
             if bi + 1 == phases.len() && phases.len() > 1 {
@@ -637,7 +803,7 @@ async fn run_sections(
             }
             let peak_p99 = phases[bi].latency.ms(0.99);
             let by_load: Vec<String> = open
-                .iter_mut()
+                .iter()
                 .map(|(pct, p)| format!("{pct} % {} ms", fmt_ms(p.latency.ms(0.99))))
                 .collect();
             b.rows.push(format!(
@@ -661,25 +827,16 @@ async fn run_sections(
                     transport,
                 });
             }
-            let mut peak_phase = phases.remove(bi);
-            let mut levels: Vec<J> = phases.iter_mut().map(|p| p.json()).collect();
-            levels.insert(bi.min(levels.len()), peak_phase.json());
-            per_transport.push(J::obj([
-                ("transport", J::from(transport.name())),
-                ("levels", J::Arr(levels)),
-                ("peak", peak_phase.json()),
-                ("peak_msgs_per_sec", J::from(peak_rate)),
-                (
-                    "open",
-                    J::Arr(
-                        open.iter_mut()
-                            .map(|(pct, p)| {
-                                J::obj([("load_pct", J::from(*pct)), ("phase", p.json())])
-                            })
-                            .collect(),
-                    ),
-                ),
-            ]));
+            per_transport.push(TransportReport {
+                transport,
+                peak: phases[bi].clone(),
+                levels: phases,
+                peak_msgs_per_sec: peak_rate,
+                open: open
+                    .into_iter()
+                    .map(|(load_pct, phase)| OpenLoadReport { load_pct, phase })
+                    .collect(),
+            });
         }
         let best = best_of_all.ok_or("no transport ran (--transports is empty)")?;
         peak = Some((best.rate, best.inflight, best.transport));
@@ -703,19 +860,18 @@ async fn run_sections(
             check.stored_unacked,
             check.seconds
         ));
-        let mut j = J::obj([
-            ("sessions", J::from(args.sessions)),
-            ("senders", J::from(engine.senders())),
-            ("setup_s", J::from(engine.setup_seconds)),
-            ("transports", J::Arr(per_transport)),
-            ("peak_msgs_per_sec", J::from(best.rate)),
-            ("peak_transport", J::from(best.transport.name())),
-        ]);
-        j.push("lost", msg_lost);
-        j.push("feed_duplicates", engine.feed_duplicates());
-        j.push("feed_reordered", engine.feed_reordered());
-        j.push("log", check.json());
-        report.push("messages", j);
+        messages_report = Some(MessagesReport {
+            sessions: args.sessions,
+            senders: engine.senders(),
+            setup_s: engine.setup_seconds,
+            transports: per_transport,
+            peak_msgs_per_sec: best.rate,
+            peak_transport: best.transport,
+            lost: msg_lost,
+            feed_duplicates: engine.feed_duplicates(),
+            feed_reordered: engine.feed_reordered(),
+            log: check,
+        });
         b.rows.push(format!(
             "server RSS now {} KiB",
             srv.rss_kib().map_or("?".into(), |r| fmt_int(r as f64))
@@ -726,6 +882,7 @@ async fn run_sections(
 
     // 3. One busy session.
     let mut busy_rate = None;
+    let mut busy_report = None;
     if args.has(Section::Busy) {
         progress("busy session: setting up");
         let mut engine =
@@ -744,13 +901,13 @@ async fn run_sections(
                 transport.name(),
                 args.busy_inflight
             ));
-            let mut p = engine
+            let p = engine
                 .closed_loop(transport, args.busy_inflight, args.warmup, args.duration)
                 .await;
             msg_lost += p.lost;
             b.rows.push(p.line());
             busy_rate = Some(busy_rate.map_or(p.rate, |r: f64| r.max(p.rate)));
-            runs.push(p.json());
+            runs.push(p);
         }
         let check = engine.check_log().await?;
         let dups = engine.feed_duplicates() + check.stored_twice;
@@ -764,10 +921,11 @@ async fn run_sections(
             check.gaps,
             check.ack_mismatches
         ));
-        let mut j = J::obj([("transports", J::Arr(runs))]);
-        j.push("feed_duplicates", engine.feed_duplicates());
-        j.push("log", check.json());
-        report.push("busy", j);
+        busy_report = Some(BusyReport {
+            transports: runs,
+            feed_duplicates: engine.feed_duplicates(),
+            log: check,
+        });
         blocks.push(b);
         drop(engine);
     }
@@ -775,6 +933,7 @@ async fn run_sections(
     // 4. Transfers.
     let mut transfer_rate: Option<(f64, messages::Transport)> = None;
     let mut transfer_rates = Vec::new();
+    let mut transfers_report = None;
     if args.has(Section::Transfers) {
         let mut b = Block::new(format!(
             "4. Transfers: {} sessions in parallel, each passed back and forth between two agents",
@@ -802,7 +961,7 @@ async fn run_sections(
                 transport.name(),
                 args.sessions
             ));
-            let mut t = transfers::run(
+            let t = transfers::run(
                 &srv.url,
                 transport,
                 &admin,
@@ -820,9 +979,9 @@ async fn run_sections(
                 transfer_rate = Some((t.rate, transport));
             }
             transfer_rates.push(format!("{} {}", transport.name(), fmt_int(t.rate)));
-            per_transport.push((transport.name(), t.json()));
+            per_transport.push((transport.name(), t));
         }
-        report.push("transfers", J::obj(per_transport));
+        transfers_report = Some(Keyed(per_transport));
         blocks.push(b);
     }
 
@@ -839,6 +998,7 @@ async fn run_sections(
     // 5. Idle terminals.
     let mut idle_kib = None;
     let mut idle_n = 0;
+    let mut idle_report = None;
     if args.has(Section::Idle) {
         progress(format!(
             "idle: registering {} terminals",
@@ -875,7 +1035,7 @@ async fn run_sections(
         ));
         idle_kib = Some(idle.kib_per_terminal);
         idle_n = idle.attached;
-        report.push("idle", idle.json());
+        idle_report = Some(idle);
         blocks.push(b);
     }
 
@@ -894,17 +1054,14 @@ async fn run_sections(
             .as_deref()
             .map_or(String::new(), |l| format!("; first: {l}"))
     ));
-    report.push(
-        "server",
-        J::obj([
-            ("rss_start_kib", J::from(rss_start)),
-            ("rss_after_load_kib", J::from(rss_end)),
-            ("hwm_kib", J::from(hwm)),
-            ("log_warnings", J::from(warns)),
-            ("log_errors", J::from(errors)),
-            ("log_first_problem", J::from(first)),
-        ]),
-    );
+    let server_report = ServerReport {
+        rss_start_kib: rss_start,
+        rss_after_load_kib: rss_end,
+        hwm_kib: hwm,
+        log_warnings: warns,
+        log_errors: errors,
+        log_first_problem: first,
+    };
     blocks.push(sb);
     // Stopped before the ops section, whose servers should have the machine to themselves.
     srv.stop(Duration::from_secs(30)).await?;
@@ -943,10 +1100,9 @@ async fn run_sections(
         };
         let result = ops::run(&setup, args.ops_rounds, progress).await;
         stats::set_bench_database(&db.name);
-        let mut o = result?;
+        let o = result?;
         msg_lost += o.lost();
         b.rows.extend(o.lines());
-        report.push("ops", o.json());
         blocks.push(b);
         ops_result = Some(o);
     }
@@ -1077,7 +1233,6 @@ async fn run_sections(
         "{:<36} {:>18} {:>12}  {:<8} note",
         "target", "goal", "measured", "status"
     ));
-    let mut tj = Vec::new();
     for t in &targets {
         let status = match t.met {
             Some(true) => "met",
@@ -1088,26 +1243,96 @@ async fn run_sections(
             "{:<36} {:>18} {:>12}  {:<8} {}",
             t.name, t.goal, t.shown, status, t.note
         ));
-        tj.push(J::obj([
-            ("target", J::from(t.name)),
-            ("goal", J::from(t.goal.clone())),
-            ("value", J::from(t.value)),
-            ("met", J::from(t.met)),
-            ("note", J::from(t.note.clone())),
-        ]));
     }
-    report.push(
-        "ratios",
-        J::obj([
-            ("service_over_naive", J::from(r_naive)),
-            ("service_over_batched", J::from(r_batched)),
-            (
-                "naive_connections",
-                J::from(naive_c.as_ref().map(|n| n.connections)),
-            ),
-        ]),
-    );
-    report.push("targets", J::Arr(tj));
     blocks.push(b);
+    let report = SectionsReport {
+        bench: "handoff",
+        version: 1,
+        config,
+        baselines: baselines_report,
+        messages: messages_report,
+        busy: busy_report,
+        transfers: transfers_report,
+        idle: idle_report,
+        server: server_report,
+        ops: ops_result,
+        ratios: Ratios {
+            service_over_naive: r_naive,
+            service_over_batched: r_batched,
+            naive_connections: naive_c.as_ref().map(|n| n.connections),
+        },
+        targets,
+    };
     Ok((blocks, report))
+}
+
+const REEXEC_GUARD: &str = "HANDOFF_BENCH_NOFILE_RAISED";
+
+fn raise_open_files(needed: u64) {
+    let current = stats::nofile_limit().unwrap_or(0);
+    if current >= needed || std::env::var_os(REEXEC_GUARD).is_some() {
+        return;
+    }
+    let Ok(exe) = std::env::current_exe() else {
+        return;
+    };
+    let want = needed.max(65_536);
+    let script = format!(
+        r#"ulimit -n {want} 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$0" "$@""#
+    );
+    let err = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(exe)
+        .args(std::env::args_os().skip(1))
+        .env(REEXEC_GUARD, "1")
+        .exec();
+    eprintln!(
+        "handoff-bench: could not re-run with a higher open-files limit ({err}); going on with {current}"
+    );
+}
+
+fn main() {
+    let args = Args::parse();
+    raise_open_files(args.files_needed());
+    if let Some(limit) = stats::nofile_limit()
+        && limit < args.files_needed()
+    {
+        eprintln!(
+            "handoff-bench: open-files limit {limit} is below the {} this run may need; raise it (ulimit -n) or lower --idle-terminals",
+            args.files_needed()
+        );
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime");
+    let outcome = runtime.block_on(async {
+        tokio::select! {
+            r = run(args) => r,
+            _ = tokio::signal::ctrl_c() => Err("interrupted".into()),
+        }
+    });
+    if let Err(e) = outcome {
+        eprintln!("handoff-bench: {e}");
+        std::process::exit(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duration_flags_parse() {
+        assert_eq!(duration_flag("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(duration_flag("5s"), Ok(Duration::from_secs(5)));
+        assert_eq!(duration_flag("11m"), Ok(Duration::from_secs(660)));
+        assert_eq!(duration_flag("1m 30s"), Ok(Duration::from_secs(90)));
+        assert_eq!(duration_flag("0s"), Ok(Duration::ZERO));
+        assert_eq!(duration_flag("3"), Ok(Duration::from_secs(3)));
+        assert_eq!(duration_flag("0.5"), Ok(Duration::from_millis(500)));
+        assert!(duration_flag("ten").is_err());
+        assert!(duration_flag("-1").is_err());
+    }
 }

@@ -6,16 +6,17 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use handoff::client::{BoxError, Feed};
+use handoff::pb;
+use serde::Serialize;
 use tokio::sync::Semaphore;
 use tonic::transport::Channel;
 
-use super::fixtures::{self, terminal_client};
-use super::json::J;
-use super::server::ServerProc;
-use super::stats::{Cpu, CpuUsage, fd_count, fmt_int, now_us, status_kib};
-use crate::client::{BoxError, Feed};
-use crate::pb;
+use crate::fixtures::{self, terminal_client};
+use crate::server::ServerProc;
+use crate::stats::{Cpu, CpuUsage, fd_count, fmt_int, now_us, status_kib};
 
+#[derive(Serialize)]
 pub struct Idle {
     pub terminals: usize,
     pub attached: usize,
@@ -69,29 +70,6 @@ impl Idle {
             ));
         }
         out
-    }
-
-    pub fn json(&self) -> J {
-        J::obj([
-            ("terminals", J::from(self.terminals)),
-            ("attached", J::from(self.attached)),
-            ("attach_errors", J::from(self.attach_errors)),
-            ("first_error", J::from(self.first_error.clone())),
-            (
-                "streams_per_connection",
-                J::from(self.streams_per_connection),
-            ),
-            ("connections", J::from(self.connections)),
-            ("register_s", J::from(self.register_s)),
-            ("attach_s", J::from(self.attach_s)),
-            ("rss_before_kib", J::from(self.rss_before_kib)),
-            ("rss_after_kib", J::from(self.rss_after_kib)),
-            ("kib_per_terminal", J::from(self.kib_per_terminal)),
-            ("server_fds", J::from(self.server_fds)),
-            ("bench_rss_kib", J::from(self.bench_rss_kib)),
-            ("idle_cpu", self.idle_cpu.json()),
-            ("settle_s", J::from(self.settle_s)),
-        ])
     }
 }
 
@@ -194,7 +172,7 @@ pub async fn run(
         rss_after_kib,
         kib_per_terminal: (rss_after_kib as f64 - rss_before_kib as f64) / attached.max(1) as f64,
         server_fds: fd_count(server.pid),
-        bench_rss_kib: status_kib(super::stats::self_pid(), "VmRSS"),
+        bench_rss_kib: status_kib(crate::stats::self_pid(), "VmRSS"),
         idle_cpu,
         settle_s: settle.as_secs_f64(),
     };

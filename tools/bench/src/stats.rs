@@ -1,9 +1,10 @@
-//! Percentiles, a process clock, and what /proc tells about processes (RSS, CPU time, fds).
+//! Latency percentiles (HDR histograms), a process clock, and what /proc tells about processes (RSS, CPU time, fds).
 
 use std::sync::{Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use super::json::J;
+use hdrhistogram::Histogram;
+use serde::{Serialize, Serializer};
 
 static START: OnceLock<Instant> = OnceLock::new();
 
@@ -12,60 +13,46 @@ pub fn now_us() -> u64 {
     START.get_or_init(Instant::now).elapsed().as_micros() as u64
 }
 
-/// Latency samples in microseconds.
-#[derive(Debug, Default, Clone)]
-pub struct Latencies {
-    samples: Vec<u64>,
-    sorted: bool,
+/// Latency samples in microseconds, in an HDR histogram with 3 significant digits: a quantile
+/// is within 0.1 % of the sample it stands for, and the memory stays the same however many
+/// samples a phase records.
+#[derive(Debug, Clone)]
+pub struct Latencies(Histogram<u64>);
+
+impl Default for Latencies {
+    fn default() -> Latencies {
+        // Auto-resizing: any latency fits.
+        Latencies(Histogram::new(3).expect("3 significant digits are supported"))
+    }
 }
 
 impl Latencies {
     pub fn push(&mut self, us: u64) {
-        self.samples.push(us);
-        self.sorted = false;
+        // `record` grows the histogram to fit (`saturating_record` would not: it clamps to the
+        // range so far); it fails only past what a histogram can ever hold.
+        if self.0.record(us).is_err() {
+            self.0.saturating_record(us);
+        }
     }
 
     pub fn extend(&mut self, other: &Latencies) {
-        self.samples.extend_from_slice(&other.samples);
-        self.sorted = false;
+        self.0
+            .add(&other.0)
+            .expect("an auto-resizing histogram takes any other");
     }
 
-    pub fn len(&self) -> usize {
-        self.samples.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.samples.is_empty()
-    }
-
-    fn sort(&mut self) {
-        if !self.sorted {
-            self.samples.sort_unstable();
-            self.sorted = true;
-        }
-    }
-
-    /// The `q`-quantile (0..=1) in milliseconds, nearest-rank.
-    pub fn ms(&mut self, q: f64) -> Option<f64> {
-        if self.samples.is_empty() {
-            return None;
-        }
-        self.sort();
-        let n = self.samples.len();
-        let rank = ((q * n as f64).ceil() as usize).clamp(1, n);
-        Some(self.samples[rank - 1] as f64 / 1000.0)
+    /// The `q`-quantile (0..=1) in milliseconds.
+    pub fn ms(&self, q: f64) -> Option<f64> {
+        (!self.0.is_empty()).then(|| self.0.value_at_quantile(q) as f64 / 1000.0)
     }
 
     pub fn mean_ms(&self) -> Option<f64> {
-        if self.samples.is_empty() {
-            return None;
-        }
-        Some(self.samples.iter().sum::<u64>() as f64 / self.samples.len() as f64 / 1000.0)
+        (!self.0.is_empty()).then(|| self.0.mean() / 1000.0)
     }
 
-    /// "p50 1.23 / p99 4.56 / p999 7.89 ms".
-    pub fn summary(&mut self) -> String {
-        if self.samples.is_empty() {
+    /// "p50 1.23 / p99 4.56 / p999 7.89 / max 9.10 ms (n=1234)".
+    pub fn summary(&self) -> String {
+        if self.0.is_empty() {
             return "no samples".into();
         }
         format!(
@@ -74,20 +61,34 @@ impl Latencies {
             fmt_ms(self.ms(0.99)),
             fmt_ms(self.ms(0.999)),
             fmt_ms(self.ms(1.0)),
-            self.samples.len()
+            self.0.len()
         )
     }
+}
 
-    pub fn json(&mut self) -> J {
-        J::obj([
-            ("n", J::from(self.samples.len())),
-            ("p50_ms", J::from(self.ms(0.5))),
-            ("p90_ms", J::from(self.ms(0.9))),
-            ("p99_ms", J::from(self.ms(0.99))),
-            ("p999_ms", J::from(self.ms(0.999))),
-            ("max_ms", J::from(self.ms(1.0))),
-            ("mean_ms", J::from(self.mean_ms())),
-        ])
+/// In the JSON report: the count, the percentiles and the mean, in milliseconds.
+impl Serialize for Latencies {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Summary {
+            n: u64,
+            p50_ms: Option<f64>,
+            p90_ms: Option<f64>,
+            p99_ms: Option<f64>,
+            p999_ms: Option<f64>,
+            max_ms: Option<f64>,
+            mean_ms: Option<f64>,
+        }
+        Summary {
+            n: self.0.len(),
+            p50_ms: self.ms(0.5),
+            p90_ms: self.ms(0.9),
+            p99_ms: self.ms(0.99),
+            p999_ms: self.ms(0.999),
+            max_ms: self.ms(1.0),
+            mean_ms: self.mean_ms(),
+        }
+        .serialize(s)
     }
 }
 
@@ -112,10 +113,6 @@ pub fn fmt_int(v: f64) -> String {
         out.push(c);
     }
     if n < 0 { format!("-{out}") } else { out }
-}
-
-pub fn secs(d: Duration) -> f64 {
-    d.as_secs_f64()
 }
 
 /// A field of /proc/PID/status in KiB (VmRSS, VmHWM).
@@ -313,12 +310,16 @@ pub fn loadavg() -> String {
 }
 
 /// Average cores busy over an interval (1.0 = one core fully).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct CpuUsage {
-    pub bench: f64,
+    #[serde(rename = "server_cores")]
     pub server: f64,
+    #[serde(rename = "postgres_cores")]
     pub postgres: f64,
+    #[serde(rename = "bench_cores")]
+    pub bench: f64,
     /// Every process on the machine.
+    #[serde(rename = "machine_cores")]
     pub machine: f64,
 }
 
@@ -338,15 +339,6 @@ impl CpuUsage {
             std::thread::available_parallelism().map_or(0, |n| n.get())
         )
     }
-
-    pub fn json(&self) -> J {
-        J::obj([
-            ("server_cores", J::from(self.server)),
-            ("postgres_cores", J::from(self.postgres)),
-            ("bench_cores", J::from(self.bench)),
-            ("machine_cores", J::from(self.machine)),
-        ])
-    }
 }
 
 #[cfg(test)]
@@ -354,15 +346,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn percentiles_are_nearest_rank() {
+    fn percentiles_are_within_a_tenth_of_a_percent() {
         let mut l = Latencies::default();
+        assert_eq!(l.ms(0.5), None);
+        assert_eq!(l.summary(), "no samples");
         for v in 1..=1000u64 {
             l.push(v * 1000);
         }
-        assert_eq!(l.ms(0.5), Some(500.0));
-        assert_eq!(l.ms(0.99), Some(990.0));
-        assert_eq!(l.ms(0.999), Some(999.0));
-        assert_eq!(l.ms(1.0), Some(1000.0));
+        let mut other = Latencies::default();
+        other.push(5);
+        l.extend(&other);
+        let near = |got: Option<f64>, want: f64| {
+            let got = got.expect("samples");
+            assert!(
+                (got - want).abs() <= want * 0.001,
+                "{got} is not within 0.1 % of {want}"
+            );
+        };
+        near(l.ms(0.5), 500.0);
+        near(l.ms(0.99), 990.0);
+        near(l.ms(0.999), 999.0);
+        near(l.ms(1.0), 1000.0);
+        near(l.ms(0.0), 0.005);
+        near(l.mean_ms(), (500_500_000.0 + 5.0) / 1001.0 / 1000.0);
+        assert!(l.summary().ends_with("(n=1001)"), "{}", l.summary());
         assert_eq!(fmt_int(1234567.4), "1,234,567");
         assert_eq!(fmt_int(999.0), "999");
     }

@@ -6,16 +6,18 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use serde::Serialize;
 use sqlx::Connection;
 use sqlx::postgres::PgConnection;
 
-use super::json::J;
-use super::stats::{Cpu, CpuUsage, Latencies, fmt_int, fmt_ms, now_us};
-use crate::client::BoxError;
+use handoff::client::BoxError;
+
+use crate::stats::{Cpu, CpuUsage, Latencies, fmt_int, fmt_ms, now_us};
 
 /// What one baseline run measured.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Baseline {
+    #[serde(skip)]
     pub label: String,
     pub connections: usize,
     pub rows_per_tx: usize,
@@ -24,12 +26,13 @@ pub struct Baseline {
     pub rows_per_sec: f64,
     pub tx_per_sec: f64,
     pub errors: u64,
+    #[serde(rename = "tx_latency")]
     pub commit: Latencies,
     pub cpu: CpuUsage,
 }
 
 impl Baseline {
-    pub fn line(&mut self) -> String {
+    pub fn line(&self) -> String {
         format!(
             "{:<26} C={:<3} {:>9} rows/s  ({} tx/s; per-transaction p50 {} / p99 {} ms{})",
             self.label,
@@ -44,20 +47,6 @@ impl Baseline {
                 String::new()
             }
         )
-    }
-
-    pub fn json(&mut self) -> J {
-        J::obj([
-            ("connections", J::from(self.connections)),
-            ("rows_per_tx", J::from(self.rows_per_tx)),
-            ("seconds", J::from(self.seconds)),
-            ("rows", J::from(self.rows)),
-            ("rows_per_sec", J::from(self.rows_per_sec)),
-            ("tx_per_sec", J::from(self.tx_per_sec)),
-            ("errors", J::from(self.errors)),
-            ("tx_latency", self.commit.json()),
-            ("cpu", self.cpu.json()),
-        ])
     }
 }
 

@@ -1,7 +1,7 @@
-//! The fault suite's short run (issue 3, item 5): two replicas on a throwaway Postgres cluster of
-//! its own (PostgreSQL's binaries in /usr/lib/postgresql/15/bin, or $HANDOFF_PG_BIN), a load of
-//! gateways, bots and agents, replica kills (-9), an immediate Postgres restart and feed drops;
-//! then every loss figure must be 0.
+//! The fault suite's short run: two replicas on a throwaway Postgres cluster of its own
+//! (PostgreSQL's binaries in /usr/lib/postgresql/15/bin, or $HANDOFF_PG_BIN), a load of gateways,
+//! bots and agents, replica kills (-9), an immediate Postgres restart and feed drops; then every
+//! loss figure must be 0.
 //!
 //! Claims-map rows exercised under faults: C2 (acknowledged messages are committed once, with
 //! retried idempotency keys), C3 (the dialog survives transfers, kills and restarts: every
@@ -12,14 +12,62 @@
 //! its recorded acks; an entitled event that never reaches a terminal whose feed stayed attached
 //! is a loss. A longer run:
 //! `cargo run --bin handoff-faults -- --duration 10m --kill-every 20s --pg-restart-every 90s`.
+//!
+//! The replicas run the `handoff` binary of the same build: `cargo test` at the repository root
+//! builds it (the server package is a default member with tests of its own) into the folder above
+//! this test's executable. When it is missing there (`cargo test -p handoff-faults` alone), the
+//! test builds it first.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
-use handoff::faults::{self, Params};
+use handoff_faults::Params;
+
+/// `target/<profile>/handoff`, beside `target/<profile>/deps/` where this test runs from.
+fn handoff_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test's own path");
+    let profile_dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("the test runs from target/<profile>/deps");
+    let bin = profile_dir.join("handoff");
+    if bin.exists() {
+        return bin;
+    }
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let workspace = concat!(env!("CARGO_MANIFEST_DIR"), "/../../Cargo.toml");
+    let mut build = std::process::Command::new(cargo);
+    build
+        .args(["build", "--manifest-path", workspace, "--bin", "handoff"])
+        .env("CARGO_TARGET_DIR", profile_dir.parent().expect("target/"));
+    // Without what `cargo test` set for this process: build scripts that read CARGO_PKG_* (ring's)
+    // would otherwise see them change and run again, here and in the next ordinary build.
+    for (name, _) in std::env::vars_os() {
+        if name.to_str().is_some_and(|n| {
+            n.starts_with("CARGO_PKG_")
+                || n.starts_with("CARGO_MANIFEST_")
+                || [
+                    "CARGO_CRATE_NAME",
+                    "CARGO_BIN_NAME",
+                    "CARGO_PRIMARY_PACKAGE",
+                ]
+                .contains(&n)
+        }) {
+            build.env_remove(name);
+        }
+    }
+    if profile_dir.file_name().is_some_and(|n| n == "release") {
+        build.arg("--release");
+    }
+    let status = build.status().expect("cargo build --bin handoff");
+    assert!(status.success(), "building the handoff binary: {status}");
+    assert!(bin.exists(), "{} after the build", bin.display());
+    bin
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nothing_is_lost_across_replica_kills_postgres_restarts_and_feed_drops() {
-    let mut p = Params::new(env!("CARGO_BIN_EXE_handoff"));
+    let mut p = Params::new(handoff_binary());
     p.replicas = 2;
     p.gateways = 2;
     p.bots = 3;
@@ -41,7 +89,7 @@ async fn nothing_is_lost_across_replica_kills_postgres_restarts_and_feed_drops()
         .and_then(|s| s.parse().ok())
         .unwrap_or(20_261_126);
     p.verbose = true;
-    let report = faults::run(p)
+    let report = handoff_faults::run(p)
         .await
         .unwrap_or_else(|e| panic!("the fault suite could not start: {e}"));
     println!("{report}");

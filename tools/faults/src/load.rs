@@ -14,14 +14,15 @@ use tokio::time::Instant;
 use tonic::transport::Endpoint;
 use tonic::{Code, Status};
 
-use super::pg::PgCluster;
-use super::replica::Replica;
-use super::rng::Rng;
-use crate::client::{Bearer, BoxError, Feed, TerminalClient};
-use crate::domain;
-use crate::pb::{
+use handoff::client::{Bearer, BoxError, Feed, TerminalClient};
+use handoff::pb::{
     self, attach_response, command, event::Payload, terminal_service_client::TerminalServiceClient,
 };
+use handoff_pg_cluster::PgCluster;
+
+use crate::events;
+use crate::replica::Replica;
+use crate::rng::Rng;
 
 pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
@@ -48,7 +49,7 @@ pub struct Digest {
 impl Digest {
     pub fn of(e: &pb::Event) -> Digest {
         Digest {
-            kind: domain::kind_name(e),
+            kind: events::kind_name(e),
             body: match &e.payload {
                 Some(Payload::MessagePosted(m)) => Some(m.body.clone()),
                 _ => None,
@@ -62,7 +63,7 @@ impl Digest {
 pub struct Received {
     pub events: BTreeMap<u64, Digest>,
     /// When each seq was first received (wall clock, ms since the epoch, as the log's times).
-    pub at: HashMap<u64, domain::Millis>,
+    pub at: HashMap<u64, events::Millis>,
     pub max: u64,
     /// (seq, highest seq already received) for each first delivery below an earlier one.
     pub out_of_order: Vec<(u64, u64)>,
@@ -77,9 +78,9 @@ pub struct Received {
 /// One Attach stream a terminal had: from its `attached` until it ended (wall clock, ms).
 #[derive(Debug, Clone, Copy)]
 pub struct Attachment {
-    pub opened: domain::Millis,
+    pub opened: events::Millis,
     /// None while it is still open.
-    pub closed: Option<domain::Millis>,
+    pub closed: Option<events::Millis>,
 }
 
 /// A registered terminal: one client per replica, and what its feeds received.
@@ -140,7 +141,7 @@ impl Term {
             r.out_of_order.push((e.seq, r.max));
         }
         r.events.insert(e.seq, Digest::of(e));
-        r.at.insert(e.seq, domain::now_millis());
+        r.at.insert(e.seq, events::now_millis());
         r.max = r.max.max(e.seq);
         match &e.payload {
             Some(Payload::SessionEnded(_)) => r.done = true,
@@ -234,7 +235,7 @@ impl Term {
     fn attached(&self) -> usize {
         let mut a = lock(&self.attachments);
         a.push(Attachment {
-            opened: domain::now_millis(),
+            opened: events::now_millis(),
             closed: None,
         });
         a.len() - 1
@@ -242,7 +243,7 @@ impl Term {
 
     fn detached(&self, i: usize) {
         if let Some(a) = lock(&self.attachments).get_mut(i) {
-            a.closed.get_or_insert_with(domain::now_millis);
+            a.closed.get_or_insert_with(events::now_millis);
         }
     }
 }
@@ -268,7 +269,7 @@ pub const FINAL_REATTACH_SHARE: f64 = 0.5;
 /// Whether the offer went to `terminal` (itself, or as a member of the target group).
 pub fn offered_to(t: &pb::Transfer, terminal: &str) -> bool {
     t.offered_to_terminal_ids.iter().any(|x| x == terminal)
-        || domain::transfer_target(t) == terminal
+        || events::transfer_target(t) == terminal
 }
 
 /// A message the server acknowledged.
@@ -280,7 +281,7 @@ pub struct AckedMessage {
     pub body: String,
     pub author: String,
     /// When the sender got the acknowledgement (wall clock, ms): the event was committed by then.
-    pub at: domain::Millis,
+    pub at: events::Millis,
 }
 
 /// Event counters of the load (what was tried, retried, injected).
@@ -606,7 +607,7 @@ impl World {
                     key,
                     body,
                     author: term.id.clone(),
-                    at: domain::now_millis(),
+                    at: events::now_millis(),
                 });
                 None
             }
@@ -866,9 +867,9 @@ impl World {
 
     /// What a real terminal does on an event first seen on its feed.
     async fn react(self: &Arc<Self>, term: &Arc<Term>, e: &pb::Event, feed: &Feed, rng: &mut Rng) {
-        let now = domain::now_millis();
+        let now = events::now_millis();
         let future =
-            |ts: &Option<prost_types::Timestamp>| domain::millis(ts).is_some_and(|t| t > now);
+            |ts: &Option<prost_types::Timestamp>| events::millis(ts).is_some_and(|t| t > now);
         let sid = e.session_id.clone();
         match &e.payload {
             Some(Payload::SessionRequested(r))
@@ -876,7 +877,7 @@ impl World {
             {
                 let until = Instant::now()
                     + Duration::from_millis(
-                        domain::millis(&r.connect_deadline).map_or(0, |d| (d - now).max(0) as u64),
+                        events::millis(&r.connect_deadline).map_or(0, |d| (d - now).max(0) as u64),
                     );
                 let (world, term, mut rng) = (self.clone(), term.clone(), rng.fork());
                 self.react_with(async move {
@@ -1178,11 +1179,23 @@ pub async fn inject_faults(
     plan: FaultPlan,
     mut rng: Rng,
 ) -> Vec<Replica> {
+    // Every wait and choice comes from `rng` in the order the faults happen, so a seed replays
+    // the schedule; the log shows the drawn values.
     let start = Instant::now();
     let mut next_kill = plan.kill_every.map(|d| start + rng.jitter(d));
     let mut next_pg = plan
         .pg_restart_every
         .map(|d| start + d.mul_f64(0.8 + 0.4 * rng.unit()));
+    let ms = |at: Option<Instant>| {
+        at.map_or("-".to_owned(), |t| {
+            format!("{} ms", (t - start).as_millis())
+        })
+    };
+    world.log(&format!(
+        "fault schedule: first kill at {}, first Postgres restart at {}",
+        ms(next_kill),
+        ms(next_pg)
+    ));
     loop {
         for (i, r) in replicas.iter_mut().enumerate() {
             if let Some(status) = r.exited() {
@@ -1199,13 +1212,21 @@ pub async fn inject_faults(
         }
         if next_kill.is_some_and(|t| now >= t) {
             let i = rng.below(replicas.len());
-            world.log(&format!("fault: kill -9 replica {i}"));
+            let pause = rng.jitter(plan.kill_pause);
+            world.log(&format!(
+                "fault: kill -9 replica {i}, down for {} ms",
+                pause.as_millis()
+            ));
             replicas[i].kill9();
             inc(&world.c.replica_kills);
-            tokio::time::sleep(rng.jitter(plan.kill_pause)).await;
+            tokio::time::sleep(pause).await;
             restart_until_ready(&world, &mut replicas[i], i).await;
-            world.log(&format!("fault: replica {i} back"));
-            next_kill = plan.kill_every.map(|d| Instant::now() + rng.jitter(d));
+            let gap = plan.kill_every.map(|d| rng.jitter(d));
+            next_kill = gap.map(|g| Instant::now() + g);
+            world.log(&format!(
+                "fault: replica {i} back; next kill {}",
+                gap.map_or("none".to_owned(), |g| format!("in {} ms", g.as_millis()))
+            ));
         } else if next_pg.is_some_and(|t| now >= t) {
             world.log("fault: Postgres immediate restart");
             let pg2 = pg.clone();
@@ -1225,10 +1246,14 @@ pub async fn inject_faults(
                     tokio::time::sleep(Duration::from_secs(1)).await;
                 }
             }
-            world.log("fault: Postgres back");
-            next_pg = plan
+            let gap = plan
                 .pg_restart_every
-                .map(|d| Instant::now() + d.mul_f64(0.8 + 0.4 * rng.unit()));
+                .map(|d| d.mul_f64(0.8 + 0.4 * rng.unit()));
+            next_pg = gap.map(|g| Instant::now() + g);
+            world.log(&format!(
+                "fault: Postgres back; next restart {}",
+                gap.map_or("none".to_owned(), |g| format!("in {} ms", g.as_millis()))
+            ));
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }

@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 use sqlx::Connection;
 use sqlx::postgres::PgConnection;
 
-use crate::client::{self, AdminClient, BoxError};
-use crate::pb;
+use handoff::client::{self, AdminClient, BoxError};
+use handoff::pb;
 
 /// A database created for this run and dropped at its end (also when the run fails).
 pub struct BenchDb {
@@ -141,7 +141,6 @@ pub struct ServerProc {
     pub pid: u32,
     pub url: String,
     pub log: PathBuf,
-    pub started: Instant,
 }
 
 /// `handoff` next to this executable (target/release/handoff beside target/release/handoff-bench).
@@ -200,7 +199,6 @@ impl ServerProc {
             pid,
             url: format!("http://{listen}"),
             log,
-            started: Instant::now(),
         };
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
@@ -241,11 +239,11 @@ impl ServerProc {
     }
 
     pub fn rss_kib(&self) -> Option<u64> {
-        super::stats::status_kib(self.pid, "VmRSS")
+        crate::stats::status_kib(self.pid, "VmRSS")
     }
 
     pub fn hwm_kib(&self) -> Option<u64> {
-        super::stats::status_kib(self.pid, "VmHWM")
+        crate::stats::status_kib(self.pid, "VmHWM")
     }
 
     /// Whether the process is still running (a crash mid-run is a finding).

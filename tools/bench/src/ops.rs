@@ -11,11 +11,12 @@
 use std::path::Path;
 use std::time::Duration;
 
-use super::json::J;
-use super::messages::{Engine, Phase, Transport};
-use super::server::{BenchDb, ServerProc};
-use super::stats::{self, fmt_int};
-use crate::client::BoxError;
+use handoff::client::BoxError;
+use serde::{Serialize, Serializer};
+
+use crate::messages::{Engine, Phase, Transport};
+use crate::server::{BenchDb, ServerProc};
+use crate::stats::{self, fmt_int};
 
 /// The cost the operations features may have, in percent of the messages/s without them.
 pub const TARGET_PCT: f64 = 3.0;
@@ -33,12 +34,16 @@ pub const B_SERVER_ARGS: [&str; 6] = [
     "100000",
 ];
 
-/// One measured side of a round.
+/// One measured side of a round (in the JSON report: the phase, and which side it was).
+#[derive(Serialize)]
 pub struct Side {
-    pub with_ops: bool,
+    #[serde(flatten)]
     pub phase: Phase,
+    pub with_ops: bool,
     /// Warnings and errors in that server's log.
+    #[serde(skip)]
     pub log_warnings: usize,
+    #[serde(skip)]
     pub log_errors: usize,
 }
 
@@ -98,9 +103,9 @@ impl Ops {
         (a.len() > 1 && m > 0.0).then(|| (hi - lo) / m * 100.0)
     }
 
-    pub fn lines(&mut self) -> Vec<String> {
+    pub fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
-        for s in self.sides.iter_mut() {
+        for s in self.sides.iter() {
             out.push(format!(
                 "{} {}",
                 if s.with_ops { "B" } else { "A" },
@@ -144,42 +149,46 @@ impl Ops {
         ));
         out
     }
+}
 
-    pub fn json(&mut self) -> J {
+/// In the JSON report: both sides' rates, their means and the cost, then every phase.
+impl Serialize for Ops {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Summary<'a> {
+            transport: Transport,
+            inflight_per_sender: usize,
+            b_server_args: [&'static str; 6],
+            a_msgs_per_sec: Vec<f64>,
+            b_msgs_per_sec: Vec<f64>,
+            a_mean_msgs_per_sec: Option<f64>,
+            b_mean_msgs_per_sec: Option<f64>,
+            ratio_b_over_a: Option<f64>,
+            cost_pct: Option<f64>,
+            a_spread_pct: Option<f64>,
+            target_pct: f64,
+            met: Option<bool>,
+            lost: u64,
+            phases: &'a [Side],
+        }
         let (a, b) = self.means();
-        let rates = |with_ops| J::Arr(self.rates(with_ops).map(J::from).collect());
-        let mut j = J::obj([
-            ("transport", J::from(Transport::Stream.name())),
-            ("inflight_per_sender", J::from(self.inflight)),
-            (
-                "b_server_args",
-                J::from(B_SERVER_ARGS.map(String::from).to_vec()),
-            ),
-            ("a_msgs_per_sec", rates(false)),
-            ("b_msgs_per_sec", rates(true)),
-            ("a_mean_msgs_per_sec", J::from(a)),
-            ("b_mean_msgs_per_sec", J::from(b)),
-            ("ratio_b_over_a", J::from(self.ratio())),
-            ("cost_pct", J::from(self.cost_pct())),
-            ("a_spread_pct", J::from(self.a_spread_pct())),
-            ("target_pct", J::from(TARGET_PCT)),
-            ("met", J::from(self.met())),
-        ]);
-        j.push("lost", self.lost());
-        j.push(
-            "phases",
-            J::Arr(
-                self.sides
-                    .iter_mut()
-                    .map(|s| {
-                        let mut p = s.phase.json();
-                        p.push("with_ops", s.with_ops);
-                        p
-                    })
-                    .collect(),
-            ),
-        );
-        j
+        Summary {
+            transport: Transport::Stream,
+            inflight_per_sender: self.inflight,
+            b_server_args: B_SERVER_ARGS,
+            a_msgs_per_sec: self.rates(false).collect(),
+            b_msgs_per_sec: self.rates(true).collect(),
+            a_mean_msgs_per_sec: a,
+            b_mean_msgs_per_sec: b,
+            ratio_b_over_a: self.ratio(),
+            cost_pct: self.cost_pct(),
+            a_spread_pct: self.a_spread_pct(),
+            target_pct: TARGET_PCT,
+            met: self.met(),
+            lost: self.lost(),
+            phases: &self.sides,
+        }
+        .serialize(s)
     }
 }
 
@@ -282,7 +291,7 @@ async fn phase(setup: &Setup<'_>, with_ops: bool) -> Result<Side, BoxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bench::stats::{CpuUsage, Latencies};
+    use crate::stats::{CpuUsage, Latencies};
 
     fn side(with_ops: bool, rate: f64) -> Side {
         Side {

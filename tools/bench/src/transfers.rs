@@ -8,13 +8,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use super::fixtures::{self, Commander, Pump, Term, request};
-use super::json::J;
-use super::messages::Transport;
-use super::stats::{Cpu, CpuUsage, Latencies, fmt_int, now_us};
-use crate::client::{AdminClient, BoxError};
-use crate::pb::{self, command::Kind as Cmd, event::Payload};
+use handoff::client::{AdminClient, BoxError};
+use handoff::pb::{self, command::Kind as Cmd, event::Payload};
+use serde::Serialize;
 
+use crate::fixtures::{self, Commander, Pump, Term, request};
+use crate::json::Keyed;
+use crate::messages::Transport;
+use crate::stats::{Cpu, CpuUsage, Latencies, fmt_int, now_us};
+
+#[derive(Serialize)]
 pub struct Transfers {
     pub transport: Transport,
     pub workers: usize,
@@ -22,20 +25,22 @@ pub struct Transfers {
     pub window_s: f64,
     /// Transfers completed inside the window.
     pub completed: u64,
+    #[serde(rename = "transfers_per_sec")]
     pub rate: f64,
     pub latency: Latencies,
     /// Per step (p50 ms): offer call, offer delivered, accept call, acceptance delivered,
     /// disconnect call, new holder's message call, its delivery to the caller.
-    pub steps: Vec<(&'static str, Latencies)>,
+    pub steps: Keyed<&'static str, Latencies>,
     pub sessions_opened: u64,
     pub errors: u64,
     pub first_error: Option<String>,
     pub cpu: CpuUsage,
+    #[serde(rename = "setup_s")]
     pub setup_seconds: f64,
 }
 
 impl Transfers {
-    pub fn lines(&mut self) -> Vec<String> {
+    pub fn lines(&self) -> Vec<String> {
         let mut out = vec![format!(
             "{}: {} complete transfers/s ({} in {:.1} s over {} sessions; chains of {}, {} sessions opened)",
             self.transport.name(),
@@ -52,8 +57,9 @@ impl Transfers {
         ));
         let steps: Vec<String> = self
             .steps
-            .iter_mut()
-            .map(|(name, l)| format!("{name} {}", super::stats::fmt_ms(l.ms(0.5))))
+            .0
+            .iter()
+            .map(|(name, l)| format!("{name} {}", crate::stats::fmt_ms(l.ms(0.5))))
             .collect();
         out.push(format!("steps, p50 ms: {}", steps.join(", ")));
         if self.errors > 0 {
@@ -64,28 +70,6 @@ impl Transfers {
             ));
         }
         out
-    }
-
-    pub fn json(&mut self) -> J {
-        let mut steps = J::obj(Vec::<(String, J)>::new());
-        for (name, l) in self.steps.iter_mut() {
-            steps.push(*name, l.json());
-        }
-        J::obj([
-            ("transport", J::from(self.transport.name())),
-            ("workers", J::from(self.workers)),
-            ("chain", J::from(self.chain)),
-            ("window_s", J::from(self.window_s)),
-            ("completed", J::from(self.completed)),
-            ("transfers_per_sec", J::from(self.rate)),
-            ("latency", self.latency.json()),
-            ("steps", steps),
-            ("sessions_opened", J::from(self.sessions_opened)),
-            ("errors", J::from(self.errors)),
-            ("first_error", J::from(self.first_error.clone())),
-            ("cpu", self.cpu.json()),
-            ("setup_s", J::from(self.setup_seconds)),
-        ])
     }
 }
 
@@ -445,7 +429,7 @@ pub async fn run(
         completed,
         rate: completed as f64 / window_s,
         latency,
-        steps,
+        steps: Keyed(steps),
         sessions_opened: opened,
         errors,
         first_error,

@@ -4,9 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
-use super::load::{AckedMessage, Attachment, Digest, Received};
-use crate::domain::{self, Millis};
-use crate::pb::{self, Role, TransferState, event::Payload};
+use handoff::pb::{self, TransferState, event::Payload};
+use serde::{Serialize, Serializer};
+
+use crate::events::{self, Millis};
+use crate::load::{AckedMessage, Attachment, Digest, Received};
 
 /// One session as read after the run.
 #[derive(Debug, Clone)]
@@ -33,12 +35,14 @@ pub struct Feeds {
 }
 
 /// The figures of a run. The loss figures (see [`Report::losses`]) must all be 0.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Report {
     pub seed: u64,
     pub replicas: u64,
     pub terminals: u64,
+    #[serde(serialize_with = "one_decimal")]
     pub duration_s: f64,
+    #[serde(serialize_with = "one_decimal")]
     pub elapsed_s: f64,
 
     pub sessions: u64,
@@ -313,101 +317,26 @@ impl Report {
         ]
     }
 
-    /// One line of JSON with every figure (no nesting; notes as an array of strings).
+    /// One line of JSON with every figure and the sum of the losses (no nesting; notes as an
+    /// array of strings).
     pub fn to_json(&self) -> String {
-        let mut out = String::from("{");
-        let mut field = |k: &str, v: String| {
-            if out.len() > 1 {
-                out.push(',');
-            }
-            out.push_str(&format!("\"{k}\":{v}"));
-        };
-        let r = self;
-        for (k, v) in [
-            ("seed", r.seed),
-            ("replicas", r.replicas),
-            ("terminals", r.terminals),
-            ("sessions", r.sessions),
-            ("sessions_opened", r.sessions_opened),
-            ("connect_attempts", r.connect_attempts),
-            ("connect_not_attached", r.connect_not_attached),
-            ("connect_not_acknowledged", r.connect_not_acknowledged),
-            ("messages_acknowledged", r.messages_acknowledged),
-            ("messages_unresolved", r.messages_unresolved),
-            ("messages_refused", r.messages_refused),
-            ("messages_lost", r.messages_lost),
-            ("messages_duplicated", r.messages_duplicated),
-            ("messages_misplaced", r.messages_misplaced),
-            ("out_of_order", r.out_of_order),
-            ("delivery_gaps", r.delivery_gaps),
-            ("gaps_delivered_on_reattach", r.gaps_delivered_on_reattach),
-            ("undelivered_while_attached", r.undelivered_while_attached),
-            ("delivered_late", r.delivered_late),
-            ("deliveries_not_entitled", r.deliveries_not_entitled),
-            ("deliveries_corrupted", r.deliveries_corrupted),
-            ("redeliveries", r.redeliveries),
-            ("log_gaps", r.log_gaps),
-            ("transfers_started", r.transfers_started),
-            ("transfers_to_groups", r.transfers_to_groups),
-            ("group_accepts_lost", r.group_accepts_lost),
-            ("transfers_accepted", r.transfers_accepted),
-            ("transfers_ended_otherwise", r.transfers_ended_otherwise),
-            ("transfers_hanging", r.transfers_hanging),
-            ("transfers_declined", r.transfers_declined),
-            ("transfers_cancelled", r.transfers_cancelled),
-            ("transfers_expired", r.transfers_expired),
-            ("transfers_aborted", r.transfers_aborted),
-            ("forced_handoffs", r.forced_handoffs),
-            ("sessions_with_chains", r.sessions_with_chains),
-            ("two_holder_sessions", r.two_holder_sessions),
-            ("replica_kills", r.replica_kills),
-            ("pg_restarts", r.pg_restarts),
-            ("feed_drops", r.feed_drops),
-            ("feed_breaks", r.feed_breaks),
-            ("acks_to_last_seq", r.acks_to_last_seq),
-            ("bare_reattaches", r.bare_reattaches),
-            (
-                "bare_reattaches_after_full_ack",
-                r.bare_reattaches_after_full_ack,
-            ),
-            (
-                "bare_reattach_sessions_acked_to_end",
-                r.bare_reattach_sessions_acked_to_end,
-            ),
-            ("final_reattaches", r.final_reattaches),
-            ("quiet_spells", r.quiet_spells),
-            ("resume_rejected", r.resume_rejected),
-            ("unexpected_replica_exits", r.unexpected_replica_exits),
-            ("retries_unavailable", r.retries_unavailable),
-            ("retries_internal", r.retries_internal),
-            ("retries_transport", r.retries_transport),
-            ("retries_timeout", r.retries_timeout),
-            ("losses", r.losses()),
-        ] {
-            field(k, v.to_string());
+        #[derive(Serialize)]
+        struct Line<'a> {
+            #[serde(flatten)]
+            report: &'a Report,
+            losses: u64,
         }
-        field("duration_s", format!("{:.1}", r.duration_s));
-        field("settle_s", r.settle_s.to_string());
-        field("elapsed_s", format!("{:.1}", r.elapsed_s));
-        let notes: Vec<String> = r.notes.iter().map(|n| json_string(n)).collect();
-        field("notes", format!("[{}]", notes.join(",")));
-        out.push('}');
-        out
+        serde_json::to_string(&Line {
+            report: self,
+            losses: self.losses(),
+        })
+        .expect("a report is plain data")
     }
 }
 
-fn json_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+/// Seconds with one decimal, as the table shows them.
+fn one_decimal<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((v * 10.0).round() / 10.0)
 }
 
 impl fmt::Display for Report {
@@ -480,7 +409,7 @@ pub fn entitlement(log: &[pb::Event]) -> HashMap<String, BTreeSet<u64>> {
     let caller = first.author_terminal_id.clone();
     out.entry(caller.clone()).or_default().extend(
         log.iter()
-            .filter(|e| domain::visible_to(Role::Caller, e))
+            .filter(|e| events::seen_by_caller(e))
             .map(|e| e.seq),
     );
     // Terminal -> the seq from which it takes part now.
@@ -504,7 +433,7 @@ pub fn entitlement(log: &[pb::Event]) -> HashMap<String, BTreeSet<u64>> {
                 if let Some(t) = &o.transfer {
                     let mut to = t.offered_to_terminal_ids.clone();
                     if to.is_empty() {
-                        to.push(domain::transfer_target(t).to_owned());
+                        to.push(events::transfer_target(t).to_owned());
                     }
                     for target in &to {
                         since.insert(target.clone(), e.seq);
@@ -857,7 +786,7 @@ pub fn check(
                 .collect();
             if !extra.is_empty() {
                 report.deliveries_not_entitled += extra.len() as u64;
-                let kind = |seq: u64| by_seq.get(&seq).map_or("?", |e| domain::kind_name(e));
+                let kind = |seq: u64| by_seq.get(&seq).map_or("?", |e| events::kind_name(e));
                 let (first, last) = (extra[0], extra[extra.len() - 1]);
                 note(format!(
                     "session {sid}: {} received seqs {} outside its part {} ({} at {}, {} at {})",
@@ -935,4 +864,98 @@ pub fn check(
         }
     }
     report.notes.extend(notes);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_json_line_has_every_figure_under_its_name() {
+        let report = Report {
+            seed: 7,
+            messages_lost: 2,
+            duration_s: 25.04,
+            elapsed_s: 41.77,
+            settle_s: 5.0,
+            notes: vec!["a \"quoted\" note\n".into()],
+            ..Report::default()
+        };
+        let line = report.to_json();
+        assert!(!line.contains('\n'), "{line}");
+        let json: serde_json::Value = serde_json::from_str(&line).unwrap();
+        let keys: BTreeSet<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let expected: BTreeSet<&str> = [
+            "seed",
+            "replicas",
+            "terminals",
+            "sessions",
+            "sessions_opened",
+            "connect_attempts",
+            "connect_not_attached",
+            "connect_not_acknowledged",
+            "messages_acknowledged",
+            "messages_unresolved",
+            "messages_refused",
+            "messages_lost",
+            "messages_duplicated",
+            "messages_misplaced",
+            "out_of_order",
+            "delivery_gaps",
+            "gaps_delivered_on_reattach",
+            "undelivered_while_attached",
+            "delivered_late",
+            "deliveries_not_entitled",
+            "deliveries_corrupted",
+            "redeliveries",
+            "log_gaps",
+            "transfers_started",
+            "transfers_to_groups",
+            "group_accepts_lost",
+            "transfers_accepted",
+            "transfers_ended_otherwise",
+            "transfers_hanging",
+            "transfers_declined",
+            "transfers_cancelled",
+            "transfers_expired",
+            "transfers_aborted",
+            "forced_handoffs",
+            "sessions_with_chains",
+            "two_holder_sessions",
+            "replica_kills",
+            "pg_restarts",
+            "feed_drops",
+            "feed_breaks",
+            "acks_to_last_seq",
+            "bare_reattaches",
+            "bare_reattaches_after_full_ack",
+            "bare_reattach_sessions_acked_to_end",
+            "final_reattaches",
+            "quiet_spells",
+            "resume_rejected",
+            "unexpected_replica_exits",
+            "retries_unavailable",
+            "retries_internal",
+            "retries_transport",
+            "retries_timeout",
+            "losses",
+            "duration_s",
+            "settle_s",
+            "elapsed_s",
+            "notes",
+        ]
+        .into();
+        assert_eq!(keys, expected);
+        assert_eq!(json["seed"], 7);
+        assert_eq!(json["losses"], 2);
+        assert_eq!(json["duration_s"], 25.0);
+        assert_eq!(json["elapsed_s"], 41.8);
+        assert_eq!(json["settle_s"], 5.0);
+        assert_eq!(json["notes"][0], "a \"quoted\" note\n");
+    }
 }

@@ -8,11 +8,12 @@ use std::time::Duration;
 use tokio::sync::{Semaphore, mpsc, oneshot};
 use tonic::transport::{Channel, Endpoint};
 
-use super::stats::now_us;
-use crate::client::{AdminClient, Bearer, BoxError, Feed, FeedSender, TerminalClient};
-use crate::pb::{
+use handoff::client::{AdminClient, Bearer, BoxError, Feed, FeedSender, TerminalClient};
+use handoff::pb::{
     self, attach_response, event::Payload, terminal_service_client::TerminalServiceClient,
 };
+
+use crate::stats::now_us;
 
 /// How long a step waits for an event on a feed before it counts as failed.
 pub const WAIT: Duration = Duration::from_secs(20);
@@ -23,7 +24,6 @@ pub const CALL_TIMEOUT: Duration = Duration::from_secs(30);
 #[derive(Clone)]
 pub struct Term {
     pub id: String,
-    pub token: String,
     pub client: TerminalClient,
 }
 
@@ -99,7 +99,7 @@ pub async fn terminals(
     let mut out = Vec::with_capacity(creds.len());
     for (id, token) in creds {
         let client = terminal_client(channel(url).await?, &token)?;
-        out.push(Term { id, token, client });
+        out.push(Term { id, client });
     }
     Ok(out)
 }

@@ -11,12 +11,12 @@ use tonic_health::pb::{
     HealthCheckRequest, health_check_response::ServingStatus, health_client::HealthClient,
 };
 
-use super::pg::free_port;
+use handoff_pg_cluster::free_port;
 
 /// How to run a replica.
 #[derive(Debug, Clone)]
 pub struct ReplicaConfig {
-    /// The `handoff` binary (tests: `env!("CARGO_BIN_EXE_handoff")`).
+    /// The `handoff` binary.
     pub binary: PathBuf,
     pub database_url: String,
     pub admin_token: String,

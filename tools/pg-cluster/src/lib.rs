@@ -1,8 +1,9 @@
-//! A throwaway PostgreSQL cluster of its own, for fault tests.
+//! A throwaway PostgreSQL cluster of its own, for fault tests: the fault suite (`handoff-faults`)
+//! and the server's replica tests restart it under load.
 //!
 //! ```no_run
 //! # fn main() -> std::io::Result<()> {
-//! use handoff::faults::PgCluster;
+//! use handoff_pg_cluster::PgCluster;
 //! let pg = PgCluster::start()?; // initdb in a new temporary folder, then start
 //! pg.create_database("handoff")?;
 //! let url = pg.url("handoff"); // postgres://postgres@127.0.0.1:PORT/handoff
