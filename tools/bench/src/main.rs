@@ -1088,6 +1088,14 @@ async fn run_sections(
              cost = 1 - mean(B) / mean(A)"
                 .into(),
         );
+        b.how.push(format!(
+            "then the flood: one more server with B's flags, the others' stream open loop at {} % of mean(A), \
+             without and then with one more terminal sending {} Message calls/s against the limit of {}/s an \
+             administrator set for it (SetTerminalLimits)",
+            ops::FLOOD_LOAD_PCT,
+            ops::FLOOD_CALLS_PER_SEC,
+            ops::FLOOD_LIMIT_PER_SEC
+        ));
         let setup = ops::Setup {
             bin,
             admin_url: &args.postgres_url,

@@ -9,9 +9,12 @@
 //! warming up, other work fading in or out) falls on both sides equally.
 
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 
-use handoff::client::BoxError;
+use handoff::client::{self, BoxError};
+use handoff::pb;
 use serde::{Serialize, Serializer};
 
 use crate::messages::{Engine, Phase, Transport};
@@ -47,10 +50,11 @@ pub struct Side {
     pub log_errors: usize,
 }
 
-/// The rounds of the comparison.
+/// The rounds of the comparison, and the flood measurement after them.
 pub struct Ops {
     pub inflight: usize,
     pub sides: Vec<Side>,
+    pub flood: Option<Flood>,
 }
 
 fn mean(xs: impl Iterator<Item = f64>) -> Option<f64> {
@@ -147,6 +151,9 @@ impl Ops {
                 None => "not measured",
             }
         ));
+        if let Some(f) = &self.flood {
+            out.extend(f.lines());
+        }
         out
     }
 }
@@ -170,6 +177,7 @@ impl Serialize for Ops {
             met: Option<bool>,
             lost: u64,
             phases: &'a [Side],
+            flood: Option<&'a Flood>,
         }
         let (a, b) = self.means();
         Summary {
@@ -187,6 +195,7 @@ impl Serialize for Ops {
             met: self.met(),
             lost: self.lost(),
             phases: &self.sides,
+            flood: self.flood.as_ref(),
         }
         .serialize(s)
     }
@@ -214,6 +223,7 @@ pub async fn run(
     let mut ops = Ops {
         inflight: setup.inflight,
         sides: Vec::new(),
+        flood: None,
     };
     for round in 0..rounds {
         let order = if round % 2 == 0 {
@@ -236,7 +246,189 @@ pub async fn run(
             ops.sides.push(side);
         }
     }
+    if let Some(peak) = ops.means().0 {
+        progress("ops: one terminal flooding past its own limit".into());
+        let flood = flood(setup, peak * FLOOD_LOAD_PCT as f64 / 100.0).await?;
+        ops.flood = Some(flood);
+    }
     Ok(ops)
+}
+
+/// The share of A's closed-loop rate the other terminals offer in the flood measurement: a load
+/// the machine carries with room to spare, so that a change in latency is the flood's doing.
+pub const FLOOD_LOAD_PCT: u32 = 50;
+/// What the flooding terminal sends, and the limit an administrator set for it.
+pub const FLOOD_CALLS_PER_SEC: u32 = 2_000;
+pub const FLOOD_LIMIT_PER_SEC: u32 = 100;
+
+/// The other terminals' latency at a fixed load, without and then with one terminal sending
+/// Message calls at 20 times the limit an administrator set for it (SetTerminalLimits).
+#[derive(Serialize)]
+pub struct Flood {
+    pub offered_msgs_per_sec: f64,
+    pub flood_calls_per_sec: u32,
+    pub flood_limit_per_sec: u32,
+    pub quiet: Phase,
+    pub flooded: Phase,
+    /// The flooding terminal's calls in the flooded window: all, and refused RESOURCE_EXHAUSTED.
+    pub flood_calls: u64,
+    pub flood_refused: u64,
+}
+
+impl Flood {
+    fn lines(&self) -> Vec<String> {
+        let p99 = |p: &Phase| p.latency.ms(0.99);
+        let ratio = match (p99(&self.quiet), p99(&self.flooded)) {
+            (Some(q), Some(f)) if q > 0.0 => format!("{:.2}", f / q),
+            _ => "-".into(),
+        };
+        vec![
+            format!(
+                "flood: the others at {FLOOD_LOAD_PCT} % of A's rate ({} msg/s offered), B's flags; one more \
+                 terminal sends {} Message calls/s against its own limit of {}/s",
+                fmt_int(self.offered_msgs_per_sec),
+                fmt_int(self.flood_calls_per_sec as f64),
+                fmt_int(self.flood_limit_per_sec as f64)
+            ),
+            format!("  without the flood {}", self.quiet.line()),
+            format!("  with the flood    {}", self.flooded.line()),
+            format!(
+                "  the flooding terminal: {} calls, {} refused with RESOURCE_EXHAUSTED; the others' p99 with / without = {ratio}",
+                fmt_int(self.flood_calls as f64),
+                fmt_int(self.flood_refused as f64)
+            ),
+        ]
+    }
+}
+
+/// The flood measurement: one server with B's flags on a fresh database, the others' open loop
+/// without and then with the flood (the second phase writes to a larger table, which if anything
+/// counts against the flooded side).
+async fn flood(setup: &Setup<'_>, offered: f64) -> Result<Flood, BoxError> {
+    let mut db = BenchDb::create(setup.admin_url).await?;
+    stats::set_bench_database(&db.name);
+    let mut extra = setup.server_args.to_vec();
+    extra.extend(B_SERVER_ARGS.map(String::from));
+    let log = std::env::temp_dir().join(format!("{}.server.log", db.name));
+    let measured = async {
+        let srv = ServerProc::start(setup.bin, &db.url, &extra, log).await?;
+        let admin = srv.admin().await?;
+        let mut engine = Engine::setup(
+            &srv.url,
+            &admin,
+            "flood",
+            setup.sessions,
+            setup.body_bytes,
+            Some(srv.pid),
+        )
+        .await?;
+        let quiet = engine
+            .open_loop(
+                Transport::Stream,
+                offered,
+                FLOOD_LOAD_PCT,
+                setup.warmup,
+                setup.duration,
+            )
+            .await;
+
+        let created = admin
+            .clone()
+            .create_terminal(pb::CreateTerminalRequest {
+                name: "flood".into(),
+                display_name: "flooding gateway".into(),
+                kind: pb::TerminalKind::Gateway as i32,
+                groups: Vec::new(),
+            })
+            .await?
+            .into_inner();
+        let id = created.terminal.map(|t| t.id).unwrap_or_default();
+        admin
+            .clone()
+            .set_terminal_limits(pb::SetTerminalLimitsRequest {
+                terminal_id: id,
+                limits: Some(pb::TerminalLimits {
+                    messages_per_second: Some(FLOOD_LIMIT_PER_SEC),
+                    ..Default::default()
+                }),
+            })
+            .await?;
+        let flooder = client::terminal(&srv.url, &created.token).await?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let calls = Arc::new(AtomicU64::new(0));
+        let refused = Arc::new(AtomicU64::new(0));
+        let mut tasks = Vec::new();
+        // Callers on a fixed schedule each, enough of them that a slow answer does not hold the
+        // flood back (one call at a time per caller, no timer per call).
+        const CALLERS: u32 = 32;
+        for _ in 0..CALLERS {
+            let (mut c, stop, calls, refused) = (
+                flooder.clone(),
+                stop.clone(),
+                calls.clone(),
+                refused.clone(),
+            );
+            let period = Duration::from_secs_f64(CALLERS as f64 / FLOOD_CALLS_PER_SEC as f64);
+            tasks.push(tokio::spawn(async move {
+                let mut tick = tokio::time::interval(period);
+                tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+                // Its own (made-up) session: under its limit a call is NOT_FOUND, over it
+                // RESOURCE_EXHAUSTED; either way nothing is stored.
+                let session = uuid::Uuid::new_v4().to_string();
+                while !stop.load(Ordering::Relaxed) {
+                    tick.tick().await;
+                    let answer = c
+                        .message(pb::MessageRequest {
+                            session_id: session.clone(),
+                            body: "flood".into(),
+                            idempotency_key: String::new(),
+                        })
+                        .await;
+                    calls.fetch_add(1, Ordering::Relaxed);
+                    if answer.is_err_and(|s| s.code() == tonic::Code::ResourceExhausted) {
+                        refused.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+            }));
+        }
+        let before = (
+            calls.load(Ordering::Relaxed),
+            refused.load(Ordering::Relaxed),
+        );
+        let flooded = engine
+            .open_loop(
+                Transport::Stream,
+                offered,
+                FLOOD_LOAD_PCT,
+                setup.warmup,
+                setup.duration,
+            )
+            .await;
+        let after = (
+            calls.load(Ordering::Relaxed),
+            refused.load(Ordering::Relaxed),
+        );
+        stop.store(true, Ordering::Relaxed);
+        for t in tasks {
+            let _ = t.await;
+        }
+        drop(engine);
+        srv.stop(Duration::from_secs(30)).await?;
+        Ok::<_, BoxError>(Flood {
+            offered_msgs_per_sec: offered,
+            flood_calls_per_sec: FLOOD_CALLS_PER_SEC,
+            flood_limit_per_sec: FLOOD_LIMIT_PER_SEC,
+            quiet,
+            flooded,
+            flood_calls: after.0 - before.0,
+            flood_refused: after.1 - before.1,
+        })
+    }
+    .await;
+    let dropped = db.drop_now().await;
+    let flood = measured?;
+    dropped?;
+    Ok(flood)
 }
 
 /// One side: a fresh database, a server on it, the sessions set up, one closed-loop phase; then
@@ -324,6 +516,7 @@ mod tests {
         let ops = |sides| Ops {
             inflight: 16,
             sides,
+            flood: None,
         };
         // A B B A: means 20,000 and 19,500: 2.5 %, within the target.
         let within = ops(vec![
