@@ -1855,7 +1855,7 @@ async fn a_transfer_can_be_made_with_stream_commands_alone(backend: Backend) {
     c.srv.stop().await;
 }
 
-// Issue 4's slow-consumer policy: a terminal that stops reading its feed holds back only its own
+// The slow-consumer policy: a terminal that stops reading its feed holds back only its own
 // stream. Senders keep being answered, other sessions keep flowing, and once it reads again it gets
 // every event, in order, from the log (nothing dropped for lack of buffer).
 async fn a_terminal_that_stops_reading_holds_back_only_its_own_feed(backend: Backend) {
