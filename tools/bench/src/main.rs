@@ -692,20 +692,10 @@ async fn run_sections(
     let mut msg_dups = 0u64;
     let mut messages_report = None;
     if args.has(Section::Messages) {
-        progress(format!("messages: setting up {} sessions", args.sessions));
-        let mut engine = messages::Engine::setup(
-            &srv.url,
-            &admin,
-            "msg",
-            args.sessions,
-            args.body_bytes,
-            Some(srv.pid),
-        )
-        .await?;
         let mut b = Block::new(format!(
             "2. Messages: {} sessions, gateway and bot both sending ({} senders)",
             args.sessions,
-            engine.senders()
+            2 * args.sessions
         ));
         b.how.push(format!(
             "each session has its own gateway and bot terminal, each with its own HTTP/2 connection and Attach feed \
@@ -714,6 +704,11 @@ async fn run_sections(
              answered by receipts (pipelined); the targets use the transport with the higher peak",
             args.body_bytes
         ));
+        b.how.push(
+            "each transport on a fresh database and a fresh server (with the same flags), so that neither inherits \
+             the other's events table; the sessions are set up anew for each"
+                .into(),
+        );
         b.how.push(
             "a message counts when its call (or receipt) returned a seq AND the other party's feed delivered that seq; \
              msg/s = such messages acknowledged inside the window / window; latency = sent (open loop: \
@@ -730,154 +725,214 @@ async fn run_sections(
             args.duration.as_secs_f64(),
             args.open_loads
         ));
-        b.rows.push(format!(
-            "setup: {} terminals registered, attached, {} sessions opened in {:.1} s",
-            2 * args.sessions,
-            args.sessions,
-            engine.setup_seconds
-        ));
         let mut per_transport = Vec::new();
         let mut best_of_all: Option<BestTransport> = None;
+        let (mut setup_s, mut feed_duplicates, mut feed_reordered) = (0.0, 0u64, 0u64);
+        let mut senders = 2 * args.sessions;
+        let mut log = messages::LogCheck::default();
         for &transport in &args.transports {
-            let mut phases = Vec::new();
-            let mut best: Option<usize> = None;
-            for &k in &args.inflight {
+            let mut tdb = BenchDb::create(&args.postgres_url).await?;
+            // The CPU lines count the Postgres backends of the database in use.
+            stats::set_bench_database(&tdb.name);
+            let server_log = std::env::temp_dir().join(format!("{}.server.log", tdb.name));
+            let measured = async {
+                let tsrv = ServerProc::start(bin, &tdb.url, &args.server_args, server_log).await?;
+                let tadmin = tsrv.admin().await?;
                 progress(format!(
-                    "messages ({}): closed loop, {k} in flight per sender",
+                    "messages ({}): a fresh database and server, setting up {} sessions",
+                    transport.name(),
+                    args.sessions
+                ));
+                let mut engine = messages::Engine::setup(
+                    &tsrv.url,
+                    &tadmin,
+                    "msg",
+                    args.sessions,
+                    args.body_bytes,
+                    Some(tsrv.pid),
+                )
+                .await?;
+                b.rows.push(format!(
+                    "{}: {} terminals registered, attached, {} sessions opened in {:.1} s",
+                    transport.name(),
+                    2 * args.sessions,
+                    args.sessions,
+                    engine.setup_seconds
+                ));
+                setup_s += engine.setup_seconds;
+                senders = engine.senders();
+                let mut phases = Vec::new();
+                let mut best: Option<usize> = None;
+                for &k in &args.inflight {
+                    progress(format!(
+                        "messages ({}): closed loop, {k} in flight per sender",
+                        transport.name()
+                    ));
+                    let p = engine
+                        .closed_loop(transport, k, args.warmup, args.duration)
+                        .await;
+                    msg_lost += reported(&p);
+                    let rate = p.rate;
+                    phases.push(p);
+                    match best {
+                        Some(i) if rate <= phases[i].rate => {
+                            // Two levels in a row clearly below the best: past the peak (one
+                            // alone may be noise from other work on the machine).
+                            let n = phases.len();
+                            if n >= 2
+                                && n - 2 != i
+                                && phases[n - 2].rate < 0.9 * phases[i].rate
+                                && rate < 0.9 * phases[i].rate
+                            {
+                                break;
+                            }
+                        }
+                        _ => best = Some(phases.len() - 1),
+                    }
+                }
+                let bi = best.ok_or("no closed-loop level ran (--inflight is empty)")?;
+                let peak_rate = phases[bi].rate;
+                let mut open = Vec::new();
+                for &pct in &args.open_loads {
+                    let rate = peak_rate * f64::from(pct) / 100.0;
+                    progress(format!(
+                        "messages ({}): open loop at {pct} % of peak, {} msg/s",
+                        transport.name(),
+                        fmt_int(rate)
+                    ));
+                    let p = engine
+                        .open_loop(transport, rate, pct, args.warmup, args.duration)
+                        .await;
+                    msg_lost += reported(&p);
+                    open.push((pct, p));
+                }
+                let this_half_p99 = open
+                    .iter()
+                    .find(|(pct, _)| *pct == 50)
+                    .and_then(|(_, p)| p.latency.ms(0.99));
+                for p in &phases {
+                    b.rows.push(p.line());
+                }
+                for (_, p) in &open {
+                    b.rows.push(p.line());
+                }
+                if bi + 1 == phases.len() && phases.len() > 1 {
+                    b.rows.push(format!(
+                        "NOTE: the best level is the highest one tried ({} in flight per sender): the peak may lie \
+                         higher; add levels with --inflight",
+                        phases[bi].inflight_per_sender
+                    ));
+                }
+                let peak_p99 = phases[bi].latency.ms(0.99);
+                let by_load: Vec<String> = open
+                    .iter()
+                    .map(|(pct, p)| format!("{pct} % {} ms", fmt_ms(p.latency.ms(0.99))))
+                    .collect();
+                b.rows.push(format!(
+                    "PEAK ({}) {} msg/s at {} in flight per sender; p99 send→deliver at peak {} ms; open loop: {}",
+                    transport.name(),
+                    fmt_int(peak_rate),
+                    phases[bi].inflight_per_sender,
+                    fmt_ms(peak_p99),
+                    if by_load.is_empty() {
+                        "not run".to_owned()
+                    } else {
+                        by_load.join(", ")
+                    }
+                ));
+                if best_of_all.as_ref().is_none_or(|b| peak_rate > b.rate) {
+                    best_of_all = Some(BestTransport {
+                        rate: peak_rate,
+                        inflight: phases[bi].inflight_per_sender,
+                        half_p99: this_half_p99,
+                        p99_by_load: by_load.join(", "),
+                        transport,
+                    });
+                }
+                per_transport.push(TransportReport {
+                    transport,
+                    peak: phases[bi].clone(),
+                    levels: phases,
+                    peak_msgs_per_sec: peak_rate,
+                    open: open
+                        .into_iter()
+                        .map(|(load_pct, phase)| OpenLoadReport { load_pct, phase })
+                        .collect(),
+                });
+                progress(format!(
+                    "messages ({}): checking every session's log",
                     transport.name()
                 ));
-                let p = engine
-                    .closed_loop(transport, k, args.warmup, args.duration)
-                    .await;
-                msg_lost += reported(&p);
-                let rate = p.rate;
-                phases.push(p);
-                match best {
-                    Some(i) if rate <= phases[i].rate => {
-                        // Two levels in a row clearly below the best: past the peak (one alone
-                        // may be noise from other work on the machine).
-                        let n = phases.len();
-                        if n >= 2
-                            && n - 2 != i
-                            && phases[n - 2].rate < 0.9 * phases[i].rate
-                            && rate < 0.9 * phases[i].rate
-                        {
-                            break;
-                        }
-                    }
-                    _ => best = Some(phases.len() - 1),
-                }
-            }
-            let bi = best.ok_or("no closed-loop level ran (--inflight is empty)")?;
-            let peak_rate = phases[bi].rate;
-            let mut open = Vec::new();
-            for &pct in &args.open_loads {
-                let rate = peak_rate * f64::from(pct) / 100.0;
-                progress(format!(
-                    "messages ({}): open loop at {pct} % of peak, {} msg/s",
-                    transport.name(),
-                    fmt_int(rate)
-                ));
-                let p = engine
-                    .open_loop(transport, rate, pct, args.warmup, args.duration)
-                    .await;
-                msg_lost += reported(&p);
-                open.push((pct, p));
-            }
-            let this_half_p99 = open
-                .iter()
-                .find(|(pct, _)| *pct == 50)
-                .and_then(|(_, p)| p.latency.ms(0.99));
-            for p in &phases {
-                b.rows.push(p.line());
-            }
-            for (_, p) in &open {
-                b.rows.push(p.line());
-            }
-            if bi + 1 == phases.len() && phases.len() > 1 {
+                let check = engine.check_log().await?;
                 b.rows.push(format!(
-                    "NOTE: the best level is the highest one tried ({} in flight per sender): the peak may lie \
-                     higher; add levels with --inflight",
-                    phases[bi].inflight_per_sender
+                    "{}: lost so far {} | duplicated: seq delivered twice to a feed {}, body stored twice {} | \
+                     out-of-order deliveries {} | log: {} messages in {} sessions, gaps {}, acknowledged seq not \
+                     holding its message {}, stored without a returned seq {} (checked in {:.1} s) | server RSS {} KiB",
+                    transport.name(),
+                    msg_lost,
+                    engine.feed_duplicates(),
+                    check.stored_twice,
+                    engine.feed_reordered(),
+                    check.messages,
+                    check.sessions,
+                    check.gaps,
+                    check.ack_mismatches,
+                    check.stored_unacked,
+                    check.seconds,
+                    tsrv.rss_kib().map_or("?".into(), |r| fmt_int(r as f64))
                 ));
-            }
-            let peak_p99 = phases[bi].latency.ms(0.99);
-            let by_load: Vec<String> = open
-                .iter()
-                .map(|(pct, p)| format!("{pct} % {} ms", fmt_ms(p.latency.ms(0.99))))
-                .collect();
-            b.rows.push(format!(
-                "PEAK ({}) {} msg/s at {} in flight per sender; p99 send→deliver at peak {} ms; open loop: {}",
-                transport.name(),
-                fmt_int(peak_rate),
-                phases[bi].inflight_per_sender,
-                fmt_ms(peak_p99),
-                if by_load.is_empty() {
-                    "not run".to_owned()
-                } else {
-                    by_load.join(", ")
+                feed_duplicates += engine.feed_duplicates();
+                feed_reordered += engine.feed_reordered();
+                log.add(&check);
+                // The feeds close before the server stops: a stopping server waits for them.
+                drop(engine);
+                let (warnings, errors, _) = tsrv.log_problems();
+                if warnings + errors > 0 {
+                    b.rows.push(format!(
+                        "{}: server log: {warnings} warnings, {errors} errors",
+                        transport.name()
+                    ));
                 }
-            ));
-            if best_of_all.as_ref().is_none_or(|b| peak_rate > b.rate) {
-                best_of_all = Some(BestTransport {
-                    rate: peak_rate,
-                    inflight: phases[bi].inflight_per_sender,
-                    half_p99: this_half_p99,
-                    p99_by_load: by_load.join(", "),
-                    transport,
-                });
+                tsrv.stop(Duration::from_secs(30)).await?;
+                Ok::<_, BoxError>(())
             }
-            per_transport.push(TransportReport {
-                transport,
-                peak: phases[bi].clone(),
-                levels: phases,
-                peak_msgs_per_sec: peak_rate,
-                open: open
-                    .into_iter()
-                    .map(|(load_pct, phase)| OpenLoadReport { load_pct, phase })
-                    .collect(),
-            });
+            .await;
+            let dropped = tdb.drop_now().await;
+            stats::set_bench_database(&db.name);
+            measured?;
+            dropped?;
         }
         let best = best_of_all.ok_or("no transport ran (--transports is empty)")?;
         peak = Some((best.rate, best.inflight, best.transport));
         half_p99 = best.half_p99;
         p99_by_load = best.p99_by_load;
-        progress("messages: checking every session's log");
-        let check = engine.check_log().await?;
-        msg_dups = engine.feed_duplicates() + check.stored_twice;
+        msg_dups = feed_duplicates + log.stored_twice;
         b.rows.push(format!(
-            "lost {} | duplicated: seq delivered twice to a feed {}, body stored twice {} | out-of-order deliveries {} \
-             | log: {} messages in {} sessions, gaps {}, acknowledged seq not holding its message {}, stored without a \
-             returned seq {} (checked in {:.1} s)",
+            "all transports: lost {} | duplicated: seq delivered twice to a feed {}, body stored twice {} | \
+             out-of-order deliveries {} | log: {} messages, gaps {}, acknowledged seq not holding its message {}, \
+             stored without a returned seq {}",
             msg_lost,
-            engine.feed_duplicates(),
-            check.stored_twice,
-            engine.feed_reordered(),
-            check.messages,
-            check.sessions,
-            check.gaps,
-            check.ack_mismatches,
-            check.stored_unacked,
-            check.seconds
+            feed_duplicates,
+            log.stored_twice,
+            feed_reordered,
+            log.messages,
+            log.gaps,
+            log.ack_mismatches,
+            log.stored_unacked
         ));
         messages_report = Some(MessagesReport {
             sessions: args.sessions,
-            senders: engine.senders(),
-            setup_s: engine.setup_seconds,
+            senders,
+            setup_s,
             transports: per_transport,
             peak_msgs_per_sec: best.rate,
             peak_transport: best.transport,
             lost: msg_lost,
-            feed_duplicates: engine.feed_duplicates(),
-            feed_reordered: engine.feed_reordered(),
-            log: check,
+            feed_duplicates,
+            feed_reordered,
+            log,
         });
-        b.rows.push(format!(
-            "server RSS now {} KiB",
-            srv.rss_kib().map_or("?".into(), |r| fmt_int(r as f64))
-        ));
         blocks.push(b);
-        drop(engine);
     }
 
     // 3. One busy session.

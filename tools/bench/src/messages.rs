@@ -6,10 +6,12 @@
 //! scheduled) to the moment the other party's feed handed the event over.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use futures_util::StreamExt as _;
+use futures_util::stream::FuturesUnordered;
 use handoff::client::{AdminClient, BoxError, TerminalClient};
 use handoff::pb::{self, event::Payload};
 use serde::Serialize;
@@ -175,6 +177,20 @@ pub struct LogCheck {
     /// Stored messages whose call never returned a seq (failed or timed out calls).
     pub stored_unacked: u64,
     pub seconds: f64,
+}
+
+impl LogCheck {
+    /// Adds another log check's counts (one per transport, each on its own database).
+    pub fn add(&mut self, o: &LogCheck) {
+        self.sessions += o.sessions;
+        self.events += o.events;
+        self.messages += o.messages;
+        self.stored_twice += o.stored_twice;
+        self.gaps += o.gaps;
+        self.ack_mismatches += o.ack_mismatches;
+        self.stored_unacked += o.stored_unacked;
+        self.seconds += o.seconds;
+    }
 }
 
 /// Reads a terminal's feed: records deliveries of the other party's messages into `incoming`,
@@ -467,35 +483,40 @@ impl Engine {
             let body_bytes = self.body_bytes;
             // Spread the senders' first sends over one interval.
             let offset = interval.mul_f64(k as f64 / n as f64);
+            // One task and one re-armed timer per sender; its calls in flight are futures of
+            // that task, not tasks of their own.
             schedulers.push(tokio::spawn(async move {
-                let inflight = Arc::new(AtomicUsize::new(0));
-                let mut calls = Vec::new();
-                let mut i = 0u32;
+                let mut calls = FuturesUnordered::new();
+                let mut tick = tokio::time::interval_at(start + offset, interval);
+                // A sender that fell behind sends the missed messages at once, each counted
+                // from its scheduled time, as a real open loop does.
+                tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Burst);
                 loop {
-                    let at = start + offset + interval * i;
-                    i += 1;
-                    if at >= end {
-                        break;
+                    tokio::select! {
+                        biased;
+                        Some(()) = calls.next(), if !calls.is_empty() => {}
+                        at = tick.tick() => {
+                            if at >= end {
+                                break;
+                            }
+                            let late = tokio::time::Instant::now().saturating_duration_since(at);
+                            let send_us = now_us().saturating_sub(late.as_micros() as u64);
+                            if calls.len() >= cap {
+                                counters.skipped.fetch_add(1, Ordering::Relaxed);
+                                continue;
+                            }
+                            calls.push(send_one(
+                                &dir,
+                                transport,
+                                phase,
+                                send_us,
+                                body_bytes,
+                                &counters,
+                            ));
+                        }
                     }
-                    tokio::time::sleep_until(at).await;
-                    let late = tokio::time::Instant::now().saturating_duration_since(at);
-                    let send_us = now_us().saturating_sub(late.as_micros() as u64);
-                    if inflight.load(Ordering::Relaxed) >= cap {
-                        counters.skipped.fetch_add(1, Ordering::Relaxed);
-                        continue;
-                    }
-                    inflight.fetch_add(1, Ordering::Relaxed);
-                    let (dir, counters, inflight) =
-                        (dir.clone(), counters.clone(), inflight.clone());
-                    calls.push(tokio::spawn(async move {
-                        send_one(&dir, transport, phase, send_us, body_bytes, &counters).await;
-                        inflight.fetch_sub(1, Ordering::Relaxed);
-                    }));
-                    calls.retain(|c: &JoinHandle<()>| !c.is_finished());
                 }
-                for c in calls {
-                    let _ = c.await;
-                }
+                while calls.next().await.is_some() {}
             }));
         }
         tokio::time::sleep_until(start + warmup).await;
