@@ -731,12 +731,7 @@ async fn run_sections(
         let mut senders = 2 * args.sessions;
         let mut log = messages::LogCheck::default();
         for &transport in &args.transports {
-            let mut tdb = BenchDb::create(&args.postgres_url).await?;
-            // The CPU lines count the Postgres backends of the database in use.
-            stats::set_bench_database(&tdb.name);
-            let server_log = std::env::temp_dir().join(format!("{}.server.log", tdb.name));
-            let measured = async {
-                let tsrv = ServerProc::start(bin, &tdb.url, &args.server_args, server_log).await?;
+            let measured = server::on_fresh_server(bin, &args.postgres_url, &args.server_args, async |tsrv| {
                 let tadmin = tsrv.admin().await?;
                 progress(format!(
                     "messages ({}): a fresh database and server, setting up {} sessions",
@@ -893,14 +888,11 @@ async fn run_sections(
                         transport.name()
                     ));
                 }
-                tsrv.stop(Duration::from_secs(30)).await?;
-                Ok::<_, BoxError>(())
-            }
+                Ok(())
+            })
             .await;
-            let dropped = tdb.drop_now().await;
             stats::set_bench_database(&db.name);
             measured?;
-            dropped?;
         }
         let best = best_of_all.ok_or("no transport ran (--transports is empty)")?;
         peak = Some((best.rate, best.inflight, best.transport));

@@ -18,8 +18,8 @@ use handoff::pb;
 use serde::{Serialize, Serializer};
 
 use crate::messages::{Engine, Phase, Transport};
-use crate::server::{BenchDb, ServerProc};
-use crate::stats::{self, fmt_int};
+use crate::server::on_fresh_server;
+use crate::stats::fmt_int;
 
 /// The cost the operations features may have, in percent of the messages/s without them.
 pub const TARGET_PCT: f64 = 3.0;
@@ -305,13 +305,9 @@ impl Flood {
 /// without and then with the flood (the second phase writes to a larger table, which if anything
 /// counts against the flooded side).
 async fn flood(setup: &Setup<'_>, offered: f64) -> Result<Flood, BoxError> {
-    let mut db = BenchDb::create(setup.admin_url).await?;
-    stats::set_bench_database(&db.name);
-    let mut extra = setup.server_args.to_vec();
-    extra.extend(B_SERVER_ARGS.map(String::from));
-    let log = std::env::temp_dir().join(format!("{}.server.log", db.name));
-    let measured = async {
-        let srv = ServerProc::start(setup.bin, &db.url, &extra, log).await?;
+    let mut args = setup.server_args.to_vec();
+    args.extend(B_SERVER_ARGS.map(String::from));
+    on_fresh_server(setup.bin, setup.admin_url, &args, async |srv| {
         let admin = srv.admin().await?;
         let mut engine = Engine::setup(
             &srv.url,
@@ -413,8 +409,7 @@ async fn flood(setup: &Setup<'_>, offered: f64) -> Result<Flood, BoxError> {
             let _ = t.await;
         }
         drop(engine);
-        srv.stop(Duration::from_secs(30)).await?;
-        Ok::<_, BoxError>(Flood {
+        Ok(Flood {
             offered_msgs_per_sec: offered,
             flood_calls_per_sec: FLOOD_CALLS_PER_SEC,
             flood_limit_per_sec: FLOOD_LIMIT_PER_SEC,
@@ -423,27 +418,18 @@ async fn flood(setup: &Setup<'_>, offered: f64) -> Result<Flood, BoxError> {
             flood_calls: after.0 - before.0,
             flood_refused: after.1 - before.1,
         })
-    }
-    .await;
-    let dropped = db.drop_now().await;
-    let flood = measured?;
-    dropped?;
-    Ok(flood)
+    })
+    .await
 }
 
 /// One side: a fresh database, a server on it, the sessions set up, one closed-loop phase; then
 /// the server stopped and the database dropped.
 async fn phase(setup: &Setup<'_>, with_ops: bool) -> Result<Side, BoxError> {
-    let mut db = BenchDb::create(setup.admin_url).await?;
-    // The CPU lines count the Postgres backends of the database in use.
-    stats::set_bench_database(&db.name);
-    let mut extra = setup.server_args.to_vec();
+    let mut args = setup.server_args.to_vec();
     if with_ops {
-        extra.extend(B_SERVER_ARGS.map(String::from));
+        args.extend(B_SERVER_ARGS.map(String::from));
     }
-    let log = std::env::temp_dir().join(format!("{}.server.log", db.name));
-    let measured = async {
-        let srv = ServerProc::start(setup.bin, &db.url, &extra, log).await?;
+    on_fresh_server(setup.bin, setup.admin_url, &args, async |srv| {
         let admin = srv.admin().await?;
         let mut engine = Engine::setup(
             &srv.url,
@@ -465,19 +451,14 @@ async fn phase(setup: &Setup<'_>, with_ops: bool) -> Result<Side, BoxError> {
         // The feeds close before the server stops: a gracefully stopping server waits for them.
         drop(engine);
         let (log_warnings, log_errors, _) = srv.log_problems();
-        srv.stop(Duration::from_secs(30)).await?;
-        Ok::<_, BoxError>(Side {
+        Ok(Side {
             with_ops,
             phase,
             log_warnings,
             log_errors,
         })
-    }
-    .await;
-    let dropped = db.drop_now().await;
-    let side = measured?;
-    dropped?;
-    Ok(side)
+    })
+    .await
 }
 
 #[cfg(test)]

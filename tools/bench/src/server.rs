@@ -12,6 +12,33 @@ use sqlx::postgres::PgConnection;
 use handoff::client::{self, AdminClient, BoxError};
 use handoff::pb;
 
+/// Runs `measure` against a server of its own on a database of its own, both made for it: the
+/// server stops once `measure` is done (whatever connections `measure` opened must be dropped by
+/// then: a stopping server waits for them) and the database is dropped, also when `measure`
+/// fails. While it runs, the CPU lines count that database's Postgres backends; the caller points
+/// them back at its own database afterwards.
+pub async fn on_fresh_server<T>(
+    bin: &Path,
+    admin_url: &str,
+    server_args: &[String],
+    measure: impl AsyncFnOnce(&ServerProc) -> Result<T, BoxError>,
+) -> Result<T, BoxError> {
+    let mut db = BenchDb::create(admin_url).await?;
+    crate::stats::set_bench_database(&db.name);
+    let log = std::env::temp_dir().join(format!("{}.server.log", db.name));
+    let measured = async {
+        let srv = ServerProc::start(bin, &db.url, server_args, log).await?;
+        let out = measure(&srv).await;
+        srv.stop(Duration::from_secs(30)).await?;
+        out
+    }
+    .await;
+    let dropped = db.drop_now().await;
+    let out = measured?;
+    dropped?;
+    Ok(out)
+}
+
 /// A database created for this run and dropped at its end (also when the run fails).
 pub struct BenchDb {
     pub admin_url: String,
