@@ -818,6 +818,19 @@ pub fn on_deadline(s: &mut Session, now: Millis) -> Vec<Event> {
     out
 }
 
+/// Whether `me` had a part in `s` that began before `joined`: a tenure as holder, or a transfer
+/// offered to it (declined or not). A stream that knows only the part beginning at `joined` must
+/// then look back for the earlier one, which the terminal may never have been shown.
+pub fn took_part_before(s: &Session, me: &str, joined: u64) -> bool {
+    s.holders
+        .iter()
+        .any(|t| t.terminal_id == me && t.from_seq < joined)
+        || s.past_transfers
+            .iter()
+            .chain(s.active_transfer.as_ref())
+            .any(|t| t.offered_seq < joined && t.offered_to_terminal_ids.iter().any(|x| x == me))
+}
+
 /// What a terminal following a session on its stream knows of its own part in it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Part {

@@ -753,6 +753,79 @@ async fn the_fact_cap_holds_when_transfers_merge_facts(backend: Backend) {
     c.srv.stop().await;
 }
 
+/// A terminal offered a session, then not any more, then offered it again, that acknowledged
+/// nothing of it: a feed that learns of its membership only now (a new stream, as after lost
+/// signals) shows the first part too, not only the part the membership row now describes. The
+/// fault suite found this: three events never shown to an attached agent.
+async fn an_earlier_part_never_acknowledged_is_shown_after_a_rejoin(backend: Backend) {
+    use pb::event::Payload;
+    let srv = TestServer::start(backend).await;
+    let gw = srv.terminal("gw", TerminalKind::Gateway).await;
+    let bot = srv.terminal("bot", TerminalKind::Bot).await;
+    let agent = srv.terminal("agent", TerminalKind::Agent).await;
+    let mut bot_feed = bot.attach().await;
+    // Attached (offers go to attached terminals), but never read and never acknowledged.
+    let unread = agent.attach().await;
+    let s = open_session(&gw, &bot, &mut bot_feed, "+15550190", Channel::Sms).await;
+    let first = bot
+        .transfer_to(&s.id, &agent, "first")
+        .await
+        .expect("first offer");
+    bot.c()
+        .cancel_transfer(pb::CancelTransferRequest {
+            session_id: s.id.clone(),
+            transfer_id: first.id.clone(),
+            reason: "changed my mind".into(),
+        })
+        .await
+        .expect("cancel");
+    gw.say(&s.id, "between the parts").await.expect("say");
+    let second = bot
+        .transfer_to(&s.id, &agent, "second")
+        .await
+        .expect("second offer");
+    agent.accept(&s.id, &second.id).await.expect("accept");
+    drop(unread);
+
+    let mut feed = agent.attach().await;
+    let mut shown = Vec::new();
+    while !shown.iter().any(|e: &pb::Event| {
+        matches!(&e.payload, Some(Payload::TransferAccepted(a)) if a.transfer_id == second.id)
+    }) {
+        let e = next_event(&mut feed).await;
+        if e.session_id == s.id {
+            shown.push(e);
+        }
+    }
+    let kinds: Vec<String> = shown
+        .iter()
+        .map(|e| match &e.payload {
+            Some(Payload::TransferOffered(o)) => {
+                format!(
+                    "offered {}",
+                    o.transfer.as_ref().map_or("", |t| t.id.as_str())
+                )
+            }
+            Some(Payload::TransferCancelled(c)) => format!("cancelled {}", c.transfer_id),
+            Some(Payload::TransferAccepted(a)) => format!("accepted {}", a.transfer_id),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            format!("offered {}", first.id),
+            format!("cancelled {}", first.id),
+            format!("offered {}", second.id),
+            format!("accepted {}", second.id),
+        ],
+        "the first part, nothing between the parts, then the second"
+    );
+    let seqs: Vec<u64> = shown.iter().map(|e| e.seq).collect();
+    assert!(seqs.windows(2).all(|w| w[0] < w[1]), "{seqs:?}");
+    srv.stop().await;
+}
+
 on_every_backend!(
     a_feed_resumes_after_an_acknowledgement_of_its_last_event,
     a_feed_starts_where_its_cursor_says_whatever_the_cursor,
@@ -761,4 +834,5 @@ on_every_backend!(
     error_texts_stay_short_whatever_the_input,
     former_participants_and_callers_see_only_what_they_are_entitled_to,
     the_fact_cap_holds_when_transfers_merge_facts,
+    an_earlier_part_never_acknowledged_is_shown_after_a_rejoin,
 );

@@ -538,10 +538,11 @@ impl Delivery {
         let mut part = domain::Part::default();
         let mut done = false;
         let mut gap = None;
-        if cursor > 0 && cursor + 1 < joined {
+        if cursor + 1 < joined && (cursor > 0 || domain::took_part_before(&s, &me, joined)) {
             // The cursor lies before the terminal's current part: it was here before (it has a
-            // cursor), left, and joined again. What lies between is its own where it took part:
-            // the rest of the part the cursor is in, and any whole part since.
+            // cursor, or a part it never acknowledged anything of), left, and joined again. What
+            // lies between is its own where it took part: the rest of the part the cursor is in,
+            // and any whole part since.
             let history = self.app.control_events(session, 0, joined - 1).await?;
             let (before, between) = history.split_at(history.partition_point(|e| e.seq <= cursor));
             let at_cursor = domain::Part::after(&me, &s.caller_terminal_id, before);
