@@ -639,6 +639,7 @@ async fn terminal_limits_are_replaced_and_cleared(backend: Backend) {
         s.terminal_limits().await.unwrap(),
         HashMap::from([(a, fast), (b, slow)])
     );
+    assert_eq!(s.terminal_limits_of(b).await.unwrap(), Some(slow));
 
     // Setting replaces every field; setting nothing removes the terminal's limits.
     let replaced = TerminalLimits {
@@ -662,6 +663,7 @@ async fn terminal_limits_are_replaced_and_cleared(backend: Backend) {
         "no such terminal"
     );
     assert_eq!(s.terminal_limits().await.unwrap().len(), 1);
+    assert_eq!(s.terminal_limits_of(b).await.unwrap(), None, "cleared");
     s.close().await;
 }
 

@@ -239,9 +239,8 @@ impl AdminService for AdminApi {
         let set = self
             .app
             .store
-            .terminal_limits()
+            .terminal_limits_of(id)
             .await?
-            .remove(&id)
             .unwrap_or_default();
         let in_force = set.in_force(&self.app.settings.rate);
         Ok(Response::new(pb::GetTerminalLimitsResponse {

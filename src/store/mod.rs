@@ -201,6 +201,8 @@ pub trait Store: Send + Sync + 'static {
     ) -> Result<bool>;
     /// Every terminal that has rate limits of its own, with them.
     async fn terminal_limits(&self) -> Result<HashMap<Uuid, TerminalLimits>>;
+    /// The rate limits of its own one terminal has, if any.
+    async fn terminal_limits_of(&self, id: Uuid) -> Result<Option<TerminalLimits>>;
     /// The groups of each of these terminals (terminal id → groups, sorted).
     async fn groups_of(&self, ids: &[String]) -> Result<HashMap<String, Vec<String>>>;
     /// The members of a group.

@@ -457,6 +457,31 @@ fn decode_event(row: &AnyRow) -> Result<pb::Event> {
     pb::Event::decode(bytes.as_slice()).map_err(|e| Error::Internal(format!("corrupt event: {e}")))
 }
 
+/// The one query shape both reads of `terminal_limits` share (a literal, as sqlx wants).
+macro_rules! select_limits {
+    () => {
+        "SELECT terminal_id, messages_per_second, messages_burst, connects_per_second, \
+         connects_burst, max_attach_streams FROM terminal_limits"
+    };
+}
+
+fn decode_limits(row: &AnyRow) -> Result<(Uuid, TerminalLimits)> {
+    let column = |name: &str| -> Result<Option<u32>> {
+        let v: Option<i64> = row.try_get(name)?;
+        v.map(|v| u32::try_from(v).map_err(|_| Error::Internal(format!("stored {name} {v}"))))
+            .transpose()
+    };
+    let id: String = row.try_get("terminal_id")?;
+    let limits = TerminalLimits {
+        messages_per_second: column("messages_per_second")?,
+        messages_burst: column("messages_burst")?,
+        connects_per_second: column("connects_per_second")?,
+        connects_burst: column("connects_burst")?,
+        max_attach_streams: column("max_attach_streams")?,
+    };
+    Ok((parse_uuid(&id)?, limits))
+}
+
 fn decode_terminal(row: &AnyRow) -> Result<pb::Terminal> {
     Ok(pb::Terminal {
         id: row.try_get("id")?,
@@ -1003,30 +1028,16 @@ impl Store for SqlStore {
     }
 
     async fn terminal_limits(&self) -> Result<HashMap<Uuid, TerminalLimits>> {
-        let rows = sqlx::query(
-            "SELECT terminal_id, messages_per_second, messages_burst, connects_per_second, \
-             connects_burst, max_attach_streams FROM terminal_limits",
-        )
-        .fetch_all(&self.read)
-        .await?;
-        let column = |row: &AnyRow, name: &str| -> Result<Option<u32>> {
-            let v: Option<i64> = row.try_get(name)?;
-            v.map(|v| u32::try_from(v).map_err(|_| Error::Internal(format!("stored {name} {v}"))))
-                .transpose()
-        };
-        rows.iter()
-            .map(|row| {
-                let id: String = row.try_get("terminal_id")?;
-                let limits = TerminalLimits {
-                    messages_per_second: column(row, "messages_per_second")?,
-                    messages_burst: column(row, "messages_burst")?,
-                    connects_per_second: column(row, "connects_per_second")?,
-                    connects_burst: column(row, "connects_burst")?,
-                    max_attach_streams: column(row, "max_attach_streams")?,
-                };
-                Ok((parse_uuid(&id)?, limits))
-            })
-            .collect()
+        let rows = sqlx::query(select_limits!()).fetch_all(&self.read).await?;
+        rows.iter().map(decode_limits).collect()
+    }
+
+    async fn terminal_limits_of(&self, id: Uuid) -> Result<Option<TerminalLimits>> {
+        let row = sqlx::query(concat!(select_limits!(), " WHERE terminal_id = $1"))
+            .bind(id.to_string())
+            .fetch_optional(&self.read)
+            .await?;
+        Ok(row.as_ref().map(decode_limits).transpose()?.map(|(_, l)| l))
     }
 
     async fn groups_of(&self, ids: &[String]) -> Result<HashMap<String, Vec<String>>> {
