@@ -10,10 +10,11 @@ use uuid::Uuid;
 
 use crate::auth::Authenticator;
 use crate::bus::{Bus, Signal};
+use crate::commit::{self, Committed, NewMessage};
 use crate::domain::{self, Limits, Millis, NoCandidate, Timeouts};
 use crate::error::{Error, Result};
 use crate::pb::{self, Role, SessionState, event::Payload};
-use crate::store::{Appended, Committed, NewMessage, Store};
+use crate::store::{Appended, Store};
 use crate::tail::Tail;
 use crate::writer::{Pending, Writer};
 
@@ -181,6 +182,12 @@ impl App {
         }
     }
 
+    /// The whole session, its history included (a change's outcome and the tail hold only the
+    /// history that change added).
+    pub async fn whole_session(&self, session: Uuid) -> Result<Option<pb::Session>> {
+        self.store.session(session).await
+    }
+
     /// The session as `actor` may see it, and its role; NOT_FOUND for a foreign session.
     pub async fn session_for(&self, actor: Uuid, session: Uuid) -> Result<(pb::Session, Role)> {
         let s = self
@@ -296,7 +303,8 @@ impl App {
             &self.settings.timeouts,
         );
         let deadline = domain::next_deadline(&session).unwrap_or(now);
-        let committed = self.store.create_session(&session, &events).await?;
+        let (stored, rows, committed) = commit::new_session(id, &session, &events);
+        self.store.create_session(&stored, &rows).await?;
         crate::metrics::events_committed(&committed.events);
         self.publish(&committed);
 
@@ -441,11 +449,11 @@ impl App {
         transfer: Uuid,
     ) -> Result<(pb::Transfer, pb::Session)> {
         let timeouts = self.settings.timeouts;
-        let c = self
-            .change(session, move |s| {
-                domain::accept_transfer(s, actor, transfer, domain::now_millis(), &timeouts)
-            })
-            .await?;
+        let decide = move |s: &mut pb::Session| {
+            domain::accept_transfer(s, actor, transfer, domain::now_millis(), &timeouts)
+        };
+        let c = self.change(session, decide).await;
+        let c = self.explain_closed(session, c, decide).await?;
         let t = c
             .session
             .active_transfer
@@ -461,11 +469,11 @@ impl App {
         transfer: Uuid,
         reason: String,
     ) -> Result<pb::Transfer> {
-        let c = self
-            .change(session, move |s| {
-                domain::decline_transfer(s, actor, transfer, reason.clone(), domain::now_millis())
-            })
-            .await?;
+        let decide = move |s: &mut pb::Session| {
+            domain::decline_transfer(s, actor, transfer, reason.clone(), domain::now_millis())
+        };
+        let c = self.change(session, decide.clone()).await;
+        let c = self.explain_closed(session, c, decide).await?;
         // A group offer stays open after one member declines.
         match c.session.active_transfer {
             Some(t) if t.id == transfer.to_string() => Ok(t),
@@ -480,12 +488,35 @@ impl App {
         transfer: Uuid,
         reason: String,
     ) -> Result<pb::Transfer> {
-        let c = self
-            .change(session, move |s| {
-                domain::cancel_transfer(s, actor, transfer, reason.clone(), domain::now_millis())
-            })
-            .await?;
+        let decide = move |s: &mut pb::Session| {
+            domain::cancel_transfer(s, actor, transfer, reason.clone(), domain::now_millis())
+        };
+        let c = self.change(session, decide.clone()).await;
+        let c = self.explain_closed(session, c, decide).await?;
         past_transfer(&c.session, transfer)
+    }
+
+    /// A reply to a transfer that the session's record does not hold: it may have ended, and
+    /// ended transfers are history, which a change does not read. The decision is then made
+    /// again on the whole session (nothing is written), for the precise reason: declined,
+    /// taken by another member, no longer open.
+    async fn explain_closed(
+        &self,
+        session: Uuid,
+        outcome: Result<Committed>,
+        mut decide: impl FnMut(&mut pb::Session) -> Result<Vec<pb::Event>>,
+    ) -> Result<Committed> {
+        match outcome {
+            Err(Error::NotFound("transfer")) => {
+                if let Some(mut whole) = self.whole_session(session).await?
+                    && let Err(e) = decide(&mut whole)
+                {
+                    return Err(e);
+                }
+                Err(Error::NotFound("transfer"))
+            }
+            other => other,
+        }
     }
 
     /// Disconnect (rows C4, C8): hands over to the accepted target, or ends the session.
@@ -512,9 +543,15 @@ impl App {
         session: Uuid,
         seq: u64,
     ) -> Result<pb::Session> {
+        // Read before the change: the event was committed before the caller's terminal saw it.
+        let handoff = self
+            .events(session, seq.saturating_sub(1), seq, 1)
+            .await?
+            .first()
+            .is_some_and(|e| e.seq == seq && domain::is_handoff(e));
         let c = self
             .change(session, move |s| {
-                domain::acknowledge_disconnect(s, actor, seq, domain::now_millis())
+                domain::acknowledge_disconnect(s, actor, seq, handoff, domain::now_millis())
             })
             .await?;
         Ok(c.session)
@@ -561,8 +598,9 @@ impl App {
         if !t.offered_to_terminal_ids.contains(&actor.to_string()) {
             return Ok(());
         }
+        // The whole session: the context carries every past holder.
         let s = self
-            .session_since(session, e.seq)
+            .whole_session(session)
             .await?
             .ok_or(Error::NotFound("session"))?;
         let limit = self.settings.offer_dialog_limit;

@@ -720,10 +720,14 @@ pub fn disconnect(s: &mut Session, actor: Uuid, now: Millis) -> Result<(Vec<Even
 }
 
 /// The caller's terminal acknowledges that it was told of a holder change (claim 31).
+///
+/// `handoff` says whether the event at `seq` is a holder change ([`is_handoff`]): the log says
+/// so, which the session itself keeps only of its current holder.
 pub fn acknowledge_disconnect(
     s: &mut Session,
     actor: Uuid,
     seq: u64,
+    handoff: bool,
     now: Millis,
 ) -> Result<Vec<Event>> {
     let role = require_participant(s, actor)?;
@@ -736,12 +740,7 @@ pub fn acknowledge_disconnect(
         // Nothing follows the end of a session in its log; a late acknowledgement is moot.
         return Ok(Vec::new());
     }
-    let is_handoff = s
-        .holders
-        .iter()
-        .zip(s.holders.iter().skip(1))
-        .any(|(old, new)| old.until_seq == seq && new.from_seq == seq);
-    if !is_handoff {
+    if !handoff {
         return Err(Error::invalid(
             "seq",
             format!("event {seq} is not a holder change of this session"),
@@ -816,6 +815,12 @@ pub fn on_deadline(s: &mut Session, now: Millis) -> Vec<Event> {
         _ => {}
     }
     out
+}
+
+/// Whether `e` hands the session from one holder to the next (the event a caller's terminal
+/// acknowledges with AcknowledgeDisconnect).
+pub fn is_handoff(e: &Event) -> bool {
+    matches!(&e.payload, Some(Payload::HolderDisconnected(h)) if !h.continued_by_terminal_id.is_empty())
 }
 
 /// Whether `me` had a part in `s` that began before `joined`: a tenure as holder, or a transfer

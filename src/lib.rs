@@ -11,6 +11,7 @@ pub mod app;
 pub mod auth;
 pub mod bus;
 pub mod client;
+pub mod commit;
 pub mod config;
 pub mod domain;
 pub mod error;

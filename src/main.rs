@@ -1,14 +1,11 @@
 //! The `handoff` binary: `handoff serve` runs the server, `handoff admin` registers terminals.
 
-use std::sync::Arc;
-
 use clap::Parser;
 use handoff::app::App;
 use handoff::bus::Bus;
 use handoff::config::{AdminCommand, Cli, Command, KindArg, ServeArgs};
 use handoff::pb::TerminalKind;
 use handoff::server::{BoxError, Server};
-use handoff::store::SqlStore;
 
 #[tokio::main]
 async fn main() -> Result<(), BoxError> {
@@ -27,10 +24,10 @@ async fn main() -> Result<(), BoxError> {
         }
         Command::Admin(admin) => {
             existing_database(&admin.database.database_url)?;
-            let store = SqlStore::connect(&admin.database.database_url, 2).await?;
+            let store = handoff::store::connect(&admin.database.database_url, 2).await?;
             let app = App::new(
                 uuid::Uuid::new_v4(),
-                Arc::new(store),
+                store,
                 Bus::new(),
                 ServeArgs::with_database(&admin.database.database_url).settings(),
                 tokio::sync::watch::channel(false).1,

@@ -16,7 +16,7 @@ use crate::domain;
 use crate::pb::{
     self, admin_service_server::AdminServiceServer, terminal_service_server::TerminalServiceServer,
 };
-use crate::store::{Backend, SqlStore, Store};
+use crate::store::{Backend, Store};
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -38,12 +38,12 @@ pub struct Server {
 impl Server {
     /// Connects to the configured database (migrating it) and starts serving.
     pub async fn start(args: ServeArgs) -> Result<Server, BoxError> {
-        let store = SqlStore::connect(
+        let store = crate::store::connect(
             &args.database.database_url,
             args.database.database_max_connections,
         )
         .await?;
-        Self::start_with_store(args, Arc::new(store)).await
+        Self::start_with_store(args, store).await
     }
 
     pub async fn start_with_store(

@@ -16,11 +16,12 @@ use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
 use crate::bus::{Bus, Move, Signal};
+use crate::commit::{
+    Committed, Committer, NewMessage, SessionChange, Write, Written, WrittenBatch, refused,
+};
 use crate::error::{Error, Result};
 use crate::pb;
-use crate::store::{
-    Appended, Committed, NewMessage, SessionChange, Store, Write, Written, WrittenBatch,
-};
+use crate::store::{Appended, Store};
 use crate::tail::Tail;
 
 struct Job {
@@ -45,7 +46,7 @@ impl Writer {
             .map(|_| {
                 let (tx, rx) = mpsc::channel(max_batch * 4);
                 tokio::spawn(run(
-                    store.clone(),
+                    Committer::new(store.clone()),
                     bus.clone(),
                     tail.clone(),
                     rx,
@@ -168,7 +169,7 @@ fn answered<T>(
 }
 
 async fn run(
-    store: Arc<dyn Store>,
+    mut committer: Committer,
     bus: Arc<Bus>,
     tail: Arc<Tail>,
     mut rx: mpsc::Receiver<Job>,
@@ -178,7 +179,7 @@ async fn run(
     while rx.recv_many(&mut jobs, max_batch).await > 0 {
         let (writes, replies): (Vec<Write<'static>>, Vec<_>) =
             jobs.drain(..).map(|j| (j.write, j.reply)).unzip();
-        commit_isolated(store.as_ref(), &bus, &tail, writes, replies).await;
+        commit_isolated(&mut committer, &bus, &tail, writes, replies).await;
     }
 }
 
@@ -189,7 +190,7 @@ type Reply = oneshot::Sender<Written>;
 /// writes: a write the database refuses then fails alone, and every other write of the group is
 /// committed and answered. Halves are committed in order, so a session's writes keep theirs.
 async fn commit_isolated(
-    store: &dyn Store,
+    committer: &mut Committer,
     bus: &Bus,
     tail: &Tail,
     writes: Vec<Write<'static>>,
@@ -204,7 +205,8 @@ async fn commit_isolated(
         } else {
             tracing::Span::none()
         };
-        let outcome = tracing::Instrument::instrument(store.write_batch(&mut writes), span).await;
+        let outcome =
+            tracing::Instrument::instrument(committer.write_batch(&mut writes), span).await;
         let took = started.elapsed();
         tracing::debug!(
             writes = writes.len(),
@@ -307,21 +309,11 @@ fn publish(
 /// Answers every write of a group that was not stored: each caller may retry (messages with
 /// their keys).
 fn refuse(e: Error, writes: &[Write<'static>], replies: Vec<Reply>) {
-    let (code, message) = (e.code(), e.public_message());
-    let error = || match code {
-        tonic::Code::Unavailable => Error::Unavailable(message.clone()),
-        tonic::Code::InvalidArgument => Error::invalid("request", message.clone()),
-        _ => Error::Internal(message.clone()),
-    };
     if writes.iter().any(|w| matches!(w, Write::Ack { .. })) {
         tracing::warn!(error = %e, "could not record acknowledgements");
     }
     for (reply, write) in replies.into_iter().zip(writes) {
-        let _ = reply.send(match write {
-            Write::Message(_) => Written::Message(Err(error())),
-            Write::Change { .. } => Written::Change(Err(error())),
-            Write::Ack { .. } => Written::Ack(Err(error())),
-        });
+        let _ = reply.send(refused(write, &e));
     }
 }
 

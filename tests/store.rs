@@ -8,13 +8,12 @@ use std::time::Duration;
 
 use common::{Backend, TestDb};
 use handoff::bus::Bus;
+use handoff::commit::{self, Committed, Committer, NewMessage, Write, Written};
 use handoff::domain::{self, Limits, NewSession, Offer, Timeouts};
 use handoff::error::Error;
 use handoff::limits::TerminalLimits;
 use handoff::pb::{self, event::Payload};
-use handoff::store::{
-    CHANGE_MARK_MS, Membership, NewMessage, SqlStore, Store, Write, Written, change_mark,
-};
+use handoff::store::{CHANGE_MARK_MS, Membership, Store, change_mark};
 use handoff::tail::Tail;
 use handoff::writer::Writer;
 use sqlx::Connection as _;
@@ -26,10 +25,70 @@ const T: Timeouts = Timeouts {
     handoff_grace: Duration::from_secs(5),
 };
 
-async fn store(db: &TestDb) -> SqlStore {
-    SqlStore::connect(&db.url, 4)
+/// The store under test, with group commits made on it as a replica makes them. Each commit
+/// starts with nothing in memory, so concurrent ones meet as two replicas would.
+#[derive(Clone)]
+struct S(Arc<dyn Store>);
+
+impl std::ops::Deref for S {
+    type Target = dyn Store;
+    fn deref(&self) -> &(dyn Store + 'static) {
+        self.0.as_ref()
+    }
+}
+
+impl S {
+    async fn update_session(
+        &self,
+        id: Uuid,
+        change: &mut handoff::commit::SessionChange<'_>,
+    ) -> handoff::error::Result<Committed> {
+        Committer::new(self.0.clone())
+            .update_session(id, change)
+            .await
+    }
+
+    async fn write_batch(
+        &self,
+        batch: &mut [Write<'_>],
+    ) -> handoff::error::Result<commit::WrittenBatch> {
+        Committer::new(self.0.clone()).write_batch(batch).await
+    }
+
+    async fn append_messages(
+        &self,
+        batch: &[NewMessage],
+    ) -> handoff::error::Result<commit::AppendedBatch> {
+        Committer::new(self.0.clone()).append_messages(batch).await
+    }
+
+    async fn acknowledge(
+        &self,
+        terminal: Uuid,
+        session: Uuid,
+        seq: u64,
+    ) -> handoff::error::Result<()> {
+        Committer::new(self.0.clone())
+            .acknowledge(terminal, session, seq)
+            .await
+    }
+
+    async fn create_session(
+        &self,
+        session: &pb::Session,
+        events: &[pb::Event],
+    ) -> handoff::error::Result<Committed> {
+        let id = session.id.parse().expect("a session id");
+        let (stored, rows, committed) = commit::new_session(id, session, events);
+        self.0.create_session(&stored, &rows).await?;
+        Ok(committed)
+    }
+}
+
+async fn store(db: &TestDb) -> S {
+    S(handoff::store::connect(&db.url, 4)
         .await
-        .expect("connect and migrate")
+        .expect("connect and migrate"))
 }
 
 fn terminal(name: &str) -> pb::Terminal {
@@ -44,7 +103,7 @@ fn terminal(name: &str) -> pb::Terminal {
 }
 
 /// A session between a gateway and a bot, acknowledged (seq 1 requested, seq 2 opened).
-async fn open_session(s: &dyn Store, gw: Uuid, bot: Uuid) -> Uuid {
+async fn open_session(s: &S, gw: Uuid, bot: Uuid) -> Uuid {
     let id = Uuid::now_v7();
     let (session, events) = domain::open(
         NewSession {
@@ -207,7 +266,7 @@ async fn a_batch_mixes_messages_and_session_changes(backend: Backend) {
             time: 3_000,
         })
     };
-    let change = |session, f: Box<handoff::store::SessionChange<'static>>| Write::Change {
+    let change = |session, f: Box<handoff::commit::SessionChange<'static>>| Write::Change {
         session,
         change: f,
     };
@@ -792,11 +851,11 @@ async fn changed_sessions_are_found_within_the_change_mark(backend: Backend) {
 // answered, in order. The API refuses such text before it gets here; this is the backstop.
 async fn a_write_the_database_refuses_fails_alone(backend: Backend) {
     let db = TestDb::create(backend).await;
-    let s: Arc<dyn Store> = Arc::new(store(&db).await);
+    let s = store(&db).await;
     let (gw, bot) = (Uuid::new_v4(), Uuid::new_v4());
-    let one = open_session(s.as_ref(), gw, bot).await;
-    let two = open_session(s.as_ref(), gw, bot).await;
-    let writer = Writer::start(s.clone(), Bus::new(), Arc::new(Tail::default()), 1, 512);
+    let one = open_session(&s, gw, bot).await;
+    let two = open_session(&s, gw, bot).await;
+    let writer = Writer::start(s.0.clone(), Bus::new(), Arc::new(Tail::default()), 1, 512);
     let mut pending = Vec::new();
     for i in 0..40 {
         let bad = i % 10 == 7;
@@ -849,6 +908,89 @@ async fn a_write_the_database_refuses_fails_alone(backend: Backend) {
     }
 }
 
+// Two replicas' group commits on one session, each keeping the records it wrote in memory: a
+// write decided on a record another replica has written since is decided again on the newer
+// state, whether it would have been stored (a message: the next number, no gap, no overwrite),
+// refused (an accept of an offer the kept record does not know) or a no-op (a deadline the kept
+// record does not have).
+async fn a_record_kept_in_memory_yields_to_another_replicas_write(backend: Backend) {
+    let db = TestDb::create(backend).await;
+    let s = store(&db).await;
+    let (gw, bot, agent) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
+    let id = open_session(&s, gw, bot).await;
+    let mut a = Committer::new(s.0.clone());
+    let mut b = Committer::new(s.0.clone());
+    let say = |who, body: &str| NewMessage {
+        session: id,
+        author: who,
+        body: body.into(),
+        idempotency_key: None,
+        time: 3_000,
+    };
+    let seq = |r: &commit::AppendedBatch| r.results[0].as_ref().expect("stored").seq;
+    assert_eq!(seq(&a.append_messages(&[say(gw, "a1")]).await.unwrap()), 3);
+    assert_eq!(seq(&b.append_messages(&[say(bot, "b1")]).await.unwrap()), 4);
+    // A still keeps the record at 3.
+    assert_eq!(seq(&a.append_messages(&[say(gw, "a2")]).await.unwrap()), 5);
+
+    let transfer = Uuid::now_v7();
+    b.update_session(id, &mut |x| {
+        domain::offer_transfer(
+            x,
+            bot,
+            Offer::to_terminal(transfer, agent),
+            3_001,
+            &T,
+            &Limits::default(),
+        )
+    })
+    .await
+    .expect("B offers");
+    // A's kept record has no offer (nor the agent): the accept is decided again and stands.
+    let accepted = a
+        .update_session(id, &mut |x| {
+            domain::accept_transfer(x, agent, transfer, 3_002, &T)
+        })
+        .await
+        .expect("A accepts on the newer state");
+    assert_eq!(accepted.events.len(), 1);
+
+    // B completes the handoff. A's kept record (from its accept) still has the bot holding: it
+    // refuses the agent's offer, which, decided again on the newer state, stands.
+    b.update_session(id, &mut |x| Ok(domain::disconnect(x, bot, 3_003)?.0))
+        .await
+        .expect("the handoff completes");
+    let next = Uuid::now_v7();
+    a.update_session(id, &mut |x| {
+        domain::offer_transfer(
+            x,
+            agent,
+            Offer::to_terminal(next, bot),
+            3_004,
+            &T,
+            &Limits::default(),
+        )
+    })
+    .await
+    .expect("A offers on the newer state");
+    // B's kept record has no offer, so no deadline: its sweep after the offer expired finds it
+    // all the same.
+    let swept = b
+        .update_session(id, &mut |x| Ok(domain::on_deadline(x, 3_004 + 31_000)))
+        .await
+        .expect("B sweeps");
+    assert!(
+        swept
+            .events
+            .iter()
+            .any(|e| matches!(e.payload, Some(Payload::TransferExpired(_)))),
+        "{swept:?}"
+    );
+    let log = s.events(id, 0, u64::MAX, 100).await.unwrap();
+    assert!(log.windows(2).all(|w| w[1].seq == w[0].seq + 1), "gap-free");
+    s.close().await;
+}
+
 on_every_backend!(
     terminals_are_unique_by_name_and_found_by_token_hash,
     changes_commit_atomically_with_gap_free_sequence_numbers,
@@ -864,4 +1006,5 @@ on_every_backend!(
     terminal_limits_are_replaced_and_cleared,
     audit_records_are_append_only_and_paged_in_order,
     a_write_the_database_refuses_fails_alone,
+    a_record_kept_in_memory_yields_to_another_replicas_write,
 );

@@ -180,7 +180,11 @@ impl World {
                 } else {
                     last
                 };
-                domain::acknowledge_disconnect(s, self.ids[*w], seq, now)
+                let handoff = self
+                    .log
+                    .iter()
+                    .any(|e| e.seq == seq && domain::is_handoff(e));
+                domain::acknowledge_disconnect(s, self.ids[*w], seq, handoff, now)
             }
             Op::Wait(ms) => {
                 self.now += ms;

@@ -280,6 +280,23 @@ async fn a_database_from_an_earlier_schema_upgrades_and_reads(backend: Backend) 
         let session = alice.session(&s1).await.expect("alice reads s1");
         assert_eq!(session.holder_terminal_id, alice.id);
         assert_eq!(session.past_transfers.len(), 3);
+        assert_eq!(
+            session.holders.len(),
+            4,
+            "bot, alice, bob, alice: {session:?}"
+        );
+        // The change moved the history the old record carried into rows of its own: the record
+        // keeps only the open tenure.
+        sqlx::any::install_default_drivers();
+        let mut conn = sqlx::AnyConnection::connect(&db.url).await.expect("open");
+        let rows: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM session_history WHERE session_id = $1")
+                .bind(&s1)
+                .fetch_one(&mut conn)
+                .await
+                .expect("count history");
+        assert_eq!(rows, 6, "3 ended transfers, 3 ended tenures");
+        conn.close().await.expect("close");
 
         // What newer migrations added works on the upgraded database.
         srv.admin

@@ -513,6 +513,23 @@ impl Delivery {
         Ok(())
     }
 
+    /// Whether `me` had a part in the session before `joined` (see [`domain::took_part_before`]).
+    /// `s` may hold only the latest of its history (a change's outcome): then the whole session
+    /// is read.
+    async fn took_part_before(&self, s: &pb::Session, me: &str, joined: u64) -> Result<bool> {
+        if domain::took_part_before(s, me, joined) {
+            return Ok(true);
+        }
+        let Ok(id) = s.id.parse() else {
+            return Ok(false);
+        };
+        Ok(self
+            .app
+            .whole_session(id)
+            .await?
+            .is_some_and(|whole| domain::took_part_before(&whole, me, joined)))
+    }
+
     /// Starts following `session` after `cursor`, for a terminal that (last) joined it at
     /// `joined` and left at `until` if it did.
     async fn add(
@@ -538,7 +555,7 @@ impl Delivery {
         let mut part = domain::Part::default();
         let mut done = false;
         let mut gap = None;
-        if cursor + 1 < joined && (cursor > 0 || domain::took_part_before(&s, &me, joined)) {
+        if cursor + 1 < joined && (cursor > 0 || self.took_part_before(&s, &me, joined).await?) {
             // The cursor lies before the terminal's current part: it was here before (it has a
             // cursor, or a part it never acknowledged anything of), left, and joined again. What
             // lies between is its own where it took part: the rest of the part the cursor is in,

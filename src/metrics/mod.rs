@@ -41,6 +41,8 @@ pub const MESSAGES_COMMITTED: &str = "handoff_messages_committed_total";
 pub const GROUP_COMMIT_WRITES: &str = "handoff_group_commit_writes";
 pub const GROUP_COMMIT_DURATION: &str = "handoff_group_commit_duration_seconds";
 pub const GROUP_COMMITS_REFUSED: &str = "handoff_group_commits_refused_total";
+pub const GROUP_COMMIT_ROUND_TRIPS: &str = "handoff_group_commit_round_trips_total";
+pub const GROUP_COMMIT_CONFLICTS: &str = "handoff_group_commit_conflicts_total";
 pub const TRANSFERS: &str = "handoff_transfers_total";
 pub const CATCH_UP_POLLS: &str = "handoff_catch_up_polls_total";
 pub const CATCH_UP_RESIGNALS: &str = "handoff_catch_up_resignalled_sessions_total";
@@ -123,6 +125,14 @@ fn describe() {
         "group commits the database refused (split and retried, or answered with an error)"
     );
     describe_counter!(
+        GROUP_COMMIT_ROUND_TRIPS,
+        "statements group commits sent to the database, by step (read: records not in memory; keys: idempotency look-ups; write)"
+    );
+    describe_counter!(
+        GROUP_COMMIT_CONFLICTS,
+        "sessions a group commit found written by another replica (read again and decided anew)"
+    );
+    describe_counter!(
         TRANSFERS,
         "transfer steps committed, by outcome (offered, accepted, declined, cancelled, expired, completed)"
     );
@@ -202,6 +212,18 @@ pub fn group_commit(writes: usize, took: Duration, committed: bool) {
     histogram!(GROUP_COMMIT_DURATION).record(took.as_secs_f64());
     if !committed {
         counter!(GROUP_COMMITS_REFUSED).increment(1);
+    }
+}
+
+/// Statements one step of a group commit sent to the database.
+pub fn commit_round_trips(step: &'static str, n: u64) {
+    counter!(GROUP_COMMIT_ROUND_TRIPS, "step" => step).increment(n);
+}
+
+/// Sessions a group commit found written by another replica.
+pub fn commit_conflicts(n: usize) {
+    if n > 0 {
+        counter!(GROUP_COMMIT_CONFLICTS).increment(n as u64);
     }
 }
 

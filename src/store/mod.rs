@@ -1,16 +1,29 @@
-//! Storage: the narrow interface the service needs, and its SQL implementation for Postgres and
-//! embedded SQLite.
+//! Storage: the narrow interface the service needs, and its two implementations on native
+//! drivers, [`postgres`] and [`sqlite`]. The store persists what the application decided and
+//! decides nothing itself: it imports no domain operation.
 //!
-//! A session is a snapshot (`pb::Session`, encoded) plus its append-only event log. Every change
-//! to a session goes through [`Store::update_session`], which runs a domain closure inside one
-//! transaction holding the session's row lock: the closure sees the latest snapshot, and its
-//! events are committed together with the new snapshot or not at all. Membership rows (which
-//! terminal follows which session, and up to where) are derived from the snapshot's participants
-//! inside the same transaction, so the Attach stream never disagrees with the session.
+//! A session is a bounded *record* (a `pb::Session` holding its current state only: participants,
+//! the open transfer, the current holder's tenure), an append-only *history* beside it (ended
+//! transfers and past tenures, one row each) and its append-only event log. What is read and
+//! written on every change is the record alone, whose size does not grow with the session's age;
+//! [`Store::session`] puts the history back in for readers ([`record`] does both, without I/O).
+//!
+//! **Concurrency.** Every record carries a version. The group commit ([`crate::commit`]) reads
+//! records (or keeps them in memory from its previous commit), decides in memory, and hands
+//! [`Store::persist`] the rows: each session row is written only where its version is still the
+//! one read, and the session's events, membership and history rows only with it. A session whose
+//! version moved was written by another replica meanwhile: its rows are skipped, the commit reads
+//! it again and decides its writes anew. So one writer wins each version: sequence numbers stay
+//! gap-free, one holder at a time and first accept wins hold across replicas, and no lock is held
+//! between reading and writing. On Postgres the whole commit is one statement (one round trip,
+//! atomic without BEGIN/COMMIT); on SQLite one `BEGIN IMMEDIATE` transaction.
 
-mod sql;
+pub mod postgres;
+pub mod record;
+mod shared;
+pub mod sqlite;
 
-pub use sql::{Backend, SqlStore, sqlite_path};
+pub use shared::{Backend, connect, sqlite_path};
 
 use std::collections::HashMap;
 
@@ -71,24 +84,6 @@ pub struct Membership {
     pub acked_seq: u64,
 }
 
-/// The outcome of a committed session change.
-#[derive(Debug, Clone)]
-pub struct Committed {
-    pub session: pb::Session,
-    pub events: Vec<pb::Event>,
-    /// Terminals whose membership of the session began, ended or changed role in this change.
-    pub membership_changed: Vec<Uuid>,
-}
-
-/// What one group commit did.
-#[derive(Debug)]
-pub struct AppendedBatch {
-    /// One per message of the batch, in batch order.
-    pub results: Vec<Result<Appended>>,
-    /// The events stored, in the order committed (sequence order within a session).
-    pub events: Vec<pb::Event>,
-}
-
 /// The outcome of appending a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Appended {
@@ -98,65 +93,100 @@ pub struct Appended {
     pub duplicate: bool,
 }
 
-/// A message to append, as the group-commit writer hands it to the store.
+/// A message's identity under its idempotency key: (session, author, key).
+pub type MessageKey = (Uuid, Uuid, String);
+
+/// A session's record and the version it was read at.
 #[derive(Debug, Clone)]
-pub struct NewMessage {
+pub struct SessionRecord {
+    pub session: pb::Session,
+    pub version: i64,
+}
+
+/// Everything one group commit writes, as plain rows (no I/O went into making them).
+#[derive(Debug, Clone, Default)]
+pub struct CommitRows {
+    pub sessions: Vec<SessionRow>,
+    pub events: Vec<EventRow>,
+    pub members: Vec<MemberRow>,
+    pub history: Vec<HistoryRow>,
+    pub acks: Vec<AckRow>,
+    /// The sessions' change time, [`change_mark`] of the commit's time.
+    pub changed_at: Millis,
+}
+
+/// A session the commit wrote to.
+#[derive(Debug, Clone)]
+pub struct SessionRow {
+    pub id: Uuid,
+    /// The version read; the row is written only where it still is, and becomes one more.
+    pub version: i64,
+    pub last_seq: u64,
+    /// The new record, when a change touched it (messages change nothing but `last_seq`).
+    pub record: Option<RecordColumns>,
+}
+
+/// A record with the columns that readers select on.
+#[derive(Debug, Clone)]
+pub struct RecordColumns {
+    pub bytes: Vec<u8>,
+    pub state: i64,
+    pub next_deadline: Option<Millis>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EventRow {
     pub session: Uuid,
-    pub author: Uuid,
-    pub body: String,
+    pub seq: u64,
+    pub kind: &'static str,
+    pub author: Option<String>,
     pub idempotency_key: Option<String>,
     pub time: Millis,
+    pub payload: Vec<u8>,
 }
 
-/// The domain change applied by [`Store::update_session`]: gets the locked snapshot, mutates it,
-/// returns the events to append (already numbered from the snapshot's `last_seq`).
-pub type SessionChange<'a> = dyn FnMut(&mut pb::Session) -> Result<Vec<pb::Event>> + Send + 'a;
-
-/// One write carried by a group commit ([`Store::write_batch`]).
-pub enum Write<'a> {
-    Message(NewMessage),
-    /// A change to a session's snapshot, as [`Store::update_session`] applies it.
-    Change {
-        session: Uuid,
-        change: Box<SessionChange<'a>>,
-    },
-    /// A terminal acknowledged everything of a session up to `seq` (as
-    /// [`Store::acknowledge`]): riding along with the batch saves each acknowledgement a commit
-    /// of its own.
-    Ack {
-        terminal: Uuid,
-        session: Uuid,
-        seq: u64,
-    },
+/// A membership row as the commit leaves it: written whole when the terminal (re)joined
+/// (`joined` set; a rejoin keeps the row's acknowledgement), else only its departure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberRow {
+    pub terminal: Uuid,
+    pub session: Uuid,
+    pub joined: Option<u64>,
+    pub left: Option<u64>,
 }
 
-impl Write<'_> {
-    /// The session written to.
-    pub fn session(&self) -> Uuid {
+/// One entry of a session's history: an ended transfer (keyed by its offer's seq) or an ended
+/// tenure (keyed by its first seq), encoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryRow {
+    pub session: Uuid,
+    pub kind: HistoryKind,
+    pub seq: u64,
+    pub payload: Vec<u8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HistoryKind {
+    Transfer,
+    Tenure,
+}
+
+impl HistoryKind {
+    pub fn as_str(self) -> &'static str {
         match self {
-            Write::Message(m) => m.session,
-            Write::Change { session, .. } | Write::Ack { session, .. } => *session,
+            HistoryKind::Transfer => "transfer",
+            HistoryKind::Tenure => "tenure",
         }
     }
 }
 
-/// What became of one [`Write`].
-#[derive(Debug)]
-pub enum Written {
-    Message(Result<Appended>),
-    /// Committed; with no events when the change had nothing to append (the current state).
-    /// Boxed: a snapshot is large beside a message's outcome.
-    Change(Result<Box<Committed>>),
-    Ack(Result<()>),
-}
-
-/// What one group commit did.
-#[derive(Debug)]
-pub struct WrittenBatch {
-    /// One per write of the batch, in batch order.
-    pub results: Vec<Written>,
-    /// The events stored, in the order committed (sequence order within a session).
-    pub events: Vec<pb::Event>,
+/// A terminal acknowledged `session` up to `seq`: raised, never lowered, never past what it
+/// may be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AckRow {
+    pub terminal: Uuid,
+    pub session: Uuid,
+    pub seq: u64,
 }
 
 /// What a deletion removed.
@@ -208,27 +238,23 @@ pub trait Store: Send + Sync + 'static {
     /// The members of a group.
     async fn group_members(&self, group: &str) -> Result<Vec<Uuid>>;
 
-    /// Stores a new session with its first events.
-    async fn create_session(
-        &self,
-        session: &pb::Session,
-        events: &[pb::Event],
-    ) -> Result<Committed>;
+    /// Stores a new session (its record, as [`record::split_history`] leaves it) with its first
+    /// events and membership rows, at version 0.
+    async fn create_session(&self, session: &pb::Session, rows: &CommitRows) -> Result<()>;
+    /// The whole session: its record with the history kept beside it (ended transfers, past
+    /// tenures) put back in.
     async fn session(&self, id: Uuid) -> Result<Option<pb::Session>>;
-    /// Runs `change` on the locked snapshot and commits its events with the new snapshot.
-    /// NOT_FOUND "session" when there is no such session.
-    async fn update_session(&self, id: Uuid, change: &mut SessionChange<'_>) -> Result<Committed>;
-    /// Appends a batch of messages, from any sessions, in one transaction (group commit). Each
-    /// message gets its own outcome: its sequence number; the original one when its
-    /// `(session, author, idempotency_key)` was stored before (`duplicate`); or why it was refused
-    /// (not a participant, session not open). Err only when the transaction itself failed, in which
-    /// case nothing of the batch was stored.
-    async fn append_messages(&self, batch: &[NewMessage]) -> Result<AppendedBatch>;
-    /// Messages and session changes, from any sessions, in one transaction (group commit): each
-    /// write in batch order, as [`Store::append_messages`] and [`Store::update_session`] would
-    /// apply it alone, each with its own outcome (a refused write changes nothing). Err only when
-    /// the transaction itself failed, in which case nothing of the batch was stored.
-    async fn write_batch(&self, batch: &mut [Write<'_>]) -> Result<WrittenBatch>;
+    /// The records of these sessions, as the group commit works on them (missing ones are left
+    /// out).
+    async fn records(&self, ids: &[Uuid]) -> Result<HashMap<Uuid, SessionRecord>>;
+    /// Earlier sends under these idempotency keys: (session, author, key) → original.
+    async fn originals(&self, keys: &[MessageKey]) -> Result<HashMap<MessageKey, Appended>>;
+    /// Persists what a group commit decided. Each session row is written only where the
+    /// session's version is still the one the commit read; the rows of a session whose version
+    /// moved (another replica wrote it) are not written, and it is returned, for the caller to
+    /// read again and decide anew. Acknowledgements are written regardless. Err when nothing of
+    /// the commit was stored (or, the connection lost, when that is unknown).
+    async fn persist(&self, rows: &CommitRows) -> Result<Vec<Uuid>>;
 
     /// Events with `after < seq <= until`, in order, at most `limit`.
     async fn events(
@@ -255,8 +281,6 @@ pub trait Store: Send + Sync + 'static {
     async fn memberships(&self, terminal: Uuid) -> Result<Vec<Membership>>;
     /// The membership of one terminal in one session, current or past.
     async fn membership(&self, terminal: Uuid, session: Uuid) -> Result<Option<Membership>>;
-    /// Records that `terminal` has processed `session` up to `seq` (never moves backwards).
-    async fn acknowledge(&self, terminal: Uuid, session: Uuid, seq: u64) -> Result<()>;
 
     /// Sessions with a deadline at or before `now` (connect, offer expiry, handoff grace).
     async fn due_sessions(&self, now: Millis, limit: usize) -> Result<Vec<Uuid>>;
@@ -294,6 +318,8 @@ pub trait Store: Send + Sync + 'static {
     fn pool_usage(&self) -> Vec<crate::metrics::PoolUsage> {
         Vec::new()
     }
+    /// Closes the pools (tests drop their database afterwards).
+    async fn close(&self);
     /// Stores a new session token under the hash of its secret.
     /// Deletes sessions with everything kept about them (log, memberships, session tokens), in
     /// one transaction. Ids that do not exist are skipped.

@@ -405,7 +405,10 @@ export type Session = Message<"handoff.v1.Session"> & {
   activeTransfer?: Transfer | undefined;
 
   /**
-   * Every holder so far, oldest first.
+   * Every holder so far, oldest first. A session returned by a call that changed it (accept,
+   * disconnect, acknowledgements) carries only the current holder's tenure and any tenure that
+   * call ended: the server does not read a session's history to change it. GetSession returns
+   * it whole.
    *
    * @generated from field: repeated handoff.v1.Tenure holders = 14;
    */
@@ -419,7 +422,8 @@ export type Session = Message<"handoff.v1.Session"> & {
   connectDeadline?: Timestamp | undefined;
 
   /**
-   * Every transfer that has ended, oldest first.
+   * Every transfer that has ended, oldest first. As with holders, a session returned by a call
+   * that changed it carries only the transfer that call ended, if any; GetSession returns all.
    *
    * @generated from field: repeated handoff.v1.Transfer past_transfers = 16;
    */

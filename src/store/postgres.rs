@@ -1,0 +1,326 @@
+//! [`Store`] on Postgres, with sqlx's native driver.
+//!
+//! A group commit is one statement, whatever its size: every list travels as an array parameter
+//! and `UNNEST` turns it back into rows, so the statement's text never changes (prepared once per
+//! connection) and the commit costs one round trip. Its data-modifying parts run as one atomic
+//! statement without BEGIN/COMMIT: the sessions whose version still matches are updated, and
+//! only their events, membership and history rows are inserted (see the module docs of
+//! [`crate::store`]).
+
+use std::time::Duration;
+
+use sqlx::postgres::{PgPool, PgPoolOptions, PgRow};
+use sqlx::{Postgres, Transaction};
+
+use super::shared::{Dialect, PURGE_LOCK, store_impl};
+use super::{AckRow, EventRow, HistoryRow, MemberRow, SessionRow};
+
+pub struct PgStore {
+    /// One pool serves reads and writes.
+    write: PgPool,
+    read: PgPool,
+}
+
+impl Dialect for PgStore {
+    type Db = Postgres;
+}
+
+impl PgStore {
+    pub async fn connect(url: &str, max_connections: u32) -> Result<PgStore> {
+        let pool = PgPoolOptions::new()
+            .max_connections(max_connections.max(2))
+            .acquire_timeout(Duration::from_secs(10))
+            .connect(url)
+            .await?;
+        sqlx::migrate!("./migrations/postgres")
+            .run(&pool)
+            .await
+            .map_err(|e| Error::Internal(format!("migration failed: {e}")))?;
+        Ok(PgStore {
+            write: pool.clone(),
+            read: pool,
+        })
+    }
+
+    async fn begin_write(&self) -> Result<Transaction<'static, Postgres>> {
+        Ok(self.write.begin().await?)
+    }
+
+    /// "Is one of the array parameter `$n`."
+    fn any_of(n: usize) -> String {
+        format!("= ANY(${n})")
+    }
+
+    fn id_list(ids: &[String]) -> Vec<String> {
+        ids.to_vec()
+    }
+
+    /// The retention purge runs on one replica at a time; the others skip it without waiting.
+    async fn try_purge_lock(tx: &mut Transaction<'static, Postgres>) -> Result<bool> {
+        Ok(sqlx::query("SELECT pg_try_advisory_xact_lock($1)")
+            .bind(PURGE_LOCK)
+            .fetch_one(&mut **tx)
+            .await?
+            .try_get(0)?)
+    }
+
+    fn backend_pool_usage(&self) -> Vec<crate::metrics::PoolUsage> {
+        vec![crate::metrics::PoolUsage {
+            pool: "write",
+            size: self.write.size(),
+            idle: self.write.num_idle(),
+        }]
+    }
+
+    async fn backend_originals(
+        &self,
+        keys: &[MessageKey],
+    ) -> Result<std::collections::HashMap<MessageKey, Appended>> {
+        let mut found = std::collections::HashMap::new();
+        if keys.is_empty() {
+            return Ok(found);
+        }
+        let rows = sqlx::query(
+            "SELECT e.session_id, e.author, e.idempotency_key, e.seq, e.created_ms FROM events e \
+             JOIN UNNEST($1::text[], $2::text[], $3::text[]) AS k (session_id, author, key) \
+             ON e.session_id = k.session_id AND e.author = k.author \
+             AND e.idempotency_key = k.key AND e.idempotency_key IS NOT NULL",
+        )
+        .bind(keys.iter().map(|k| k.0.to_string()).collect::<Vec<_>>())
+        .bind(keys.iter().map(|k| k.1.to_string()).collect::<Vec<_>>())
+        .bind(keys.iter().map(|k| k.2.clone()).collect::<Vec<_>>())
+        .fetch_all(&self.read)
+        .await?;
+        for row in rows {
+            found.insert(
+                (
+                    parse_uuid(&row.try_get::<String, _>(0)?)?,
+                    parse_uuid(&row.try_get::<String, _>(1)?)?,
+                    row.try_get(2)?,
+                ),
+                Appended {
+                    seq: row.try_get::<i64, _>(3)? as u64,
+                    time: row.try_get(4)?,
+                    duplicate: true,
+                },
+            );
+        }
+        Ok(found)
+    }
+
+    async fn backend_persist(&self, rows: &CommitRows) -> Result<Vec<uuid::Uuid>> {
+        // An acknowledgement of a membership row this commit also writes would touch that row
+        // twice in one statement, which Postgres does not order: such acknowledgements go first,
+        // on their own.
+        let collide = rows.acks.iter().any(|a| {
+            rows.members
+                .iter()
+                .any(|m| m.terminal == a.terminal && m.session == a.session)
+        });
+        let no_acks: &[AckRow] = &[];
+        if collide {
+            crate::metrics::commit_round_trips("write", 1);
+            bind_acks(sqlx::query(RAISE_ACKS), &rows.acks)
+                .execute(&self.write)
+                .await?;
+        }
+        if rows.sessions.is_empty() && !collide && rows.acks.is_empty() {
+            return Ok(Vec::new());
+        }
+        let q = sqlx::query(COMMIT).bind(rows.changed_at);
+        let q = bind_sessions(q, &rows.sessions);
+        let q = bind_events(q, &rows.events);
+        let q = bind_members(q, &rows.members);
+        let q = bind_history(q, &rows.history);
+        let q = bind_acks(q, if collide { no_acks } else { &rows.acks });
+        let written: Vec<String> = q
+            .fetch_all(&self.write)
+            .await?
+            .iter()
+            .map(|r| r.try_get(0))
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(rows
+            .sessions
+            .iter()
+            .map(|s| s.id)
+            .filter(|id| !written.contains(&id.to_string()))
+            .collect())
+    }
+
+    /// The rows of a new session (inside its transaction).
+    async fn write_rows(tx: &mut Transaction<'static, Postgres>, rows: &CommitRows) -> Result<()> {
+        bind_events(sqlx::query(INSERT_EVENTS), &rows.events)
+            .execute(&mut **tx)
+            .await?;
+        bind_members(sqlx::query(UPSERT_MEMBERS), &rows.members)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+}
+
+type Query = sqlx::query::Query<'static, Postgres, sqlx::postgres::PgArguments>;
+
+/// The whole group commit. `$1` the change time; then the sessions ($2–$7), events ($8–$14),
+/// membership rows ($15–$18), history rows ($19–$22) and acknowledgements ($23–$25), each as
+/// arrays. Returns the sessions written (those whose version matched).
+const COMMIT: &str = "\
+WITH v AS (
+    SELECT * FROM UNNEST($2::text[], $3::int8[], $4::int8[], $5::bytea[], $6::int8[], $7::int8[])
+        AS v (id, version, last_seq, record, state, deadline)
+), written AS (
+    UPDATE sessions s SET version = s.version + 1, last_seq = v.last_seq, changed_ms = $1,
+        snapshot = COALESCE(v.record, s.snapshot),
+        state = CASE WHEN v.record IS NULL THEN s.state ELSE v.state END,
+        next_deadline_ms = CASE WHEN v.record IS NULL THEN s.next_deadline_ms ELSE v.deadline END
+    FROM v WHERE s.id = v.id AND s.version = v.version
+    RETURNING s.id
+), events_written AS (
+    INSERT INTO events (session_id, seq, kind, author, idempotency_key, created_ms, payload)
+    SELECT * FROM UNNEST($8::text[], $9::int8[], $10::text[], $11::text[], $12::text[],
+        $13::int8[], $14::bytea[])
+        AS e (session_id, seq, kind, author, idempotency_key, created_ms, payload)
+    WHERE e.session_id IN (SELECT id FROM written)
+), members_written AS (
+    INSERT INTO members (terminal_id, session_id, joined_seq, left_seq, acked_seq)
+    SELECT m.terminal_id, m.session_id, COALESCE(m.joined, -1), m.left_seq, 0
+    FROM UNNEST($15::text[], $16::text[], $17::int8[], $18::int8[])
+        AS m (terminal_id, session_id, joined, left_seq)
+    WHERE m.session_id IN (SELECT id FROM written) AND (m.joined IS NOT NULL OR EXISTS
+        (SELECT 1 FROM members x WHERE x.terminal_id = m.terminal_id AND x.session_id = m.session_id))
+    ON CONFLICT (terminal_id, session_id) DO UPDATE SET
+        joined_seq = CASE WHEN excluded.joined_seq < 0 THEN members.joined_seq
+                          ELSE excluded.joined_seq END,
+        left_seq = excluded.left_seq
+), history_written AS (
+    INSERT INTO session_history (session_id, kind, seq, payload)
+    SELECT * FROM UNNEST($19::text[], $20::text[], $21::int8[], $22::bytea[])
+        AS h (session_id, kind, seq, payload)
+    WHERE h.session_id IN (SELECT id FROM written)
+    ON CONFLICT DO NOTHING
+), acks_written AS (
+    UPDATE members SET acked_seq = LEAST(a.seq, COALESCE(members.left_seq, s.last_seq))
+    FROM UNNEST($23::text[], $24::text[], $25::int8[]) AS a (terminal_id, session_id, seq)
+        JOIN sessions s ON s.id = a.session_id
+    WHERE members.terminal_id = a.terminal_id AND members.session_id = a.session_id
+        AND members.acked_seq < a.seq
+        AND members.acked_seq < COALESCE(members.left_seq, s.last_seq)
+)
+SELECT id FROM written";
+
+/// Acknowledgements on their own ($1–$3 as in [`COMMIT`]'s $23–$25): raised, never lowered, and
+/// never past the last event the terminal may be shown (where it left, else the end of the log).
+const RAISE_ACKS: &str = "\
+UPDATE members SET acked_seq = LEAST(a.seq, COALESCE(members.left_seq, s.last_seq))
+FROM UNNEST($1::text[], $2::text[], $3::int8[]) AS a (terminal_id, session_id, seq)
+    JOIN sessions s ON s.id = a.session_id
+WHERE members.terminal_id = a.terminal_id AND members.session_id = a.session_id
+    AND members.acked_seq < a.seq
+    AND members.acked_seq < COALESCE(members.left_seq, s.last_seq)";
+
+/// A new session's events ($1–$7 as in [`COMMIT`]'s $8–$14).
+const INSERT_EVENTS: &str = "\
+INSERT INTO events (session_id, seq, kind, author, idempotency_key, created_ms, payload)
+SELECT * FROM UNNEST($1::text[], $2::int8[], $3::text[], $4::text[], $5::text[], $6::int8[],
+    $7::bytea[])";
+
+/// A new session's membership rows ($1–$4 as in [`COMMIT`]'s $15–$18).
+const UPSERT_MEMBERS: &str = "\
+INSERT INTO members (terminal_id, session_id, joined_seq, left_seq, acked_seq)
+SELECT m.terminal_id, m.session_id, COALESCE(m.joined, 0), m.left_seq, 0
+FROM UNNEST($1::text[], $2::text[], $3::int8[], $4::int8[]) AS m (terminal_id, session_id, joined, left_seq)
+ON CONFLICT (terminal_id, session_id) DO UPDATE SET
+    joined_seq = excluded.joined_seq, left_seq = excluded.left_seq";
+
+fn bind_sessions(q: Query, rows: &[SessionRow]) -> Query {
+    q.bind(rows.iter().map(|s| s.id.to_string()).collect::<Vec<_>>())
+        .bind(rows.iter().map(|s| s.version).collect::<Vec<_>>())
+        .bind(
+            rows.iter()
+                .map(|s| seq_param(s.last_seq))
+                .collect::<Vec<_>>(),
+        )
+        .bind(
+            rows.iter()
+                .map(|s| s.record.as_ref().map(|r| r.bytes.clone()))
+                .collect::<Vec<_>>(),
+        )
+        .bind(
+            rows.iter()
+                .map(|s| s.record.as_ref().map(|r| r.state))
+                .collect::<Vec<_>>(),
+        )
+        .bind(
+            rows.iter()
+                .map(|s| s.record.as_ref().and_then(|r| r.next_deadline))
+                .collect::<Vec<_>>(),
+        )
+}
+
+fn bind_events(q: Query, rows: &[EventRow]) -> Query {
+    q.bind(
+        rows.iter()
+            .map(|e| e.session.to_string())
+            .collect::<Vec<_>>(),
+    )
+    .bind(rows.iter().map(|e| seq_param(e.seq)).collect::<Vec<_>>())
+    .bind(rows.iter().map(|e| e.kind.to_owned()).collect::<Vec<_>>())
+    .bind(rows.iter().map(|e| e.author.clone()).collect::<Vec<_>>())
+    .bind(
+        rows.iter()
+            .map(|e| e.idempotency_key.clone())
+            .collect::<Vec<_>>(),
+    )
+    .bind(rows.iter().map(|e| e.time).collect::<Vec<_>>())
+    .bind(rows.iter().map(|e| e.payload.clone()).collect::<Vec<_>>())
+}
+
+fn bind_members(q: Query, rows: &[MemberRow]) -> Query {
+    q.bind(
+        rows.iter()
+            .map(|m| m.terminal.to_string())
+            .collect::<Vec<_>>(),
+    )
+    .bind(
+        rows.iter()
+            .map(|m| m.session.to_string())
+            .collect::<Vec<_>>(),
+    )
+    .bind(
+        rows.iter()
+            .map(|m| m.joined.map(seq_param))
+            .collect::<Vec<_>>(),
+    )
+    .bind(
+        rows.iter()
+            .map(|m| m.left.map(seq_param))
+            .collect::<Vec<_>>(),
+    )
+}
+
+fn bind_history(q: Query, rows: &[HistoryRow]) -> Query {
+    q.bind(
+        rows.iter()
+            .map(|h| h.session.to_string())
+            .collect::<Vec<_>>(),
+    )
+    .bind(rows.iter().map(|h| h.kind.as_str()).collect::<Vec<_>>())
+    .bind(rows.iter().map(|h| seq_param(h.seq)).collect::<Vec<_>>())
+    .bind(rows.iter().map(|h| h.payload.clone()).collect::<Vec<_>>())
+}
+
+fn bind_acks(q: Query, rows: &[AckRow]) -> Query {
+    q.bind(
+        rows.iter()
+            .map(|a| a.terminal.to_string())
+            .collect::<Vec<_>>(),
+    )
+    .bind(
+        rows.iter()
+            .map(|a| a.session.to_string())
+            .collect::<Vec<_>>(),
+    )
+    .bind(rows.iter().map(|a| seq_param(a.seq)).collect::<Vec<_>>())
+}
+
+store_impl!(PgStore, PgRow);
