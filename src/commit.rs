@@ -549,6 +549,16 @@ pub fn new_session(
     let history = record::split_history(id, &mut stored);
     let (members, membership_changed) = MemberRows::of_new(id, session);
     let rows = CommitRows {
+        sessions: vec![SessionRow {
+            id,
+            version: 0,
+            last_seq: stored.last_seq,
+            record: Some(RecordColumns {
+                bytes: stored.encode_to_vec(),
+                state: i64::from(stored.state),
+                next_deadline: domain::next_deadline(&stored),
+            }),
+        }],
         events: events.iter().filter_map(|e| event_row(e, None)).collect(),
         members,
         history,

@@ -238,8 +238,8 @@ pub trait Store: Send + Sync + 'static {
     /// The members of a group.
     async fn group_members(&self, group: &str) -> Result<Vec<Uuid>>;
 
-    /// Stores a new session (its record, as [`record::split_history`] leaves it) with its first
-    /// events and membership rows, at version 0.
+    /// Stores a new session at version 0: its record (the one row of `rows.sessions`; `session`
+    /// gives its id, caller and creation time), its first events and membership rows.
     async fn create_session(&self, session: &pb::Session, rows: &CommitRows) -> Result<()>;
     /// The whole session: its record with the history kept beside it (ended transfers, past
     /// tenures) put back in.

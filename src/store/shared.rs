@@ -391,7 +391,11 @@ macro_rules! store_impl {
             }
 
             async fn create_session(&self, session: &pb::Session, rows: &CommitRows) -> Result<()> {
-                use prost::Message as _;
+                let record = rows
+                    .sessions
+                    .first()
+                    .and_then(|r| r.record.as_ref())
+                    .ok_or_else(|| Error::Internal("a new session without its record".into()))?;
                 let mut tx = self.begin_write().await?;
                 sqlx::query(
                     "INSERT INTO sessions (id, last_seq, state, next_deadline_ms, created_ms, \
@@ -399,11 +403,11 @@ macro_rules! store_impl {
                      VALUES ($1, $2, $3, $4, $5, $6, $5, $7, 0)",
                 )
                 .bind(&session.id)
-                .bind(session.last_seq as i64)
-                .bind(i64::from(session.state))
-                .bind(domain::next_deadline(session))
+                .bind(seq_param(session.last_seq))
+                .bind(record.state)
+                .bind(record.next_deadline)
                 .bind(domain::millis(&session.create_time).unwrap_or_default())
-                .bind(session.encode_to_vec())
+                .bind(record.bytes.as_slice())
                 .bind(
                     session
                         .caller
