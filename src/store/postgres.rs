@@ -161,10 +161,55 @@ impl PgStore {
 
 type Query = sqlx::query::Query<'static, Postgres, sqlx::postgres::PgArguments>;
 
+/// Acknowledgements from the array parameters named: raised, never lowered, and never past the
+/// last event the terminal may be shown (where it left, else the end of the log).
+macro_rules! raise_acks {
+    ($terminals:literal, $sessions:literal, $seqs:literal) => {
+        concat!(
+            "UPDATE members SET acked_seq = LEAST(a.seq, COALESCE(members.left_seq, s.last_seq)) \
+             FROM UNNEST(",
+            $terminals,
+            "::text[], ",
+            $sessions,
+            "::text[], ",
+            $seqs,
+            "::int8[]) \
+             AS a (terminal_id, session_id, seq) JOIN sessions s ON s.id = a.session_id \
+             WHERE members.terminal_id = a.terminal_id AND members.session_id = a.session_id \
+             AND members.acked_seq < a.seq \
+             AND members.acked_seq < COALESCE(members.left_seq, s.last_seq)"
+        )
+    };
+}
+
+/// Events from the array parameters named, as rows `e`.
+macro_rules! insert_events {
+    ($s:literal, $q:literal, $k:literal, $a:literal, $i:literal, $t:literal, $p:literal) => {
+        concat!(
+            "INSERT INTO events (session_id, seq, kind, author, idempotency_key, created_ms, \
+             payload) SELECT * FROM UNNEST(",
+            $s,
+            "::text[], ",
+            $q,
+            "::int8[], ",
+            $k,
+            "::text[], ",
+            $a,
+            "::text[], ",
+            $i,
+            "::text[], ",
+            $t,
+            "::int8[], ",
+            $p,
+            "::bytea[]) AS e (session_id, seq, kind, author, idempotency_key, created_ms, payload)"
+        )
+    };
+}
+
 /// The whole group commit. `$1` the change time; then the sessions ($2–$7), events ($8–$14),
 /// membership rows ($15–$18), history rows ($19–$22) and acknowledgements ($23–$25), each as
 /// arrays. Returns the sessions written (those whose version matched).
-const COMMIT: &str = "\
+const COMMIT: &str = concat!("\
 WITH v AS (
     SELECT * FROM UNNEST($2::text[], $3::int8[], $4::int8[], $5::bytea[], $6::int8[], $7::int8[])
         AS v (id, version, last_seq, record, state, deadline)
@@ -176,10 +221,7 @@ WITH v AS (
     FROM v WHERE s.id = v.id AND s.version = v.version
     RETURNING s.id
 ), events_written AS (
-    INSERT INTO events (session_id, seq, kind, author, idempotency_key, created_ms, payload)
-    SELECT * FROM UNNEST($8::text[], $9::int8[], $10::text[], $11::text[], $12::text[],
-        $13::int8[], $14::bytea[])
-        AS e (session_id, seq, kind, author, idempotency_key, created_ms, payload)
+    ", insert_events!("$8", "$9", "$10", "$11", "$12", "$13", "$14"), "
     WHERE e.session_id IN (SELECT id FROM written)
 ), members_written AS (
     INSERT INTO members (terminal_id, session_id, joined_seq, left_seq, acked_seq)
@@ -199,30 +241,15 @@ WITH v AS (
     WHERE h.session_id IN (SELECT id FROM written)
     ON CONFLICT DO NOTHING
 ), acks_written AS (
-    UPDATE members SET acked_seq = LEAST(a.seq, COALESCE(members.left_seq, s.last_seq))
-    FROM UNNEST($23::text[], $24::text[], $25::int8[]) AS a (terminal_id, session_id, seq)
-        JOIN sessions s ON s.id = a.session_id
-    WHERE members.terminal_id = a.terminal_id AND members.session_id = a.session_id
-        AND members.acked_seq < a.seq
-        AND members.acked_seq < COALESCE(members.left_seq, s.last_seq)
+    ", raise_acks!("$23", "$24", "$25"), "
 )
-SELECT id FROM written";
+SELECT id FROM written");
 
-/// Acknowledgements on their own ($1–$3 as in [`COMMIT`]'s $23–$25): raised, never lowered, and
-/// never past the last event the terminal may be shown (where it left, else the end of the log).
-const RAISE_ACKS: &str = "\
-UPDATE members SET acked_seq = LEAST(a.seq, COALESCE(members.left_seq, s.last_seq))
-FROM UNNEST($1::text[], $2::text[], $3::int8[]) AS a (terminal_id, session_id, seq)
-    JOIN sessions s ON s.id = a.session_id
-WHERE members.terminal_id = a.terminal_id AND members.session_id = a.session_id
-    AND members.acked_seq < a.seq
-    AND members.acked_seq < COALESCE(members.left_seq, s.last_seq)";
+/// Acknowledgements on their own.
+const RAISE_ACKS: &str = raise_acks!("$1", "$2", "$3");
 
-/// A new session's events ($1–$7 as in [`COMMIT`]'s $8–$14).
-const INSERT_EVENTS: &str = "\
-INSERT INTO events (session_id, seq, kind, author, idempotency_key, created_ms, payload)
-SELECT * FROM UNNEST($1::text[], $2::int8[], $3::text[], $4::text[], $5::text[], $6::int8[],
-    $7::bytea[])";
+/// A new session's events.
+const INSERT_EVENTS: &str = insert_events!("$1", "$2", "$3", "$4", "$5", "$6", "$7");
 
 /// A new session's membership rows ($1–$4 as in [`COMMIT`]'s $15–$18).
 const UPSERT_MEMBERS: &str = "\
