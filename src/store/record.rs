@@ -77,6 +77,79 @@ pub fn decode(bytes: &[u8], last_seq: i64) -> Result<pb::Session> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::{self, Limits, NewSession, Offer, Timeouts};
+    use std::time::Duration;
+
+    /// The encoded size of a session passed `n` times between two agents, as the record stores
+    /// it (history split off after every change) and as the whole session would be.
+    fn sizes_after_transfers(n: usize) -> (usize, usize) {
+        let t = Timeouts {
+            connect: Duration::from_secs(10),
+            offer: Duration::from_secs(30),
+            handoff_grace: Duration::from_secs(5),
+        };
+        let (id, gw, bot) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+        let agents = [Uuid::now_v7(), Uuid::now_v7()];
+        let (mut s, _) = domain::open(
+            NewSession {
+                id,
+                caller_terminal: gw,
+                destination: bot,
+                caller: pb::Caller {
+                    id: "+15550100".into(),
+                    display_name: "Dana".into(),
+                },
+                channel: pb::Channel::Sms,
+                facts: [("topic".to_owned(), "billing".to_owned())].into(),
+            },
+            1_000,
+            &t,
+        );
+        domain::acknowledge_connect(&mut s, bot, 1_001).expect("ack");
+        let mut record = s.clone();
+        let mut holder = bot;
+        for i in 0..n {
+            let next = agents[i % 2];
+            let transfer = Uuid::now_v7();
+            let now = 2_000 + i as i64 * 10;
+            // The same steps on the whole session and on the record.
+            for x in [&mut s, &mut record] {
+                domain::offer_transfer(
+                    x,
+                    holder,
+                    Offer::to_terminal(transfer, next),
+                    now,
+                    &t,
+                    &Limits::default(),
+                )
+                .expect("offer");
+                domain::accept_transfer(x, next, transfer, now + 1, &t).expect("accept");
+                domain::disconnect(x, holder, now + 2).expect("handoff");
+            }
+            split_history(id, &mut record);
+            holder = next;
+        }
+        (record.encoded_len(), s.encoded_len())
+    }
+
+    #[test]
+    fn the_record_does_not_grow_with_the_transfer_chain() {
+        let (one, whole_one) = sizes_after_transfers(1);
+        let (sixteen, whole_sixteen) = sizes_after_transfers(16);
+        let (many, whole_many) = sizes_after_transfers(128);
+        println!(
+            "record bytes after 1 / 16 / 128 transfers: {one} / {sixteen} / {many}; \
+             whole session: {whole_one} / {whole_sixteen} / {whole_many}"
+        );
+        assert!(
+            sixteen <= one + 16 && many <= one + 16,
+            "{one} {sixteen} {many}"
+        );
+        assert!(
+            whole_many > 20 * one,
+            "the history is what grows: {whole_many}"
+        );
+    }
 
     fn tenure(who: &str, from: u64, until: u64) -> pb::Tenure {
         pb::Tenure {
