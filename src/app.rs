@@ -598,11 +598,17 @@ impl App {
         if !t.offered_to_terminal_ids.contains(&actor.to_string()) {
             return Ok(());
         }
-        // The whole session: the context carries every past holder.
+        // The context carries every holder so far: the ended tenures are history (one read of
+        // those rows alone; the ended transfers, larger and more, are not needed).
         let s = self
-            .whole_session(session)
+            .session_since(session, e.seq)
             .await?
             .ok_or(Error::NotFound("session"))?;
+        let tenures = self
+            .store
+            .history(session, crate::store::HistoryKind::Tenure)
+            .await?;
+        let s = crate::store::record::assemble(s, tenures)?;
         let limit = self.settings.offer_dialog_limit;
         let mut dialog = self.messages_before(session, e.seq, limit + 1).await?;
         let dialog_truncated = dialog.len() > limit;

@@ -244,6 +244,12 @@ pub trait Store: Send + Sync + 'static {
     /// The whole session: its record with the history kept beside it (ended transfers, past
     /// tenures) put back in.
     async fn session(&self, id: Uuid) -> Result<Option<pb::Session>>;
+    /// One kind of a session's history rows, as `(kind, seq, payload)` (see [`record::assemble`]).
+    async fn history(
+        &self,
+        id: Uuid,
+        kind: HistoryKind,
+    ) -> Result<Vec<(HistoryKind, u64, Vec<u8>)>>;
     /// The records of these sessions, as the group commit works on them (missing ones are left
     /// out).
     async fn records(&self, ids: &[Uuid]) -> Result<HashMap<Uuid, SessionRecord>>;

@@ -142,6 +142,14 @@ macro_rules! store_impl {
                 .map_err(|e| Error::Internal(format!("corrupt event: {e}")))
         }
 
+        fn decode_history(row: &$row) -> Result<($crate::store::HistoryKind, u64, Vec<u8>)> {
+            Ok((
+                history_kind(&row.try_get::<String, _>(0)?)?,
+                row.try_get::<i64, _>(1)? as u64,
+                row.try_get::<Vec<u8>, _>(2)?,
+            ))
+        }
+
         fn decode_membership(row: &$row) -> Result<Membership> {
             Ok(Membership {
                 session_id: parse_uuid(&row.try_get::<String, _>(0)?)?,
@@ -433,21 +441,30 @@ macro_rules! store_impl {
                     return Ok(None);
                 };
                 let session = record::decode(&row.try_get::<Vec<u8>, _>(0)?, row.try_get(1)?)?;
-                let mut history = Vec::new();
-                for row in sqlx::query(
+                let rows = sqlx::query(
                     "SELECT kind, seq, payload FROM session_history WHERE session_id = $1",
                 )
                 .bind(id.to_string())
                 .fetch_all(&self.read)
-                .await?
-                {
-                    history.push((
-                        history_kind(&row.try_get::<String, _>(0)?)?,
-                        row.try_get::<i64, _>(1)? as u64,
-                        row.try_get::<Vec<u8>, _>(2)?,
-                    ));
-                }
+                .await?;
+                let history = rows.iter().map(decode_history).collect::<Result<Vec<_>>>()?;
                 record::assemble(session, history).map(Some)
+            }
+
+            async fn history(
+                &self,
+                id: uuid::Uuid,
+                kind: $crate::store::HistoryKind,
+            ) -> Result<Vec<($crate::store::HistoryKind, u64, Vec<u8>)>> {
+                let rows = sqlx::query(
+                    "SELECT kind, seq, payload FROM session_history \
+                     WHERE session_id = $1 AND kind = $2",
+                )
+                .bind(id.to_string())
+                .bind(kind.as_str())
+                .fetch_all(&self.read)
+                .await?;
+                rows.iter().map(decode_history).collect()
             }
 
             async fn records(
