@@ -16,6 +16,7 @@
 //! setrlimit); the server child is started the same way with a limit of 200,000.
 
 mod baseline;
+mod commits;
 mod fixtures;
 mod idle;
 mod json;
@@ -115,7 +116,7 @@ pub struct Args {
     #[arg(long, default_value_t = 8)]
     pub busy_inflight: usize,
     /// Transfers per session before it is ended and a new one opened.
-    #[arg(long, default_value_t = 16)]
+    #[arg(long, default_value_t = 16, value_parser = at_least_one)]
     pub chain: usize,
     /// Message body size in bytes.
     #[arg(long, default_value_t = 64)]
@@ -139,6 +140,11 @@ pub struct Args {
     /// `--server-arg=--database-max-connections=32`.
     #[arg(long = "server-arg", allow_hyphen_values = true)]
     pub server_args: Vec<String>,
+    /// Start the servers of the messages, busy and transfers sections without
+    /// `--metrics-listen` (by default each gets one on a free port, scraped before and after every
+    /// measured phase for the group commits' round trips); the report then has no such figures.
+    #[arg(long)]
+    pub no_server_metrics: bool,
 }
 
 impl Args {
@@ -167,6 +173,14 @@ fn duration_flag(s: &str) -> Result<Duration, String> {
             .and_then(|seconds| Duration::try_from_secs_f64(seconds).ok())
             .ok_or_else(|| format!("{s:?} is not a duration like 500ms, 10s or 2m: {e}"))
     })
+}
+
+/// A count of 1 or more.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("{s:?} is not a whole number of at least 1")),
+    }
 }
 
 /// Prints a finished message phase's rate and latency; returns its lost messages.
@@ -431,6 +445,8 @@ struct ConfigReport {
     ops_rounds: usize,
     ops_inflight: usize,
     server_args: Vec<String>,
+    /// Whether the messages, busy and transfers servers had their metrics scraped.
+    server_metrics: bool,
 }
 
 #[derive(Serialize)]
@@ -532,6 +548,15 @@ pub async fn run(args: Args) -> Result<(), BoxError> {
         args.server_args.join(" "),
         log.display()
     ));
+    if !args.no_server_metrics {
+        header.rows.push(
+            "the servers of the messages, busy and transfers sections also get --metrics-listen on a free port \
+             (unless --server-arg names one); their /metrics is scraped just before and just after every \
+             measured phase: group commits = Δ handoff_group_commit_writes_count, round trips per commit = \
+             Δ handoff_group_commit_round_trips_total (read + keys + write) / group commits"
+                .into(),
+        );
+    }
     header.rows.push(format!(
         "load average (1 min) at start {load_start}, at end {}; \"cores busy\" lines split CPU between the \
          server, Postgres (backends of the bench database + the cluster's WAL writer, checkpointer, ...), this \
@@ -592,10 +617,28 @@ async fn run_sections(
         ops_rounds: args.ops_rounds,
         ops_inflight: args.ops_inflight,
         server_args: args.server_args.clone(),
+        server_metrics: !args.no_server_metrics,
     };
 
-    let mut srv = ServerProc::start(bin, &db.url, &args.server_args, log.to_path_buf()).await?;
-    progress(format!("server pid {} at {}", srv.pid, srv.url));
+    // The server's metrics, scraped around the measured phases (not the ops section's A).
+    let with_metrics = |server_args: &[String]| -> Result<_, BoxError> {
+        if args.no_server_metrics {
+            Ok((server_args.to_vec(), None))
+        } else {
+            commits::server_args(server_args)
+        }
+    };
+    let (srv_args, srv_metrics) = with_metrics(&args.server_args)?;
+    let mut srv = ServerProc::start(bin, &db.url, &srv_args, log.to_path_buf()).await?;
+    progress(format!(
+        "server pid {} at {}{}",
+        srv.pid,
+        srv.url,
+        srv_metrics.map_or(String::new(), |m| format!(
+            ", metrics at http://{}/metrics",
+            m.addr
+        ))
+    ));
     let admin = srv.admin().await?;
     let rss_start = srv.rss_kib();
 
@@ -731,7 +774,8 @@ async fn run_sections(
         let mut senders = 2 * args.sessions;
         let mut log = messages::LogCheck::default();
         for &transport in &args.transports {
-            let measured = server::on_fresh_server(bin, &args.postgres_url, &args.server_args, async |tsrv| {
+            let (tsrv_args, tsrv_metrics) = with_metrics(&args.server_args)?;
+            let measured = server::on_fresh_server(bin, &args.postgres_url, &tsrv_args, async |tsrv| {
                 let tadmin = tsrv.admin().await?;
                 progress(format!(
                     "messages ({}): a fresh database and server, setting up {} sessions",
@@ -747,6 +791,7 @@ async fn run_sections(
                     Some(tsrv.pid),
                 )
                 .await?;
+                engine.scrape_metrics(tsrv_metrics);
                 b.rows.push(format!(
                     "{}: {} terminals registered, attached, {} sessions opened in {:.1} s",
                     transport.name(),
@@ -819,12 +864,20 @@ async fn run_sections(
                     ));
                 }
                 let peak_p99 = phases[bi].latency.ms(0.99);
+                let peak_trips = phases[bi].group_commits.as_ref().map_or(String::new(), |g| {
+                    match (g.round_trips_per_commit, g.writes_per_commit) {
+                        (Some(r), Some(w)) => {
+                            format!("; {r:.2} round trips per group commit ({w:.1} writes each)")
+                        }
+                        _ => "; round trips per group commit n/a".to_owned(),
+                    }
+                });
                 let by_load: Vec<String> = open
                     .iter()
                     .map(|(pct, p)| format!("{pct} % {} ms", fmt_ms(p.latency.ms(0.99))))
                     .collect();
                 b.rows.push(format!(
-                    "PEAK ({}) {} msg/s at {} in flight per sender; p99 send→deliver at peak {} ms; open loop: {}",
+                    "PEAK ({}) {} msg/s at {} in flight per sender; p99 send→deliver at peak {} ms{peak_trips}; open loop: {}",
                     transport.name(),
                     fmt_int(peak_rate),
                     phases[bi].inflight_per_sender,
@@ -935,6 +988,7 @@ async fn run_sections(
         let mut engine =
             messages::Engine::setup(&srv.url, &admin, "busy", 1, args.body_bytes, Some(srv.pid))
                 .await?;
+        engine.scrape_metrics(srv_metrics);
         let mut b =
             Block::new("3. One busy session: gateway and bot both sending as fast as they can");
         b.how.push(format!(
@@ -1001,6 +1055,12 @@ async fn run_sections(
             args.chain,
             args.duration.as_secs_f64()
         ));
+        b.how.push(format!(
+            "session record = octet_length(sessions.snapshot) (uncompressed bytes; \"as stored\" = pg_column_size, \
+             after compression), read once the phase's sessions have ended: of every session it opened (created_ms \
+             at or after its start) and of those ended after all {} transfers of their chain",
+            args.chain
+        ));
         let mut per_transport = Vec::new();
         for &transport in &args.transports {
             progress(format!(
@@ -1008,18 +1068,32 @@ async fn run_sections(
                 transport.name(),
                 args.sessions
             ));
+            let target = transfers::Target {
+                url: &srv.url,
+                admin: &admin,
+                server_pid: Some(srv.pid),
+                metrics: srv_metrics,
+                database_url: Some(&db.url),
+            };
             let t = transfers::run(
-                &srv.url,
+                &target,
                 transport,
-                &admin,
                 args.sessions,
                 args.chain,
                 args.warmup,
                 args.duration,
-                Some(srv.pid),
             )
             .await?;
-            progress(format!("  -> {} transfers/s", fmt_int(t.rate)));
+            progress(format!(
+                "  -> {} transfers/s{}",
+                fmt_int(t.rate),
+                t.group_commits
+                    .as_ref()
+                    .and_then(|g| g.round_trips_per_commit)
+                    .map_or(String::new(), |r| format!(
+                        ", {r:.2} round trips per group commit"
+                    ))
+            ));
             b.rows.extend(t.lines());
             b.rows.push(t.cpu.text());
             if transfer_rate.is_none_or(|(r, _)| t.rate > r) {

@@ -17,6 +17,7 @@ use handoff::pb::{self, event::Payload};
 use serde::Serialize;
 use tokio::task::JoinHandle;
 
+use crate::commits::{CommitFigures, Scraper};
 use crate::fixtures::{self, Arrived, Commander, Pump, Term, body, parse_body, request};
 use crate::stats::{Cpu, CpuUsage, Latencies, fmt_int, fmt_ms, now_us};
 
@@ -86,6 +87,8 @@ pub struct Engine {
     feed_reordered: Arc<AtomicU64>,
     body_bytes: usize,
     server_pid: Option<u32>,
+    /// The server's metrics endpoint, scraped around every measured window.
+    metrics: Option<Scraper>,
     next_phase: u32,
     pub setup_seconds: f64,
 }
@@ -123,6 +126,9 @@ pub struct Phase {
     pub lost: u64,
     pub first_error: Option<String>,
     pub cpu: CpuUsage,
+    /// The server's group commits in the window (absent when its metrics were not scraped).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_commits: Option<CommitFigures>,
 }
 
 impl Phase {
@@ -145,6 +151,9 @@ impl Phase {
             fmt_ms(self.ack_latency.ms(0.99)),
         );
         s.push_str(&format!("\n{:<44} {}", "", self.cpu.text()));
+        if let Some(g) = &self.group_commits {
+            s.push_str(&format!("\n{:<44} {}", "", g.text()));
+        }
         if self.errors + self.gave_up + self.skipped + self.lost > 0 {
             s.push_str(&format!(
                 "\n{:<44} errors {} (gave up {}), skipped (overload) {}, lost {}{}",
@@ -355,6 +364,7 @@ impl Engine {
             feed_reordered: feed_reordered.clone(),
             body_bytes,
             server_pid,
+            metrics: None,
             next_phase: 0,
             setup_seconds: 0.0,
         };
@@ -398,6 +408,11 @@ impl Engine {
         Ok(engine)
     }
 
+    /// Scrape the server's metrics at `scraper` around every measured window from now on.
+    pub fn scrape_metrics(&mut self, scraper: Option<Scraper>) {
+        self.metrics = scraper;
+    }
+
     pub fn senders(&self) -> usize {
         self.dirs.len()
     }
@@ -435,26 +450,31 @@ impl Engine {
             }
         }
         tokio::time::sleep(warmup).await;
+        let m0 = Scraper::sample(self.metrics.as_ref()).await;
         let (w0, cpu0) = (now_us(), Cpu::snapshot(self.server_pid));
         tokio::time::sleep(duration).await;
         let (w1, cpu1) = (now_us(), Cpu::snapshot(self.server_pid));
+        let m1 = Scraper::sample(self.metrics.as_ref()).await;
         stop.store(true, Ordering::Relaxed);
         for t in tasks {
             let _ = t.await;
         }
         let label = format!("{}-closed-{inflight}", transport.name());
-        self.finish(
-            transport,
-            phase,
-            label,
-            inflight,
-            None,
-            w0,
-            w1,
-            &counters,
-            cpu0.usage(&cpu1),
-        )
-        .await
+        let mut p = self
+            .finish(
+                transport,
+                phase,
+                label,
+                inflight,
+                None,
+                w0,
+                w1,
+                &counters,
+                cpu0.usage(&cpu1),
+            )
+            .await;
+        p.group_commits = CommitFigures::between(m0, m1);
+        p
     }
 
     /// Every sender sends at `total_rate / senders` messages/s on a fixed schedule, whatever the
@@ -520,9 +540,11 @@ impl Engine {
             }));
         }
         tokio::time::sleep_until(start + warmup).await;
+        let m0 = Scraper::sample(self.metrics.as_ref()).await;
         let (w0, cpu0) = (now_us(), Cpu::snapshot(self.server_pid));
         tokio::time::sleep_until(end).await;
         let (w1, cpu1) = (now_us(), Cpu::snapshot(self.server_pid));
+        let m1 = Scraper::sample(self.metrics.as_ref()).await;
         for s in schedulers {
             let _ = s.await;
         }
@@ -540,6 +562,7 @@ impl Engine {
             )
             .await;
         p.offered_rate = Some(total_rate);
+        p.group_commits = CommitFigures::between(m0, m1);
         p
     }
 
@@ -613,6 +636,7 @@ impl Engine {
             lost,
             first_error: lock(&counters.first_error).clone(),
             cpu,
+            group_commits: None,
         }
     }
 

@@ -486,6 +486,7 @@ mod tests {
                 lost: 0,
                 first_error: None,
                 cpu: CpuUsage::default(),
+                group_commits: None,
             },
             log_warnings: 0,
             log_errors: 0,

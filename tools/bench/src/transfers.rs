@@ -12,6 +12,7 @@ use handoff::client::{AdminClient, BoxError};
 use handoff::pb::{self, command::Kind as Cmd, event::Payload};
 use serde::Serialize;
 
+use crate::commits::{CommitFigures, RecordSize, Scraper};
 use crate::fixtures::{self, Commander, Pump, Term, request};
 use crate::json::Keyed;
 use crate::messages::Transport;
@@ -37,6 +38,20 @@ pub struct Transfers {
     pub cpu: CpuUsage,
     #[serde(rename = "setup_s")]
     pub setup_seconds: f64,
+    /// The server's group commits in the window (absent when its metrics were not scraped).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group_commits: Option<CommitFigures>,
+    /// Session records (`sessions.snapshot`) after the phase: every session it opened, and those
+    /// that went through their whole chain of transfers.
+    pub session_record: Option<SessionRecords>,
+}
+
+/// Session record sizes after the transfers of one transport.
+#[derive(Serialize)]
+pub struct SessionRecords {
+    pub chain: usize,
+    pub all: RecordSize,
+    pub full_chain: RecordSize,
 }
 
 impl Transfers {
@@ -62,6 +77,32 @@ impl Transfers {
             .map(|(name, l)| format!("{name} {}", crate::stats::fmt_ms(l.ms(0.5))))
             .collect();
         out.push(format!("steps, p50 ms: {}", steps.join(", ")));
+        if let Some(g) = &self.group_commits {
+            out.push(g.text());
+        }
+        if let Some(r) = &self.session_record {
+            out.push(format!(
+                "session record (sessions.snapshot, chain {}): after a whole chain: {}; every session this phase opened: {}",
+                r.chain,
+                if r.full_chain.sessions == 0 {
+                    // Transfers per session per second, so far.
+                    let per_session = self.rate / self.workers.max(1) as f64;
+                    format!(
+                        "no session went through its {} transfers (at this rate a chain takes about {} s: \
+                         raise --duration)",
+                        r.chain,
+                        if per_session > 0.0 {
+                            fmt_int(r.chain as f64 / per_session)
+                        } else {
+                            "?".into()
+                        }
+                    )
+                } else {
+                    r.full_chain.text()
+                },
+                r.all.text()
+            ));
+        }
         if self.errors > 0 {
             out.push(format!(
                 "errors: {} (first: {})",
@@ -86,6 +127,8 @@ const STEPS: [&str; 7] = [
 struct Rig {
     w: usize,
     transport: Transport,
+    /// Transfers per session.
+    chain: u64,
     /// Commands sent on the rig's feeds (request ids).
     calls: u64,
     gw: Term,
@@ -97,6 +140,8 @@ struct Rig {
     session: Option<String>,
     opened: u64,
     count: u64,
+    /// Sessions ended after their whole chain of transfers.
+    full_chains: Vec<String>,
 }
 
 #[derive(Default)]
@@ -106,6 +151,7 @@ struct Outcome {
     errors: u64,
     first_error: Option<String>,
     opened: u64,
+    full_chains: Vec<String>,
 }
 
 impl Rig {
@@ -130,9 +176,14 @@ impl Rig {
         if let Some(sid) = self.session.take() {
             self.step(
                 Some(self.holder),
-                Cmd::Disconnect(pb::DisconnectRequest { session_id: sid }),
+                Cmd::Disconnect(pb::DisconnectRequest {
+                    session_id: sid.clone(),
+                }),
             )
             .await?;
+            if self.count >= self.chain {
+                self.full_chains.push(sid);
+            }
         }
         Ok(())
     }
@@ -303,17 +354,32 @@ async fn step(
     })
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Where [`run`] measures: the server, and what the bench reads beside its gRPC API.
+pub struct Target<'a> {
+    pub url: &'a str,
+    pub admin: &'a AdminClient,
+    pub server_pid: Option<u32>,
+    /// The server's metrics endpoint, scraped around the measured window.
+    pub metrics: Option<Scraper>,
+    /// The server's database, for the session record sizes after the phase.
+    pub database_url: Option<&'a str>,
+}
+
 pub async fn run(
-    url: &str,
+    target: &Target<'_>,
     transport: Transport,
-    admin: &AdminClient,
     workers: usize,
     chain: usize,
     warmup: Duration,
     duration: Duration,
-    server_pid: Option<u32>,
 ) -> Result<Transfers, BoxError> {
+    let &Target {
+        url,
+        admin,
+        server_pid,
+        ..
+    } = target;
+    let since_ms = crate::commits::unix_ms();
     let t_setup = now_us();
     let mut names = Vec::new();
     for w in 0..workers {
@@ -331,6 +397,7 @@ pub async fn run(
         rigs.push(Rig {
             w,
             transport,
+            chain: chain as u64,
             calls: 0,
             gw,
             agents: [a, b],
@@ -340,6 +407,7 @@ pub async fn run(
             session: None,
             opened: 0,
             count: 0,
+            full_chains: Vec::new(),
         });
     }
     let mut opening = Vec::new();
@@ -365,7 +433,7 @@ pub async fn run(
                         rig.open().await?;
                     }
                     let r = rig.transfer().await?;
-                    if rig.count >= chain as u64 {
+                    if rig.count >= rig.chain {
                         rig.close().await?;
                     }
                     Ok::<_, BoxError>(r)
@@ -388,25 +456,30 @@ pub async fn run(
                     }
                 }
             }
-            out.opened = rig.opened;
             let _ = rig.close().await;
+            out.opened = rig.opened;
+            out.full_chains = rig.full_chains;
             out
         }));
     }
     tokio::time::sleep(warmup).await;
+    let m0 = Scraper::sample(target.metrics.as_ref()).await;
     let (w0, cpu0) = (now_us(), Cpu::snapshot(server_pid));
     tokio::time::sleep(duration).await;
     let (w1, cpu1) = (now_us(), Cpu::snapshot(server_pid));
+    let m1 = Scraper::sample(target.metrics.as_ref()).await;
     stop.store(true, Ordering::Relaxed);
     let mut latency = Latencies::default();
     let mut steps: Vec<(&'static str, Latencies)> =
         STEPS.iter().map(|s| (*s, Latencies::default())).collect();
     let (mut completed, mut errors, mut opened) = (0u64, 0u64, 0u64);
     let mut first_error = None;
+    let mut full_chains = Vec::new();
     for t in tasks {
         let out = t.await?;
         errors += out.errors;
         opened += out.opened;
+        full_chains.extend(out.full_chains);
         if first_error.is_none() {
             first_error = out.first_error;
         }
@@ -421,6 +494,18 @@ pub async fn run(
         }
     }
     let window_s = (w1 - w0) as f64 / 1e6;
+    let session_record = match target.database_url {
+        Some(db) => {
+            let (all, full_chain) =
+                crate::commits::record_sizes(db, since_ms, &full_chains).await?;
+            Some(SessionRecords {
+                chain,
+                all,
+                full_chain,
+            })
+        }
+        None => None,
+    };
     Ok(Transfers {
         transport,
         workers,
@@ -435,5 +520,7 @@ pub async fn run(
         first_error,
         cpu: cpu0.usage(&cpu1),
         setup_seconds,
+        group_commits: CommitFigures::between(m0, m1),
+        session_record,
     })
 }
