@@ -112,7 +112,7 @@ impl App {
         }
     }
 
-    /// Applies a domain change to the session's locked snapshot, group-committed with other
+    /// Applies a domain change to the session's current state, group-committed with other
     /// sessions' writes; its events are in the tail and signalled when this returns.
     async fn change(
         &self,

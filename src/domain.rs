@@ -1,11 +1,13 @@
 //! The session state machine: connect, transfer (offer → accept → disconnect), decline, cancel,
 //! expiry and the handoff grace period. Plain data in, events out; no I/O.
 //!
-//! Every operation takes the session snapshot, the acting terminal and the time, checks that the
-//! actor takes part in the session *before* anything else (so a foreign session and a missing one
-//! look the same), mutates the snapshot and returns the events to append. The store runs an
-//! operation inside a transaction that holds the session's row lock, so operations on one session
-//! are serialized and sequence numbers are gap-free.
+//! Every operation takes the session, the acting terminal and the time, checks that the actor
+//! takes part in the session *before* anything else (so a foreign session and a missing one look
+//! the same), mutates the session and returns the events to append. The group commit
+//! (`crate::commit`) runs an operation on the session's current record and stores its outcome
+//! only where no other write came between (a version check), so operations on one session are
+//! serialized and sequence numbers are gap-free. Operations see the record, which holds of the
+//! session's history only the current tenure: what needs older history gets it as an argument.
 
 use std::collections::HashMap;
 use std::time::Duration;

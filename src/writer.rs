@@ -70,7 +70,7 @@ impl Writer {
         Ok(Pending(self.queue(Write::Message(message)).await?))
     }
 
-    /// Applies `change` to the session's locked snapshot in the next group commit; returns once
+    /// Applies `change` to the session's current state in the next group commit; returns once
     /// committed. Its events are in the tail and signalled by then.
     pub async fn change(
         &self,
