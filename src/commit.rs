@@ -95,13 +95,6 @@ pub struct WrittenBatch {
     pub events: Vec<pb::Event>,
 }
 
-/// What a batch of messages did ([`Committer::append_messages`]).
-#[derive(Debug)]
-pub struct AppendedBatch {
-    pub results: Vec<Result<Appended>>,
-    pub events: Vec<pb::Event>,
-}
-
 /// How often one commit decides a session anew after other replicas wrote it first, before its
 /// writes are refused as UNAVAILABLE (the caller may retry).
 const MAX_ROUNDS: usize = 64;
@@ -127,7 +120,11 @@ impl Committer {
     /// Commits `batch`: each write in batch order, each with its own outcome (a refused write
     /// changes nothing). Err only when nothing of the batch was stored.
     pub async fn write_batch(&mut self, batch: &mut [Write<'_>]) -> Result<WrittenBatch> {
-        let mut results: Vec<Option<Written>> = batch.iter().map(|_| None).collect();
+        // Every write is answered; one still pending when the rounds run out was outpaced by
+        // other replicas each time.
+        let contended =
+            Error::Unavailable("the session is being written by another replica".into());
+        let mut results: Vec<Written> = batch.iter().map(|w| refused(w, &contended)).collect();
         let mut events = Vec::new();
         let mut pending: Vec<usize> = (0..batch.len()).collect();
         // Nearly every message is new, so keys are not looked up first (a probe per message);
@@ -145,7 +142,7 @@ impl Committer {
                 Ok((done, again)) => {
                     stored_any = true;
                     for (i, w) in done.results {
-                        results[i] = Some(w);
+                        results[i] = w;
                     }
                     events.extend(done.events);
                     pending = again;
@@ -162,26 +159,13 @@ impl Committer {
                     // Part of the batch is stored: that part is answered, the rest refused.
                     tracing::warn!(error = %e, "group commit failed after part of it was stored");
                     for &i in &pending {
-                        results[i] = Some(refused(&batch[i], &e));
+                        results[i] = refused(&batch[i], &e);
                     }
                     pending.clear();
                 }
             }
         }
-        let contended =
-            Error::Unavailable("the session is being written by another replica".into());
-        for &i in &pending {
-            results[i] = Some(refused(&batch[i], &contended));
-        }
-        Ok(WrittenBatch {
-            results: results
-                .into_iter()
-                .map(|r| {
-                    r.unwrap_or_else(|| Written::Ack(Err(Error::Internal("unanswered".into()))))
-                })
-                .collect(),
-            events,
-        })
+        Ok(WrittenBatch { results, events })
     }
 
     /// One decision and one persist of the `pending` writes; returns what committed and the
@@ -293,51 +277,6 @@ impl Committer {
             })
             .collect()
     }
-
-    /// A batch of one change.
-    pub async fn update_session(
-        &mut self,
-        id: Uuid,
-        change: &mut SessionChange<'_>,
-    ) -> Result<Committed> {
-        let mut batch = [Write::Change {
-            session: id,
-            change: Box::new(|s: &mut pb::Session| change(s)),
-        }];
-        match self.write_batch(&mut batch).await?.results.pop() {
-            Some(Written::Change(r)) => r.map(|c| *c),
-            _ => Err(Error::Internal("a change without its outcome".into())),
-        }
-    }
-
-    /// A batch of messages.
-    pub async fn append_messages(&mut self, batch: &[NewMessage]) -> Result<AppendedBatch> {
-        let mut writes: Vec<Write> = batch.iter().cloned().map(Write::Message).collect();
-        let done = self.write_batch(&mut writes).await?;
-        Ok(AppendedBatch {
-            results: done
-                .results
-                .into_iter()
-                .map(|w| match w {
-                    Written::Message(r) => r,
-                    _ => Err(Error::Internal(
-                        "a message answered as something else".into(),
-                    )),
-                })
-                .collect(),
-            events: done.events,
-        })
-    }
-
-    /// A batch of one acknowledgement.
-    pub async fn acknowledge(&mut self, terminal: Uuid, session: Uuid, seq: u64) -> Result<()> {
-        let mut batch = [Write::Ack {
-            terminal,
-            session,
-            seq,
-        }];
-        self.write_batch(&mut batch).await.map(drop)
-    }
 }
 
 /// The answer to a write that was not stored.
@@ -379,8 +318,7 @@ pub fn fold<'r>(
 ) -> Folded {
     let mut out = Folded::default();
     let mut originals = originals.clone();
-    // The sessions written, as the writes leave them, and whether a change touched the record.
-    let mut work: BTreeMap<Uuid, (pb::Session, i64, bool)> = BTreeMap::new();
+    let mut work: BTreeMap<Uuid, Working> = BTreeMap::new();
     let mut members = MemberRows::default();
     let mut acks: BTreeMap<(Uuid, Uuid), u64> = BTreeMap::new();
     let mut events: Vec<(pb::Event, Option<String>)> = Vec::new();
@@ -406,7 +344,10 @@ pub fn fold<'r>(
                     out.results.push((i, Written::Message(Ok(*original))));
                     continue;
                 }
-                let Some((session, _, _)) = working(&mut work, m.session, &record) else {
+                let Some(Working {
+                    session, written, ..
+                }) = working(&mut work, m.session, &record)
+                else {
                     out.results
                         .push((i, Written::Message(Err(Error::NotFound("session")))));
                     continue;
@@ -430,6 +371,7 @@ pub fn fold<'r>(
                             );
                         }
                         events.push((event, m.idempotency_key.clone()));
+                        *written = true;
                         Written::Message(Ok(appended))
                     }
                     Err(e) => Written::Message(Err(e)),
@@ -439,7 +381,13 @@ pub fn fold<'r>(
                 session: id,
                 change,
             } => {
-                let Some((session, _, touched)) = working(&mut work, *id, &record) else {
+                let Some(Working {
+                    session,
+                    touched,
+                    written,
+                    ..
+                }) = working(&mut work, *id, &record)
+                else {
                     out.results
                         .push((i, Written::Change(Err(Error::NotFound("session")))));
                     continue;
@@ -457,6 +405,7 @@ pub fn fold<'r>(
                     }
                     Ok(new) => {
                         *touched = true;
+                        *written = true;
                         let changed = members.sync(*id, &before, session);
                         events.extend(new.iter().map(|e| (e.clone(), None)));
                         Written::Change(Ok(Box::new(Committed {
@@ -485,12 +434,13 @@ pub fn fold<'r>(
             seq,
         })
         .collect();
-    let written: std::collections::BTreeSet<String> =
-        events.iter().map(|(e, _)| e.session_id.clone()).collect();
-    for (id, (mut session, version, touched)) in work {
-        if !written.contains(&session.id) {
-            continue;
-        }
+    for (id, w) in work.into_iter().filter(|(_, w)| w.written) {
+        let Working {
+            mut session,
+            version,
+            touched,
+            ..
+        } = w;
         let record = touched.then(|| {
             out.rows
                 .history
@@ -515,7 +465,7 @@ pub fn fold<'r>(
             },
         );
     }
-    out.rows.members = members.rows;
+    out.rows.members = members.rows.into_values().collect();
     out.rows.events = events
         .iter()
         .filter_map(|(e, key)| event_row(e, key.clone()))
@@ -572,17 +522,33 @@ pub fn new_session(
     (stored, rows, committed)
 }
 
+/// A session as a fold's writes leave it.
+struct Working {
+    session: pb::Session,
+    /// The version its record was read at.
+    version: i64,
+    /// A change touched the record (else only messages were appended).
+    touched: bool,
+    /// Something of it is to be stored.
+    written: bool,
+}
+
 /// The working copy of a session within a fold, made from its record on first use.
 fn working<'w, 'r>(
-    work: &'w mut BTreeMap<Uuid, (pb::Session, i64, bool)>,
+    work: &'w mut BTreeMap<Uuid, Working>,
     id: Uuid,
     record: &impl Fn(Uuid) -> Option<&'r SessionRecord>,
-) -> Option<&'w mut (pb::Session, i64, bool)> {
+) -> Option<&'w mut Working> {
     match work.entry(id) {
         std::collections::btree_map::Entry::Occupied(e) => Some(e.into_mut()),
         std::collections::btree_map::Entry::Vacant(e) => {
             let r = record(id)?;
-            Some(e.insert((r.session.clone(), r.version, false)))
+            Some(e.insert(Working {
+                session: r.session.clone(),
+                version: r.version,
+                touched: false,
+                written: false,
+            }))
         }
     }
 }
@@ -592,7 +558,7 @@ fn working<'w, 'r>(
 /// changes one by one would have.
 #[derive(Default)]
 pub struct MemberRows {
-    rows: Vec<MemberRow>,
+    rows: BTreeMap<(Uuid, Uuid), MemberRow>,
 }
 
 impl MemberRows {
@@ -600,7 +566,7 @@ impl MemberRows {
     pub fn of_new(id: Uuid, session: &pb::Session) -> (Vec<MemberRow>, Vec<Uuid>) {
         let mut rows = MemberRows::default();
         let changed = rows.sync(id, &pb::Session::default(), session);
-        (rows.rows, changed)
+        (rows.rows.into_values().collect(), changed)
     }
 
     /// Notes how the participants changed from `before` to `after`; returns the terminals whose
@@ -621,12 +587,17 @@ impl MemberRows {
             match role_before(&p.terminal_id) {
                 Some(role) if role == p.role() => continue,
                 Some(_) => {}
-                None => self.set(MemberRow {
-                    terminal,
-                    session: id,
-                    joined: Some(p.joined_seq),
-                    left: None,
-                }),
+                None => {
+                    self.rows.insert(
+                        (terminal, id),
+                        MemberRow {
+                            terminal,
+                            session: id,
+                            joined: Some(p.joined_seq),
+                            left: None,
+                        },
+                    );
+                }
             }
             changed.push(terminal);
         }
@@ -639,33 +610,18 @@ impl MemberRows {
                 let Ok(terminal) = p.terminal_id.parse() else {
                     continue;
                 };
-                match self
-                    .rows
-                    .iter_mut()
-                    .find(|r| r.terminal == terminal && r.session == id)
-                {
-                    Some(row) => row.left = Some(after.last_seq),
-                    None => self.rows.push(MemberRow {
+                self.rows
+                    .entry((terminal, id))
+                    .or_insert(MemberRow {
                         terminal,
                         session: id,
                         joined: None,
-                        left: Some(after.last_seq),
-                    }),
-                }
+                        left: None,
+                    })
+                    .left = Some(after.last_seq);
                 changed.push(terminal);
             }
         }
         changed
-    }
-
-    fn set(&mut self, row: MemberRow) {
-        match self
-            .rows
-            .iter_mut()
-            .find(|r| r.terminal == row.terminal && r.session == row.session)
-        {
-            Some(r) => *r = row,
-            None => self.rows.push(row),
-        }
     }
 }

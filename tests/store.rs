@@ -37,17 +37,13 @@ impl std::ops::Deref for S {
     }
 }
 
-impl S {
-    async fn update_session(
-        &self,
-        id: Uuid,
-        change: &mut handoff::commit::SessionChange<'_>,
-    ) -> handoff::error::Result<Committed> {
-        Committer::new(self.0.clone())
-            .update_session(id, change)
-            .await
-    }
+/// What a batch of messages did.
+struct AppendedBatch {
+    results: Vec<handoff::error::Result<handoff::store::Appended>>,
+    events: Vec<pb::Event>,
+}
 
+impl S {
     async fn write_batch(
         &self,
         batch: &mut [Write<'_>],
@@ -55,22 +51,32 @@ impl S {
         Committer::new(self.0.clone()).write_batch(batch).await
     }
 
-    async fn append_messages(
+    /// A batch of one change.
+    async fn update_session(
         &self,
-        batch: &[NewMessage],
-    ) -> handoff::error::Result<commit::AppendedBatch> {
-        Committer::new(self.0.clone()).append_messages(batch).await
+        id: Uuid,
+        change: &mut handoff::commit::SessionChange<'_>,
+    ) -> handoff::error::Result<Committed> {
+        committed(&mut Committer::new(self.0.clone()), id, change).await
     }
 
+    async fn append_messages(&self, batch: &[NewMessage]) -> handoff::error::Result<AppendedBatch> {
+        appended(&mut Committer::new(self.0.clone()), batch).await
+    }
+
+    /// A batch of one acknowledgement.
     async fn acknowledge(
         &self,
         terminal: Uuid,
         session: Uuid,
         seq: u64,
     ) -> handoff::error::Result<()> {
-        Committer::new(self.0.clone())
-            .acknowledge(terminal, session, seq)
-            .await
+        let mut batch = [Write::Ack {
+            terminal,
+            session,
+            seq,
+        }];
+        self.write_batch(&mut batch).await.map(drop)
     }
 
     async fn create_session(
@@ -83,6 +89,42 @@ impl S {
         self.0.create_session(&stored, &rows).await?;
         Ok(committed)
     }
+}
+
+/// One change committed alone by `c`.
+async fn committed(
+    c: &mut Committer,
+    id: Uuid,
+    change: &mut handoff::commit::SessionChange<'_>,
+) -> handoff::error::Result<Committed> {
+    let mut batch = [Write::Change {
+        session: id,
+        change: Box::new(|x: &mut pb::Session| change(x)),
+    }];
+    match c.write_batch(&mut batch).await?.results.pop() {
+        Some(Written::Change(r)) => r.map(|c| *c),
+        other => panic!("a change answered as {other:?}"),
+    }
+}
+
+/// Messages committed together by `c`.
+async fn appended(
+    c: &mut Committer,
+    batch: &[NewMessage],
+) -> handoff::error::Result<AppendedBatch> {
+    let mut writes: Vec<Write> = batch.iter().cloned().map(Write::Message).collect();
+    let done = c.write_batch(&mut writes).await?;
+    Ok(AppendedBatch {
+        results: done
+            .results
+            .into_iter()
+            .map(|w| match w {
+                Written::Message(r) => r,
+                other => panic!("a message answered as {other:?}"),
+            })
+            .collect(),
+        events: done.events,
+    })
 }
 
 async fn store(db: &TestDb) -> S {
@@ -927,14 +969,14 @@ async fn a_record_kept_in_memory_yields_to_another_replicas_write(backend: Backe
         idempotency_key: None,
         time: 3_000,
     };
-    let seq = |r: &commit::AppendedBatch| r.results[0].as_ref().expect("stored").seq;
-    assert_eq!(seq(&a.append_messages(&[say(gw, "a1")]).await.unwrap()), 3);
-    assert_eq!(seq(&b.append_messages(&[say(bot, "b1")]).await.unwrap()), 4);
+    let seq = |r: &AppendedBatch| r.results[0].as_ref().expect("stored").seq;
+    assert_eq!(seq(&appended(&mut a, &[say(gw, "a1")]).await.unwrap()), 3);
+    assert_eq!(seq(&appended(&mut b, &[say(bot, "b1")]).await.unwrap()), 4);
     // A still keeps the record at 3.
-    assert_eq!(seq(&a.append_messages(&[say(gw, "a2")]).await.unwrap()), 5);
+    assert_eq!(seq(&appended(&mut a, &[say(gw, "a2")]).await.unwrap()), 5);
 
     let transfer = Uuid::now_v7();
-    b.update_session(id, &mut |x| {
+    committed(&mut b, id, &mut |x| {
         domain::offer_transfer(
             x,
             bot,
@@ -947,21 +989,24 @@ async fn a_record_kept_in_memory_yields_to_another_replicas_write(backend: Backe
     .await
     .expect("B offers");
     // A's kept record has no offer (nor the agent): the accept is decided again and stands.
-    let accepted = a
-        .update_session(id, &mut |x| {
-            domain::accept_transfer(x, agent, transfer, 3_002, &T)
-        })
-        .await
-        .expect("A accepts on the newer state");
+    let accepted = committed(&mut a, id, &mut |x| {
+        domain::accept_transfer(x, agent, transfer, 3_002, &T)
+    })
+    .await
+    .expect("A accepts on the newer state");
     assert_eq!(accepted.events.len(), 1);
 
     // B completes the handoff. A's kept record (from its accept) still has the bot holding: it
     // refuses the agent's offer, which, decided again on the newer state, stands.
-    b.update_session(id, &mut |x| Ok(domain::disconnect(x, bot, 3_003)?.0))
-        .await
-        .expect("the handoff completes");
+    committed(
+        &mut b,
+        id,
+        &mut |x| Ok(domain::disconnect(x, bot, 3_003)?.0),
+    )
+    .await
+    .expect("the handoff completes");
     let next = Uuid::now_v7();
-    a.update_session(id, &mut |x| {
+    committed(&mut a, id, &mut |x| {
         domain::offer_transfer(
             x,
             agent,
@@ -975,10 +1020,11 @@ async fn a_record_kept_in_memory_yields_to_another_replicas_write(backend: Backe
     .expect("A offers on the newer state");
     // B's kept record has no offer, so no deadline: its sweep after the offer expired finds it
     // all the same.
-    let swept = b
-        .update_session(id, &mut |x| Ok(domain::on_deadline(x, 3_004 + 31_000)))
-        .await
-        .expect("B sweeps");
+    let swept = committed(&mut b, id, &mut |x| {
+        Ok(domain::on_deadline(x, 3_004 + 31_000))
+    })
+    .await
+    .expect("B sweeps");
     assert!(
         swept
             .events

@@ -145,7 +145,7 @@ impl PgStore {
         let q = bind_members(q, &rows.members);
         let q = bind_history(q, &rows.history);
         let q = bind_acks(q, if collide { no_acks } else { &rows.acks });
-        let written: Vec<String> = q
+        let written: std::collections::HashSet<String> = q
             .fetch_all(&self.write)
             .await?
             .iter()
