@@ -120,11 +120,7 @@ impl Committer {
     /// Commits `batch`: each write in batch order, each with its own outcome (a refused write
     /// changes nothing). Err only when nothing of the batch was stored.
     pub async fn write_batch(&mut self, batch: &mut [Write<'_>]) -> Result<WrittenBatch> {
-        // Every write is answered; one still pending when the rounds run out was outpaced by
-        // other replicas each time.
-        let contended =
-            Error::Unavailable("the session is being written by another replica".into());
-        let mut results: Vec<Written> = batch.iter().map(|w| refused(w, &contended)).collect();
+        let mut results: Vec<Option<Written>> = batch.iter().map(|_| None).collect();
         let mut events = Vec::new();
         let mut pending: Vec<usize> = (0..batch.len()).collect();
         // Nearly every message is new, so keys are not looked up first (a probe per message);
@@ -142,7 +138,7 @@ impl Committer {
                 Ok((done, again)) => {
                     stored_any = true;
                     for (i, w) in done.results {
-                        results[i] = w;
+                        results[i] = Some(w);
                     }
                     events.extend(done.events);
                     pending = again;
@@ -159,12 +155,21 @@ impl Committer {
                     // Part of the batch is stored: that part is answered, the rest refused.
                     tracing::warn!(error = %e, "group commit failed after part of it was stored");
                     for &i in &pending {
-                        results[i] = refused(&batch[i], &e);
+                        results[i] = Some(refused(&batch[i], &e));
                     }
                     pending.clear();
                 }
             }
         }
+        // A write still unanswered when the rounds ran out was outpaced by other replicas each
+        // time. (Its refusal is made only then: this is every write's path.)
+        let contended =
+            || Error::Unavailable("the session is being written by another replica".into());
+        let results = results
+            .into_iter()
+            .zip(batch.iter())
+            .map(|(r, w)| r.unwrap_or_else(|| refused(w, &contended())))
+            .collect();
         Ok(WrittenBatch { results, events })
     }
 
