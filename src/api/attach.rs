@@ -298,6 +298,15 @@ impl Follow {
     }
 }
 
+/// What a stream knows of a terminal's part in a session at the cursor it follows on from.
+#[derive(Debug, Clone, Copy)]
+enum Stood {
+    /// Nothing: a resume cursor, or an acknowledgement, from before this stream.
+    Unknown,
+    /// This stream delivered the terminal's part up to its end at the cursor.
+    Outside,
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Gap {
     until: u64,
@@ -440,7 +449,8 @@ impl Delivery {
             // acknowledged past them): serve them anyway, the client knows what it has seen.
             for (session, seq) in cursors {
                 if let Some(m) = self.app.membership(self.terminal, session).await? {
-                    self.add(session, seq, m.joined_seq, m.left_seq).await?;
+                    self.add(session, seq, Stood::Unknown, m.joined_seq, m.left_seq)
+                        .await?;
                     pending.insert(session);
                 }
             }
@@ -476,11 +486,16 @@ impl Delivery {
     /// Takes in one membership row as read from the store.
     async fn apply_row(&mut self, m: Membership, resume: &mut HashMap<Uuid, u64>) -> Result<()> {
         let cursor = match self.follows.get_mut(&m.session_id) {
-            Some(f) => f.moved(m.left_seq, m.left_seq.unwrap_or(m.joined_seq)),
-            None => Some(resume.remove(&m.session_id).unwrap_or(m.acked_seq)),
+            Some(f) => f
+                .moved(m.left_seq, m.left_seq.unwrap_or(m.joined_seq))
+                .map(|after| (after, Stood::Outside)),
+            None => Some((
+                resume.remove(&m.session_id).unwrap_or(m.acked_seq),
+                Stood::Unknown,
+            )),
         };
-        if let Some(cursor) = cursor {
-            self.add(m.session_id, cursor, m.joined_seq, m.left_seq)
+        if let Some((cursor, stood)) = cursor {
+            self.add(m.session_id, cursor, stood, m.joined_seq, m.left_seq)
                 .await?;
         }
         Ok(())
@@ -498,7 +513,8 @@ impl Delivery {
                 Some(f) => match (f.moved(m.left_seq, m.as_of()), m.joined_seq) {
                     (None, _) => false,
                     (Some(after), Some(joined)) => {
-                        self.add(m.session, after, joined, m.left_seq).await?;
+                        self.add(m.session, after, Stood::Outside, joined, m.left_seq)
+                            .await?;
                         false
                     }
                     (Some(_), None) => true,
@@ -531,11 +547,13 @@ impl Delivery {
     }
 
     /// Starts following `session` after `cursor`, for a terminal that (last) joined it at
-    /// `joined` and left at `until` if it did.
+    /// `joined` and left at `until` if it did; `stood` says what is known of its part at the
+    /// cursor.
     async fn add(
         &mut self,
         session: Uuid,
         cursor: u64,
+        stood: Stood,
         joined: u64,
         until: Option<u64>,
     ) -> Result<()> {
@@ -560,9 +578,19 @@ impl Delivery {
             // cursor, or a part it never acknowledged anything of), left, and joined again. What
             // lies between is its own where it took part: the rest of the part the cursor is in,
             // and any whole part since.
-            let history = self.app.control_events(session, 0, joined - 1).await?;
+            // Where the terminal stood at the cursor takes the log from its start to tell,
+            // unless this stream followed it there: then only what lies between is read, so a
+            // long chain that comes back to this terminal costs no more than a short one.
+            let from = match stood {
+                Stood::Outside => cursor,
+                Stood::Unknown => 0,
+            };
+            let history = self.app.control_events(session, from, joined - 1).await?;
             let (before, between) = history.split_at(history.partition_point(|e| e.seq <= cursor));
-            let at_cursor = domain::Part::after(&me, &s.caller_terminal_id, before);
+            let at_cursor = match stood {
+                Stood::Outside => None,
+                Stood::Unknown => domain::Part::after(&me, &s.caller_terminal_id, before),
+            };
             if at_cursor.is_some() || between.iter().any(|e| domain::Part::joins(&me, e)) {
                 after = cursor;
                 part = at_cursor.clone().unwrap_or_default();
