@@ -7,6 +7,18 @@ use handoff::config::{AdminCommand, Cli, Command, KindArg, ServeArgs};
 use handoff::pb::TerminalKind;
 use handoff::server::{BoxError, Server};
 
+/// jemalloc instead of glibc's malloc, for the memory of idle attached terminals: 15.7 KiB of
+/// RSS each with jemalloc against 19.6 KiB with glibc (50,000 attached; mimalloc: 23.4 KiB), with
+/// throughput unchanged within the benchmark's spread. Under glibc the memory is not free memory
+/// it keeps: `malloc_trim(0)` with all attached gives back about 1 MB, and glibc counts more bytes
+/// in use (1.16 GB) than are resident (0.99 GB), so part of what is allocated is never written.
+/// The likely cause is placement: glibc puts those partly written buffers into memory that the
+/// attach path's transient allocations had already touched, so their unwritten pages count too;
+/// jemalloc keeps each size class in pages of its own.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 #[tokio::main]
 async fn main() -> Result<(), BoxError> {
     let cli = Cli::parse();
