@@ -19,8 +19,16 @@ from handoff import Terminal, Unavailable
 from handoff.v1 import types_pb2
 
 
+# Two threads emit (the feed and the commands). print() writes the text and its newline as two
+# writes, so two lines could interleave into one the reader cannot parse; one locked write cannot.
+_emit_lock = threading.Lock()
+
+
 def emit(obj: dict) -> None:
-    print(json.dumps(obj), flush=True)
+    line = json.dumps(obj) + "\n"
+    with _emit_lock:
+        sys.stdout.write(line)
+        sys.stdout.flush()
 
 
 def main() -> None:
