@@ -485,7 +485,7 @@ fn event_row(e: &pb::Event, idempotency_key: Option<String>) -> Option<EventRow>
         session: e.session_id.parse().ok()?,
         seq: e.seq,
         kind: domain::kind_name(e),
-        author: (!e.author_terminal_id.is_empty()).then(|| e.author_terminal_id.clone()),
+        author: e.author_terminal_id.parse().ok(),
         idempotency_key,
         time: domain::millis(&e.time).unwrap_or_default(),
         payload: e.encode_to_vec(),

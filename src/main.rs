@@ -132,9 +132,9 @@ async fn run_admin(app: &App, command: AdminCommand) -> Result<(), BoxError> {
             }
         }
         AdminCommand::ListAudit => {
-            let mut after = String::new();
+            let mut after = None;
             loop {
-                let page = app.store.audit_records(&after, 500).await?;
+                let page = app.store.audit_records(after, 500).await?;
                 for r in &page {
                     let time = r.time.unwrap_or_default();
                     println!(
@@ -143,7 +143,7 @@ async fn run_admin(app: &App, command: AdminCommand) -> Result<(), BoxError> {
                     );
                 }
                 match page.last() {
-                    Some(last) if page.len() == 500 => after = last.id.clone(),
+                    Some(last) if page.len() == 500 => after = Some(last.id.parse()?),
                     _ => break,
                 }
             }

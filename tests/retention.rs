@@ -25,7 +25,7 @@ async fn rows_of(db_url: &str, session: &str) -> Vec<(&'static str, i64)> {
         ("members", "session_id"),
         ("session_tokens", "session_id"),
     ] {
-        let sql = format!("SELECT COUNT(*) FROM {table} WHERE {column} = $1");
+        let sql = format!("SELECT COUNT(*) FROM {table} WHERE CAST({column} AS TEXT) = $1");
         let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
             .bind(session)
             .fetch_one(&mut conn)

@@ -802,9 +802,12 @@ async fn audit_records_are_append_only_and_paged_in_order(backend: Backend) {
     for r in &written {
         s.append_audit(r).await.unwrap();
     }
-    let first = s.audit_records("", 3).await.unwrap();
+    let first = s.audit_records(None, 3).await.unwrap();
     assert_eq!(first, written[..3]);
-    let rest = s.audit_records(&first[2].id, 3).await.unwrap();
+    let rest = s
+        .audit_records(Some(first[2].id.parse().unwrap()), 3)
+        .await
+        .unwrap();
     assert_eq!(rest, written[3..]);
     let dup = s.append_audit(&written[0]).await;
     assert!(dup.is_err(), "an id is written once");
@@ -819,7 +822,7 @@ async fn audit_records_are_append_only_and_paged_in_order(backend: Backend) {
         assert!(refused.is_err(), "{sql}");
     }
     conn.close().await.unwrap();
-    assert_eq!(s.audit_records("", 10).await.unwrap(), written);
+    assert_eq!(s.audit_records(None, 10).await.unwrap(), written);
     s.close().await;
 }
 
@@ -837,6 +840,69 @@ async fn data_survives_a_reconnect(backend: Backend) {
         pb::SessionState::Open
     );
     again.close().await;
+}
+
+// Ids are stored in the backend's own form: Postgres' uuid type in every id column, SQLite's
+// hyphenated text, the same text the API shows.
+async fn ids_are_stored_natively(backend: Backend) {
+    let db = TestDb::create(backend).await;
+    let s = store(&db).await;
+    let (gw, bot) = (Uuid::now_v7(), Uuid::now_v7());
+    let id = open_session(&s, gw, bot).await;
+    let mut conn = sqlx::AnyConnection::connect(&db.url).await.unwrap();
+    match backend {
+        Backend::Postgres => {
+            let columns: Vec<(String, String)> = sqlx::query_as(
+                "SELECT table_name::text, column_name::text FROM information_schema.columns \
+                 WHERE table_schema = current_schema() AND data_type = 'uuid' \
+                 ORDER BY table_name, column_name",
+            )
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+            let expected = [
+                ("audit_records", "id"),
+                ("events", "author"),
+                ("events", "session_id"),
+                ("members", "session_id"),
+                ("members", "terminal_id"),
+                ("presence", "replica_id"),
+                ("presence", "terminal_id"),
+                ("replicas", "replica_id"),
+                ("session_history", "session_id"),
+                ("session_tokens", "id"),
+                ("session_tokens", "session_id"),
+                ("session_tokens", "terminal_id"),
+                ("sessions", "id"),
+                ("terminal_groups", "terminal_id"),
+                ("terminal_limits", "terminal_id"),
+                ("terminals", "id"),
+            ];
+            let got: Vec<(&str, &str)> = columns
+                .iter()
+                .map(|(t, c)| (t.as_str(), c.as_str()))
+                .collect();
+            assert_eq!(got, expected);
+        }
+        Backend::Sqlite => {
+            let stored: Vec<(String, String)> = sqlx::query_as(
+                "SELECT typeof(session_id), session_id FROM members ORDER BY terminal_id",
+            )
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+            assert_eq!(stored.len(), 2, "{stored:?}");
+            for (kind, text) in stored {
+                assert_eq!((kind.as_str(), text), ("text", id.to_string()));
+            }
+        }
+    }
+    conn.close().await.unwrap();
+    // And they read back as the same ids.
+    let memberships = s.memberships(bot).await.unwrap();
+    assert_eq!(memberships.len(), 1);
+    assert_eq!(memberships[0].session_id, id);
+    s.close().await;
 }
 
 // The catch-up poll's query: a session a commit touched is found from a window that starts up to
@@ -1045,6 +1111,7 @@ on_every_backend!(
     memberships_follow_participants_and_acknowledgements,
     due_sessions_are_found_by_their_next_deadline,
     data_survives_a_reconnect,
+    ids_are_stored_natively,
     changed_sessions_are_found_within_the_change_mark,
     presence_counts_while_its_replica_heartbeats,
     live_replicas_are_those_with_a_fresh_heartbeat,

@@ -289,12 +289,13 @@ async fn a_database_from_an_earlier_schema_upgrades_and_reads(backend: Backend) 
         // keeps only the open tenure.
         sqlx::any::install_default_drivers();
         let mut conn = sqlx::AnyConnection::connect(&db.url).await.expect("open");
-        let rows: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM session_history WHERE session_id = $1")
-                .bind(&s1)
-                .fetch_one(&mut conn)
-                .await
-                .expect("count history");
+        let rows: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM session_history WHERE CAST(session_id AS TEXT) = $1",
+        )
+        .bind(&s1)
+        .fetch_one(&mut conn)
+        .await
+        .expect("count history");
         assert_eq!(rows, 6, "3 ended transfers, 3 ended tenures");
         conn.close().await.expect("close");
 

@@ -155,10 +155,14 @@ impl AdminService for AdminApi {
         let limit = page_size("page_size", r.page_size)?;
         let after = parse_page_token("page_token", "terminals", &r.page_token)?.unwrap_or_default();
         let mut terminals = self.app.store.list_terminals(&after, limit).await?;
-        let ids: Vec<String> = terminals.iter().map(|t| t.id.clone()).collect();
+        let ids = terminals
+            .iter()
+            .map(|t| t.id.parse::<Uuid>())
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| Error::Internal(format!("a stored terminal id: {e}")))?;
         let mut groups = self.app.store.groups_of(&ids).await?;
-        for t in &mut terminals {
-            t.groups = groups.remove(&t.id).unwrap_or_default();
+        for (t, id) in terminals.iter_mut().zip(&ids) {
+            t.groups = groups.remove(id).unwrap_or_default();
         }
         let next_page_token = match terminals.last() {
             Some(last) if terminals.len() == limit => page_token("terminals", &last.name),
@@ -294,8 +298,10 @@ impl AdminService for AdminApi {
         self.authorize(&request)?;
         let r = request.into_inner();
         let limit = page_size("page_size", r.page_size)?;
-        let after = parse_page_token("page_token", "audit", &r.page_token)?.unwrap_or_default();
-        let records = self.app.store.audit_records(&after, limit).await?;
+        let after = parse_page_token("page_token", "audit", &r.page_token)?
+            .map(|id| parse_id("page_token", &id))
+            .transpose()?;
+        let records = self.app.store.audit_records(after, limit).await?;
         let next_page_token = match records.last() {
             Some(last) if records.len() == limit => page_token("audit", &last.id),
             _ => String::new(),

@@ -139,7 +139,7 @@ pub struct EventRow {
     pub session: Uuid,
     pub seq: u64,
     pub kind: &'static str,
-    pub author: Option<String>,
+    pub author: Option<Uuid>,
     pub idempotency_key: Option<String>,
     pub time: Millis,
     pub payload: Vec<u8>,
@@ -234,7 +234,7 @@ pub trait Store: Send + Sync + 'static {
     /// The rate limits of its own one terminal has, if any.
     async fn terminal_limits_of(&self, id: Uuid) -> Result<Option<TerminalLimits>>;
     /// The groups of each of these terminals (terminal id → groups, sorted).
-    async fn groups_of(&self, ids: &[String]) -> Result<HashMap<String, Vec<String>>>;
+    async fn groups_of(&self, ids: &[Uuid]) -> Result<HashMap<Uuid, Vec<String>>>;
     /// The members of a group.
     async fn group_members(&self, group: &str) -> Result<Vec<Uuid>>;
 
@@ -314,8 +314,12 @@ pub trait Store: Send + Sync + 'static {
     -> Result<bool>;
     /// Appends one record to the admin audit log (append-only: nothing changes or removes one).
     async fn append_audit(&self, record: &pb::AuditRecord) -> Result<()>;
-    /// Audit records in id (time) order, after `after_id`.
-    async fn audit_records(&self, after_id: &str, limit: usize) -> Result<Vec<pb::AuditRecord>>;
+    /// Audit records in id (time) order, after the record `after` (from the first when None).
+    async fn audit_records(
+        &self,
+        after: Option<Uuid>,
+        limit: usize,
+    ) -> Result<Vec<pb::AuditRecord>>;
 
     /// How many replicas (this one included) heart-beat at or after `since`.
     async fn live_replicas(&self, since: Millis) -> Result<u64>;

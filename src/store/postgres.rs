@@ -23,6 +23,13 @@ pub struct PgStore {
 
 impl Dialect for PgStore {
     type Db = Postgres;
+    type Id = uuid::Uuid;
+    fn id(id: uuid::Uuid) -> uuid::Uuid {
+        id
+    }
+    fn uuid(id: uuid::Uuid) -> uuid::Uuid {
+        id
+    }
 }
 
 impl PgStore {
@@ -63,7 +70,7 @@ impl PgStore {
         format!("= ANY(${n})")
     }
 
-    fn id_list(ids: &[String]) -> Vec<String> {
+    fn id_list(ids: &[uuid::Uuid]) -> Vec<uuid::Uuid> {
         ids.to_vec()
     }
 
@@ -94,22 +101,18 @@ impl PgStore {
         }
         let rows = sqlx::query(
             "SELECT e.session_id, e.author, e.idempotency_key, e.seq, e.created_ms FROM events e \
-             JOIN UNNEST($1::text[], $2::text[], $3::text[]) AS k (session_id, author, key) \
+             JOIN UNNEST($1::uuid[], $2::uuid[], $3::text[]) AS k (session_id, author, key) \
              ON e.session_id = k.session_id AND e.author = k.author \
              AND e.idempotency_key = k.key AND e.idempotency_key IS NOT NULL",
         )
-        .bind(keys.iter().map(|k| k.0.to_string()).collect::<Vec<_>>())
-        .bind(keys.iter().map(|k| k.1.to_string()).collect::<Vec<_>>())
+        .bind(keys.iter().map(|k| k.0).collect::<Vec<_>>())
+        .bind(keys.iter().map(|k| k.1).collect::<Vec<_>>())
         .bind(keys.iter().map(|k| k.2.clone()).collect::<Vec<_>>())
         .fetch_all(&self.read)
         .await?;
         for row in rows {
             found.insert(
-                (
-                    parse_uuid(&row.try_get::<String, _>(0)?)?,
-                    parse_uuid(&row.try_get::<String, _>(1)?)?,
-                    row.try_get(2)?,
-                ),
+                (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?),
                 Appended {
                     seq: row.try_get::<i64, _>(3)? as u64,
                     time: row.try_get(4)?,
@@ -145,7 +148,7 @@ impl PgStore {
         let q = bind_members(q, &rows.members);
         let q = bind_history(q, &rows.history);
         let q = bind_acks(q, if collide { no_acks } else { &rows.acks });
-        let written: std::collections::HashSet<String> = q
+        let written: std::collections::HashSet<uuid::Uuid> = q
             .fetch_all(&self.write)
             .await?
             .iter()
@@ -155,7 +158,7 @@ impl PgStore {
             .sessions
             .iter()
             .map(|s| s.id)
-            .filter(|id| !written.contains(&id.to_string()))
+            .filter(|id| !written.contains(id))
             .collect())
     }
 
@@ -181,9 +184,9 @@ macro_rules! raise_acks {
             "UPDATE members SET acked_seq = LEAST(a.seq, COALESCE(members.left_seq, s.last_seq)) \
              FROM UNNEST(",
             $terminals,
-            "::text[], ",
+            "::uuid[], ",
             $sessions,
-            "::text[], ",
+            "::uuid[], ",
             $seqs,
             "::int8[]) \
              AS a (terminal_id, session_id, seq) JOIN sessions s ON s.id = a.session_id \
@@ -201,13 +204,13 @@ macro_rules! insert_events {
             "INSERT INTO events (session_id, seq, kind, author, idempotency_key, created_ms, \
              payload) SELECT * FROM UNNEST(",
             $s,
-            "::text[], ",
+            "::uuid[], ",
             $q,
             "::int8[], ",
             $k,
             "::text[], ",
             $a,
-            "::text[], ",
+            "::uuid[], ",
             $i,
             "::text[], ",
             $t,
@@ -223,7 +226,7 @@ macro_rules! insert_events {
 /// arrays. Returns the sessions written (those whose version matched).
 const COMMIT: &str = concat!("\
 WITH v AS (
-    SELECT * FROM UNNEST($2::text[], $3::int8[], $4::int8[], $5::bytea[], $6::int8[], $7::int8[])
+    SELECT * FROM UNNEST($2::uuid[], $3::int8[], $4::int8[], $5::bytea[], $6::int8[], $7::int8[])
         AS v (id, version, last_seq, record, state, deadline)
 ), written AS (
     UPDATE sessions s SET version = s.version + 1, last_seq = v.last_seq, changed_ms = $1,
@@ -238,7 +241,7 @@ WITH v AS (
 ), members_written AS (
     INSERT INTO members (terminal_id, session_id, joined_seq, left_seq, acked_seq)
     SELECT m.terminal_id, m.session_id, COALESCE(m.joined, -1), m.left_seq, 0
-    FROM UNNEST($15::text[], $16::text[], $17::int8[], $18::int8[])
+    FROM UNNEST($15::uuid[], $16::uuid[], $17::int8[], $18::int8[])
         AS m (terminal_id, session_id, joined, left_seq)
     WHERE m.session_id IN (SELECT id FROM written) AND (m.joined IS NOT NULL OR EXISTS
         (SELECT 1 FROM members x WHERE x.terminal_id = m.terminal_id AND x.session_id = m.session_id))
@@ -248,7 +251,7 @@ WITH v AS (
         left_seq = excluded.left_seq
 ), history_written AS (
     INSERT INTO session_history (session_id, kind, seq, payload)
-    SELECT * FROM UNNEST($19::text[], $20::text[], $21::int8[], $22::bytea[])
+    SELECT * FROM UNNEST($19::uuid[], $20::text[], $21::int8[], $22::bytea[])
         AS h (session_id, kind, seq, payload)
     WHERE h.session_id IN (SELECT id FROM written)
     ON CONFLICT DO NOTHING
@@ -267,12 +270,12 @@ const INSERT_EVENTS: &str = insert_events!("$1", "$2", "$3", "$4", "$5", "$6", "
 const UPSERT_MEMBERS: &str = "\
 INSERT INTO members (terminal_id, session_id, joined_seq, left_seq, acked_seq)
 SELECT m.terminal_id, m.session_id, COALESCE(m.joined, 0), m.left_seq, 0
-FROM UNNEST($1::text[], $2::text[], $3::int8[], $4::int8[]) AS m (terminal_id, session_id, joined, left_seq)
+FROM UNNEST($1::uuid[], $2::uuid[], $3::int8[], $4::int8[]) AS m (terminal_id, session_id, joined, left_seq)
 ON CONFLICT (terminal_id, session_id) DO UPDATE SET
     joined_seq = excluded.joined_seq, left_seq = excluded.left_seq";
 
 fn bind_sessions(q: Query, rows: &[SessionRow]) -> Query {
-    q.bind(rows.iter().map(|s| s.id.to_string()).collect::<Vec<_>>())
+    q.bind(rows.iter().map(|s| s.id).collect::<Vec<_>>())
         .bind(rows.iter().map(|s| s.version).collect::<Vec<_>>())
         .bind(
             rows.iter()
@@ -297,69 +300,45 @@ fn bind_sessions(q: Query, rows: &[SessionRow]) -> Query {
 }
 
 fn bind_events(q: Query, rows: &[EventRow]) -> Query {
-    q.bind(
-        rows.iter()
-            .map(|e| e.session.to_string())
-            .collect::<Vec<_>>(),
-    )
-    .bind(rows.iter().map(|e| seq_param(e.seq)).collect::<Vec<_>>())
-    .bind(rows.iter().map(|e| e.kind.to_owned()).collect::<Vec<_>>())
-    .bind(rows.iter().map(|e| e.author.clone()).collect::<Vec<_>>())
-    .bind(
-        rows.iter()
-            .map(|e| e.idempotency_key.clone())
-            .collect::<Vec<_>>(),
-    )
-    .bind(rows.iter().map(|e| e.time).collect::<Vec<_>>())
-    .bind(rows.iter().map(|e| e.payload.clone()).collect::<Vec<_>>())
+    q.bind(rows.iter().map(|e| e.session).collect::<Vec<_>>())
+        .bind(rows.iter().map(|e| seq_param(e.seq)).collect::<Vec<_>>())
+        .bind(rows.iter().map(|e| e.kind.to_owned()).collect::<Vec<_>>())
+        .bind(rows.iter().map(|e| e.author).collect::<Vec<_>>())
+        .bind(
+            rows.iter()
+                .map(|e| e.idempotency_key.clone())
+                .collect::<Vec<_>>(),
+        )
+        .bind(rows.iter().map(|e| e.time).collect::<Vec<_>>())
+        .bind(rows.iter().map(|e| e.payload.clone()).collect::<Vec<_>>())
 }
 
 fn bind_members(q: Query, rows: &[MemberRow]) -> Query {
-    q.bind(
-        rows.iter()
-            .map(|m| m.terminal.to_string())
-            .collect::<Vec<_>>(),
-    )
-    .bind(
-        rows.iter()
-            .map(|m| m.session.to_string())
-            .collect::<Vec<_>>(),
-    )
-    .bind(
-        rows.iter()
-            .map(|m| m.joined.map(seq_param))
-            .collect::<Vec<_>>(),
-    )
-    .bind(
-        rows.iter()
-            .map(|m| m.left.map(seq_param))
-            .collect::<Vec<_>>(),
-    )
+    q.bind(rows.iter().map(|m| m.terminal).collect::<Vec<_>>())
+        .bind(rows.iter().map(|m| m.session).collect::<Vec<_>>())
+        .bind(
+            rows.iter()
+                .map(|m| m.joined.map(seq_param))
+                .collect::<Vec<_>>(),
+        )
+        .bind(
+            rows.iter()
+                .map(|m| m.left.map(seq_param))
+                .collect::<Vec<_>>(),
+        )
 }
 
 fn bind_history(q: Query, rows: &[HistoryRow]) -> Query {
-    q.bind(
-        rows.iter()
-            .map(|h| h.session.to_string())
-            .collect::<Vec<_>>(),
-    )
-    .bind(rows.iter().map(|h| h.kind.as_str()).collect::<Vec<_>>())
-    .bind(rows.iter().map(|h| seq_param(h.seq)).collect::<Vec<_>>())
-    .bind(rows.iter().map(|h| h.payload.clone()).collect::<Vec<_>>())
+    q.bind(rows.iter().map(|h| h.session).collect::<Vec<_>>())
+        .bind(rows.iter().map(|h| h.kind.as_str()).collect::<Vec<_>>())
+        .bind(rows.iter().map(|h| seq_param(h.seq)).collect::<Vec<_>>())
+        .bind(rows.iter().map(|h| h.payload.clone()).collect::<Vec<_>>())
 }
 
 fn bind_acks(q: Query, rows: &[AckRow]) -> Query {
-    q.bind(
-        rows.iter()
-            .map(|a| a.terminal.to_string())
-            .collect::<Vec<_>>(),
-    )
-    .bind(
-        rows.iter()
-            .map(|a| a.session.to_string())
-            .collect::<Vec<_>>(),
-    )
-    .bind(rows.iter().map(|a| seq_param(a.seq)).collect::<Vec<_>>())
+    q.bind(rows.iter().map(|a| a.terminal).collect::<Vec<_>>())
+        .bind(rows.iter().map(|a| a.session).collect::<Vec<_>>())
+        .bind(rows.iter().map(|a| seq_param(a.seq)).collect::<Vec<_>>())
 }
 
 store_impl!(PgStore, PgRow);

@@ -60,7 +60,7 @@ pub(super) fn seq_param(seq: u64) -> i64 {
 
 pub(super) fn parse_uuid(s: &str) -> Result<uuid::Uuid> {
     s.parse()
-        .map_err(|e| Error::Internal(format!("stored id {s:?} is not a UUID: {e}")))
+        .map_err(|e| Error::Internal(format!("id {s:?} is not a UUID: {e}")))
 }
 
 pub(super) fn map_unique(e: sqlx::Error, what: String) -> Error {
@@ -90,7 +90,7 @@ pub(super) const PURGE_LOCK: i64 = 0x68616e646f6666;
 
 /// The `Store` implementation both backends share. The backend type provides, as inherent
 /// methods: `begin_write`, `any_of` (an SQL condition "is one of list parameter `$n`") with
-/// `id_list` (that parameter's value), `try_purge_lock`, `backend_records`, `backend_originals`,
+/// `id_list` (that parameter's value, from a list of ids), `try_purge_lock`, `backend_records`, `backend_originals`,
 /// `backend_persist`, `backend_pool_usage` and `backend_close`; and the pools `read` and `write`.
 macro_rules! store_impl {
     ($store:ty, $row:ty) => {
@@ -108,12 +108,24 @@ macro_rules! store_impl {
             SessionRecord, SessionToken, Store, record,
         };
 
+        /// An id as this backend stores it.
+        fn db_id(id: uuid::Uuid) -> <$store as Dialect>::Id {
+            <$store as Dialect>::id(id)
+        }
+
+        /// The id in column `index` of `row`.
+        fn get_id<I: sqlx::ColumnIndex<$row>>(row: &$row, index: I) -> Result<uuid::Uuid> {
+            Ok(<$store as Dialect>::uuid(
+                row.try_get::<<$store as Dialect>::Id, _>(index)?,
+            ))
+        }
+
         const SELECT_LIMITS: &str = "SELECT terminal_id, messages_per_second, messages_burst, \
              connects_per_second, connects_burst, max_attach_streams FROM terminal_limits";
 
         fn decode_limits(row: &$row) -> Result<(uuid::Uuid, TerminalLimits)> {
             let column = |name: &str| limit_column(name, row.try_get(name)?);
-            let id: String = row.try_get("terminal_id")?;
+            let id = get_id(row, "terminal_id")?;
             let limits = TerminalLimits {
                 messages_per_second: column("messages_per_second")?,
                 messages_burst: column("messages_burst")?,
@@ -121,12 +133,12 @@ macro_rules! store_impl {
                 connects_burst: column("connects_burst")?,
                 max_attach_streams: column("max_attach_streams")?,
             };
-            Ok((parse_uuid(&id)?, limits))
+            Ok((id, limits))
         }
 
         fn decode_terminal(row: &$row) -> Result<pb::Terminal> {
             Ok(pb::Terminal {
-                id: row.try_get("id")?,
+                id: get_id(row, "id")?.to_string(),
                 name: row.try_get("name")?,
                 display_name: row.try_get("display_name")?,
                 kind: row.try_get::<i64, _>("kind")? as i32,
@@ -152,7 +164,7 @@ macro_rules! store_impl {
 
         fn decode_membership(row: &$row) -> Result<Membership> {
             Ok(Membership {
-                session_id: parse_uuid(&row.try_get::<String, _>(0)?)?,
+                session_id: get_id(row, 0)?,
                 joined_seq: row.try_get::<i64, _>(1)? as u64,
                 left_seq: row.try_get::<Option<i64>, _>(2)?.map(|s| s as u64),
                 acked_seq: row.try_get::<i64, _>(3)? as u64,
@@ -164,7 +176,6 @@ macro_rules! store_impl {
             tx: &mut sqlx::Transaction<'static, <$store as Dialect>::Db>,
             ids: &[uuid::Uuid],
         ) -> Result<Removed> {
-            let ids: Vec<String> = ids.iter().map(uuid::Uuid::to_string).collect();
             let mut removed = Removed::default();
             let mut delete = async |table: &str, column: &str| -> Result<u64> {
                 let sql = format!(
@@ -172,7 +183,7 @@ macro_rules! store_impl {
                     <$store>::any_of(1)
                 );
                 Ok(sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .bind(<$store>::id_list(&ids))
+                    .bind(<$store>::id_list(ids))
                     .execute(&mut **tx)
                     .await?
                     .rows_affected())
@@ -192,7 +203,7 @@ macro_rules! store_impl {
                     "INSERT INTO terminals (id, name, display_name, kind, token_hash, created_ms) \
                      VALUES ($1, $2, $3, $4, $5, $6)",
                 )
-                .bind(&t.id)
+                .bind(db_id(parse_uuid(&t.id)?))
                 .bind(&t.name)
                 .bind(&t.display_name)
                 .bind(i64::from(t.kind))
@@ -210,7 +221,7 @@ macro_rules! store_impl {
                 let row = sqlx::query(
                     "SELECT id, name, display_name, kind, created_ms FROM terminals WHERE id = $1",
                 )
-                .bind(id.to_string())
+                .bind(db_id(id))
                 .fetch_optional(&self.read)
                 .await?;
                 row.as_ref().map(decode_terminal).transpose()
@@ -260,7 +271,7 @@ macro_rules! store_impl {
                 let done = sqlx::query(
                     "UPDATE terminals SET token_hash = $2, token_changed_ms = $3 WHERE id = $1",
                 )
-                .bind(id.to_string())
+                .bind(db_id(id))
                 .bind(token_hash)
                 .bind(domain::now_millis())
                 .execute(&self.write)
@@ -269,7 +280,7 @@ macro_rules! store_impl {
             }
 
             async fn set_groups(&self, id: uuid::Uuid, groups: &[String]) -> Result<bool> {
-                let id = id.to_string();
+                let id = db_id(id);
                 let mut tx = self.begin_write().await?;
                 let exists = sqlx::query("SELECT 1 FROM terminals WHERE id = $1")
                     .bind(&id)
@@ -303,7 +314,7 @@ macro_rules! store_impl {
                 limits: &TerminalLimits,
                 now: Millis,
             ) -> Result<bool> {
-                let id = id.to_string();
+                let id = db_id(id);
                 let mut tx = self.begin_write().await?;
                 let exists = sqlx::query("SELECT 1 FROM terminals WHERE id = $1")
                     .bind(&id)
@@ -357,7 +368,7 @@ macro_rules! store_impl {
             async fn terminal_limits_of(&self, id: uuid::Uuid) -> Result<Option<TerminalLimits>> {
                 let sql = format!("{SELECT_LIMITS} WHERE terminal_id = $1");
                 let row = sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .bind(id.to_string())
+                    .bind(db_id(id))
                     .fetch_optional(&self.read)
                     .await?;
                 Ok(row.as_ref().map(decode_limits).transpose()?.map(|(_, l)| l))
@@ -365,9 +376,10 @@ macro_rules! store_impl {
 
             async fn groups_of(
                 &self,
-                ids: &[String],
-            ) -> Result<std::collections::HashMap<String, Vec<String>>> {
-                let mut out: std::collections::HashMap<String, Vec<String>> = Default::default();
+                ids: &[uuid::Uuid],
+            ) -> Result<std::collections::HashMap<uuid::Uuid, Vec<String>>> {
+                let mut out: std::collections::HashMap<uuid::Uuid, Vec<String>> =
+                    Default::default();
                 let sql = format!(
                     "SELECT terminal_id, group_name FROM terminal_groups WHERE terminal_id {} \
                      ORDER BY terminal_id, group_name",
@@ -378,7 +390,7 @@ macro_rules! store_impl {
                     .fetch_all(&self.read)
                     .await?
                 {
-                    out.entry(row.try_get(0)?)
+                    out.entry(get_id(&row, 0)?)
                         .or_default()
                         .push(row.try_get(1)?);
                 }
@@ -394,7 +406,7 @@ macro_rules! store_impl {
                 .fetch_all(&self.read)
                 .await?;
                 rows.iter()
-                    .map(|r| parse_uuid(&r.try_get::<String, _>(0)?))
+                    .map(|r| get_id(r, 0))
                     .collect()
             }
 
@@ -410,7 +422,7 @@ macro_rules! store_impl {
                      snapshot, changed_ms, caller_id, version) \
                      VALUES ($1, $2, $3, $4, $5, $6, $5, $7, 0)",
                 )
-                .bind(&session.id)
+                .bind(db_id(parse_uuid(&session.id)?))
                 .bind(seq_param(session.last_seq))
                 .bind(record.state)
                 .bind(record.next_deadline)
@@ -434,7 +446,7 @@ macro_rules! store_impl {
             async fn session(&self, id: uuid::Uuid) -> Result<Option<pb::Session>> {
                 let Some(row) =
                     sqlx::query("SELECT snapshot, last_seq FROM sessions WHERE id = $1")
-                        .bind(id.to_string())
+                        .bind(db_id(id))
                         .fetch_optional(&self.read)
                         .await?
                 else {
@@ -444,7 +456,7 @@ macro_rules! store_impl {
                 let rows = sqlx::query(
                     "SELECT kind, seq, payload FROM session_history WHERE session_id = $1",
                 )
-                .bind(id.to_string())
+                .bind(db_id(id))
                 .fetch_all(&self.read)
                 .await?;
                 let history = rows.iter().map(decode_history).collect::<Result<Vec<_>>>()?;
@@ -460,7 +472,7 @@ macro_rules! store_impl {
                     "SELECT kind, seq, payload FROM session_history \
                      WHERE session_id = $1 AND kind = $2",
                 )
-                .bind(id.to_string())
+                .bind(db_id(id))
                 .bind(kind.as_str())
                 .fetch_all(&self.read)
                 .await?;
@@ -471,18 +483,17 @@ macro_rules! store_impl {
                 &self,
                 ids: &[uuid::Uuid],
             ) -> Result<std::collections::HashMap<uuid::Uuid, SessionRecord>> {
-                let ids: Vec<String> = ids.iter().map(uuid::Uuid::to_string).collect();
                 let sql = format!(
                     "SELECT id, snapshot, last_seq, version FROM sessions WHERE id {}",
                     <$store>::any_of(1)
                 );
                 let mut out = std::collections::HashMap::new();
                 for row in sqlx::query(sqlx::AssertSqlSafe(sql))
-                    .bind(<$store>::id_list(&ids))
+                    .bind(<$store>::id_list(ids))
                     .fetch_all(&self.read)
                     .await?
                 {
-                    let id = parse_uuid(&row.try_get::<String, _>(0)?)?;
+                    let id = get_id(&row, 0)?;
                     let session =
                         record::decode(&row.try_get::<Vec<u8>, _>(1)?, row.try_get(2)?)?;
                     out.insert(
@@ -518,7 +529,7 @@ macro_rules! store_impl {
                     "SELECT payload FROM events WHERE session_id = $1 AND seq > $2 \
                      AND seq <= $3 ORDER BY seq LIMIT $4",
                 )
-                .bind(session.to_string())
+                .bind(db_id(session))
                 .bind(seq_param(after))
                 .bind(seq_param(until))
                 .bind(limit as i64)
@@ -537,7 +548,7 @@ macro_rules! store_impl {
                     "SELECT payload FROM events WHERE session_id = $1 AND seq > $2 \
                      AND seq <= $3 AND kind <> 'message' ORDER BY seq",
                 )
-                .bind(session.to_string())
+                .bind(db_id(session))
                 .bind(seq_param(after))
                 .bind(seq_param(until))
                 .fetch_all(&self.read)
@@ -555,7 +566,7 @@ macro_rules! store_impl {
                     "SELECT payload FROM events WHERE session_id = $1 AND kind = 'message' \
                      AND seq < $2 ORDER BY seq DESC LIMIT $3",
                 )
-                .bind(session.to_string())
+                .bind(db_id(session))
                 .bind(seq_param(before_seq))
                 .bind(limit as i64)
                 .fetch_all(&self.read)
@@ -583,7 +594,7 @@ macro_rules! store_impl {
                      WHERE s.id = m.session_id) END \
                      ORDER BY m.session_id",
                 )
-                .bind(terminal.to_string())
+                .bind(db_id(terminal))
                 .bind(pb::SessionState::Ended as i64)
                 .fetch_all(&self.read)
                 .await?;
@@ -599,8 +610,8 @@ macro_rules! store_impl {
                     "SELECT session_id, joined_seq, left_seq, acked_seq FROM members \
                      WHERE terminal_id = $1 AND session_id = $2",
                 )
-                .bind(terminal.to_string())
-                .bind(session.to_string())
+                .bind(db_id(terminal))
+                .bind(db_id(session))
                 .fetch_optional(&self.read)
                 .await?;
                 row.as_ref().map(decode_membership).transpose()
@@ -616,7 +627,7 @@ macro_rules! store_impl {
                 .fetch_all(&self.read)
                 .await?;
                 rows.iter()
-                    .map(|r| parse_uuid(&r.try_get::<String, _>(0)?))
+                    .map(|r| get_id(r, 0))
                     .collect()
             }
 
@@ -631,7 +642,7 @@ macro_rules! store_impl {
                 .await?;
                 let mut sessions: Vec<ChangedSession> = Vec::new();
                 for r in &rows {
-                    let id = parse_uuid(&r.try_get::<String, _>(0)?)?;
+                    let id = get_id(r, 0)?;
                     if sessions.last().is_none_or(|s| s.id != id) {
                         sessions.push(ChangedSession {
                             id,
@@ -640,9 +651,9 @@ macro_rules! store_impl {
                         });
                     }
                     if let (Some(t), Some(s)) =
-                        (r.try_get::<Option<String>, _>(2)?, sessions.last_mut())
+                        (r.try_get::<Option<<$store as Dialect>::Id>, _>(2)?, sessions.last_mut())
                     {
-                        s.members.push(parse_uuid(&t)?);
+                        s.members.push(<$store as Dialect>::uuid(t));
                     }
                 }
                 let rotated =
@@ -666,7 +677,7 @@ macro_rules! store_impl {
                     "INSERT INTO replicas (replica_id, seen_ms) VALUES ($1, $2) \
                      ON CONFLICT (replica_id) DO UPDATE SET seen_ms = excluded.seen_ms",
                 )
-                .bind(replica.to_string())
+                .bind(db_id(replica))
                 .bind(now)
                 .execute(&self.write)
                 .await?;
@@ -697,8 +708,8 @@ macro_rules! store_impl {
                     "DELETE FROM presence WHERE terminal_id = $1 AND replica_id = $2"
                 };
                 sqlx::query(sql)
-                    .bind(terminal.to_string())
-                    .bind(replica.to_string())
+                    .bind(db_id(terminal))
+                    .bind(db_id(replica))
                     .execute(&self.write)
                     .await?;
                 Ok(())
@@ -711,7 +722,7 @@ macro_rules! store_impl {
                     "DELETE FROM replicas WHERE replica_id = $1",
                 ] {
                     sqlx::query(sql)
-                        .bind(replica.to_string())
+                        .bind(db_id(replica))
                         .execute(&mut *tx)
                         .await?;
                 }
@@ -729,8 +740,8 @@ macro_rules! store_impl {
                     "SELECT 1 FROM presence p JOIN replicas r ON r.replica_id = p.replica_id \
                      WHERE p.terminal_id = $1 AND p.replica_id <> $2 AND r.seen_ms >= $3 LIMIT 1",
                 )
-                .bind(terminal.to_string())
-                .bind(replica.to_string())
+                .bind(db_id(terminal))
+                .bind(db_id(replica))
                 .bind(since)
                 .fetch_optional(&self.read)
                 .await?;
@@ -743,7 +754,7 @@ macro_rules! store_impl {
                     "INSERT INTO audit_records (id, time_ms, actor, action, terminal_id, detail, \
                      peer) VALUES ($1, $2, $3, $4, $5, $6, $7)",
                 )
-                .bind(&r.id)
+                .bind(db_id(parse_uuid(&r.id)?))
                 .bind(time)
                 .bind(&r.actor)
                 .bind(&r.action)
@@ -757,21 +768,22 @@ macro_rules! store_impl {
 
             async fn audit_records(
                 &self,
-                after_id: &str,
+                after: Option<uuid::Uuid>,
                 limit: usize,
             ) -> Result<Vec<pb::AuditRecord>> {
+                // Audit ids are UUIDv7, so id order is time order; the nil id precedes them all.
                 let rows = sqlx::query(
                     "SELECT id, time_ms, actor, action, terminal_id, detail, peer \
                      FROM audit_records WHERE id > $1 ORDER BY id LIMIT $2",
                 )
-                .bind(after_id)
+                .bind(db_id(after.unwrap_or_else(uuid::Uuid::nil)))
                 .bind(limit as i64)
                 .fetch_all(&self.read)
                 .await?;
                 rows.iter()
                     .map(|row| {
                         Ok(pb::AuditRecord {
-                            id: row.try_get("id")?,
+                            id: get_id(row, "id")?.to_string(),
                             time: Some(domain::timestamp(row.try_get("time_ms")?)),
                             actor: row.try_get("actor")?,
                             action: row.try_get("action")?,
@@ -814,7 +826,7 @@ macro_rules! store_impl {
                     .fetch_all(&self.read)
                     .await?
                 {
-                    ids.push(parse_uuid(&row.try_get::<String, _>(0)?)?);
+                    ids.push(get_id(&row, 0)?);
                 }
                 // Sessions stored before the column existed: the caller is in the record.
                 for row in sqlx::query(
@@ -825,7 +837,7 @@ macro_rules! store_impl {
                 {
                     let s = record::decode(&row.try_get::<Vec<u8>, _>(0)?, row.try_get(1)?)?;
                     if s.caller.is_some_and(|c| c.id == caller_id) {
-                        ids.push(parse_uuid(&row.try_get::<String, _>(2)?)?);
+                        ids.push(get_id(&row, 2)?);
                     }
                 }
                 Ok(ids)
@@ -851,7 +863,7 @@ macro_rules! store_impl {
                 .fetch_all(&mut *tx)
                 .await?
                 {
-                    ids.push(parse_uuid(&row.try_get::<String, _>(0)?)?);
+                    ids.push(get_id(&row, 0)?);
                 }
                 let removed = delete_sessions_in(&mut tx, &ids).await?;
                 tx.commit().await?;
@@ -864,10 +876,10 @@ macro_rules! store_impl {
                      (id, token_hash, session_id, terminal_id, create_ms, expire_ms, revoked_ms) \
                      VALUES ($1, $2, $3, $4, $5, $6, NULL)",
                 )
-                .bind(t.id.to_string())
+                .bind(db_id(t.id))
                 .bind(token_hash)
-                .bind(t.session.to_string())
-                .bind(t.terminal.to_string())
+                .bind(db_id(t.session))
+                .bind(db_id(t.terminal))
                 .bind(t.create_ms)
                 .bind(t.expire_ms)
                 .execute(&self.write)
@@ -887,9 +899,9 @@ macro_rules! store_impl {
                     return Ok(None);
                 };
                 Ok(Some(SessionToken {
-                    id: parse_uuid(&row.try_get::<String, _>(0)?)?,
-                    session: parse_uuid(&row.try_get::<String, _>(1)?)?,
-                    terminal: parse_uuid(&row.try_get::<String, _>(2)?)?,
+                    id: get_id(&row, 0)?,
+                    session: get_id(&row, 1)?,
+                    terminal: get_id(&row, 2)?,
                     create_ms: row.try_get::<i64, _>(3)?,
                     expire_ms: row.try_get::<i64, _>(4)?,
                     revoked_ms: row.try_get::<Option<i64>, _>(5)?,
@@ -906,8 +918,8 @@ macro_rules! store_impl {
                     "UPDATE session_tokens SET revoked_ms = COALESCE(revoked_ms, $3) \
                      WHERE id = $1 AND terminal_id = $2",
                 )
-                .bind(id.to_string())
-                .bind(terminal.to_string())
+                .bind(db_id(id))
+                .bind(db_id(terminal))
                 .bind(now)
                 .execute(&self.write)
                 .await?;
@@ -927,7 +939,14 @@ macro_rules! store_impl {
 
 pub(super) use store_impl;
 
-/// The database type of a store, for the shared implementation's signatures.
+/// What the shared implementation needs to know of a backend's types.
 pub(super) trait Dialect {
+    /// The database type, for the shared implementation's signatures.
     type Db: sqlx::Database;
+    /// An id as the backend stores it: Postgres' native `uuid` (16 bytes, compared as such),
+    /// SQLite's hyphenated text (SQLite has no UUID type; text keeps the file readable with the
+    /// `sqlite3` shell and orders like the UUID).
+    type Id;
+    fn id(id: uuid::Uuid) -> Self::Id;
+    fn uuid(id: Self::Id) -> uuid::Uuid;
 }

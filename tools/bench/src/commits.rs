@@ -322,10 +322,12 @@ pub async fn record_sizes(
     .bind(since_ms)
     .fetch_one(&mut conn)
     .await?;
-    let chosen = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SIZES} WHERE id = ANY($1)")))
-        .bind(ids)
-        .fetch_one(&mut conn)
-        .await?;
+    let chosen = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{SIZES} WHERE id = ANY($1::text[]::uuid[])"
+    )))
+    .bind(ids)
+    .fetch_one(&mut conn)
+    .await?;
     let _ = conn.close().await;
     Ok((row(all), row(chosen)))
 }
