@@ -360,7 +360,7 @@ async fn a_rotated_token_stops_working_on_every_replica() {
     let pool = sqlx::PgPool::connect(&a.database_url).await.unwrap();
     sqlx::query(
         "UPDATE terminals SET token_hash = 'retired', \
-         token_changed_ms = (extract(epoch from now()) * 1000)::bigint WHERE id = $1",
+         token_changed_ms = (extract(epoch from now()) * 1000)::bigint WHERE id = $1::uuid",
     )
     .bind(&alice.id)
     .execute(&pool)
