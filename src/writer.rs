@@ -27,6 +27,7 @@ use crate::tail::Tail;
 struct Job {
     write: Write<'static>,
     reply: oneshot::Sender<Written>,
+    queued: std::time::Instant,
 }
 
 pub struct Writer {
@@ -121,7 +122,11 @@ impl Writer {
         let shard = (write.session().as_u128() % self.shards.len() as u128) as usize;
         let (reply, answer) = oneshot::channel();
         self.shards[shard]
-            .send(Job { write, reply })
+            .send(Job {
+                write,
+                reply,
+                queued: std::time::Instant::now(),
+            })
             .await
             .map_err(|_| shutting_down())?;
         Ok(answer)
@@ -177,6 +182,9 @@ async fn run(
 ) {
     let mut jobs = Vec::with_capacity(max_batch);
     while rx.recv_many(&mut jobs, max_batch).await > 0 {
+        if let Some(oldest) = jobs.iter().map(|j| j.queued).min() {
+            crate::metrics::group_commit_wait(oldest.elapsed());
+        }
         let (writes, replies): (Vec<Write<'static>>, Vec<_>) =
             jobs.drain(..).map(|j| (j.write, j.reply)).unzip();
         commit_isolated(&mut committer, &bus, &tail, writes, replies).await;

@@ -478,6 +478,7 @@ async fn metrics_move_as_traffic_flows(backend: Backend) {
     }
     assert!(grew("handoff_group_commit_writes_count", &[]) >= 1.0);
     assert!(grew("handoff_group_commit_duration_seconds_count", &[]) >= 1.0);
+    assert!(grew("handoff_group_commit_wait_seconds_count", &[]) >= 1.0);
     assert!(sample(&after, "handoff_attached_streams", &[]) >= 2.0);
     assert!(sample(&after, "handoff_replicas_live", &[]) >= 1.0);
     assert!(sample(&after, "handoff_db_pool_connections", &[("pool", "write")]) >= 1.0);

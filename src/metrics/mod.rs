@@ -40,6 +40,7 @@ pub const SESSIONS_ENDED: &str = "handoff_sessions_ended_total";
 pub const MESSAGES_COMMITTED: &str = "handoff_messages_committed_total";
 pub const GROUP_COMMIT_WRITES: &str = "handoff_group_commit_writes";
 pub const GROUP_COMMIT_DURATION: &str = "handoff_group_commit_duration_seconds";
+pub const GROUP_COMMIT_WAIT: &str = "handoff_group_commit_wait_seconds";
 pub const GROUP_COMMITS_REFUSED: &str = "handoff_group_commits_refused_total";
 pub const GROUP_COMMIT_ROUND_TRIPS: &str = "handoff_group_commit_round_trips_total";
 pub const GROUP_COMMIT_CONFLICTS: &str = "handoff_group_commit_conflicts_total";
@@ -87,6 +88,7 @@ fn builder() -> PrometheusBuilder {
     };
     let b = with(PrometheusBuilder::new(), RPC_DURATION, LATENCY);
     let b = with(b, GROUP_COMMIT_DURATION, LATENCY);
+    let b = with(b, GROUP_COMMIT_WAIT, LATENCY);
     with(b, GROUP_COMMIT_WRITES, SIZES)
 }
 
@@ -119,6 +121,11 @@ fn describe() {
         GROUP_COMMIT_DURATION,
         Unit::Seconds,
         "time one group commit took in the database"
+    );
+    describe_histogram!(
+        GROUP_COMMIT_WAIT,
+        Unit::Seconds,
+        "how long the oldest write of a group commit waited in its shard's queue before the commit started"
     );
     describe_counter!(
         GROUP_COMMITS_REFUSED,
@@ -213,6 +220,12 @@ pub fn group_commit(writes: usize, took: Duration, committed: bool) {
     if !committed {
         counter!(GROUP_COMMITS_REFUSED).increment(1);
     }
+}
+
+/// How long the oldest write of a group commit waited for it to start (the queueing part of a
+/// write's latency; the commit's own time is [`group_commit`]'s).
+pub fn group_commit_wait(waited: Duration) {
+    histogram!(GROUP_COMMIT_WAIT).record(waited.as_secs_f64());
 }
 
 /// Statements one step of a group commit sent to the database.

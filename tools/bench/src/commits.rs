@@ -23,6 +23,8 @@ use crate::stats::fmt_int;
 const WRITES_COUNT: &str = "handoff_group_commit_writes_count";
 const WRITES_SUM: &str = "handoff_group_commit_writes_sum";
 const ROUND_TRIPS: &str = "handoff_group_commit_round_trips_total";
+const DURATION_SUM: &str = "handoff_group_commit_duration_seconds_sum";
+const WAIT_SUM: &str = "handoff_group_commit_wait_seconds_sum";
 /// The steps the round-trip counter is labelled with, in the order they are shown.
 const STEPS: [&str; 3] = ["read", "keys", "write"];
 const SCRAPE_TIMEOUT: Duration = Duration::from_secs(5);
@@ -74,6 +76,9 @@ pub struct Sample {
     writes: Option<f64>,
     /// Statements by step ([`STEPS`]); None when the server exports no round-trip counter.
     round_trips: Option<[f64; 3]>,
+    /// Seconds spent in group commits, and waited by the oldest write of each before it began.
+    commit_seconds: Option<f64>,
+    wait_seconds: Option<f64>,
 }
 
 /// The sample in a Prometheus text exposition (only the lines it needs).
@@ -106,6 +111,8 @@ pub fn parse(text: &str) -> Sample {
         match name {
             WRITES_COUNT => *s.commits.get_or_insert(0.0) += value,
             WRITES_SUM => *s.writes.get_or_insert(0.0) += value,
+            DURATION_SUM => *s.commit_seconds.get_or_insert(0.0) += value,
+            WAIT_SUM => *s.wait_seconds.get_or_insert(0.0) += value,
             ROUND_TRIPS => {
                 let trips = s.round_trips.get_or_insert([0.0; 3]);
                 let step = labels.split(',').find_map(|kv| {
@@ -206,6 +213,11 @@ pub struct CommitFigures {
     pub round_trips: Option<Steps>,
     pub round_trips_per_commit: Option<f64>,
     pub round_trips_per_commit_by_step: Option<Steps>,
+    /// Mean time of one group commit in the database, ms.
+    pub mean_commit_ms: Option<f64>,
+    /// Mean time the oldest write of a group commit waited in its queue before it began, ms:
+    /// with the commit time, how much of a write's latency is queueing.
+    pub mean_oldest_wait_ms: Option<f64>,
     /// Why there are no figures (a scrape failed).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unavailable: Option<String>,
@@ -235,6 +247,8 @@ impl CommitFigures {
             Steps::from([0, 1, 2].map(|i| (a[i] - b[i]).max(0.0)))
         });
         let per_commit = |x: f64| commits.filter(|&c| c > 0.0).map(|c| x / c);
+        let mean_ms =
+            |a: Option<f64>, b: Option<f64>| delta(a, b).and_then(per_commit).map(|s| s * 1e3);
         Some(CommitFigures {
             commits: commits.map(|c| c as u64),
             writes: writes.map(|w| w as u64),
@@ -243,6 +257,8 @@ impl CommitFigures {
             round_trips_per_commit: round_trips.and_then(|r| per_commit(r.total())),
             round_trips_per_commit_by_step: round_trips
                 .and_then(|r| commits.filter(|&c| c > 0.0).map(|c| r.per(c))),
+            mean_commit_ms: mean_ms(after.commit_seconds, before.commit_seconds),
+            mean_oldest_wait_ms: mean_ms(after.wait_seconds, before.wait_seconds),
             unavailable: None,
         })
     }
@@ -268,6 +284,12 @@ impl CommitFigures {
                 "; round trips per commit n/a (the server exports no handoff_group_commit_round_trips_total)",
             ),
             _ => s.push_str("; round trips per commit n/a (no commit in the phase)"),
+        }
+        if let Some(ms) = self.mean_commit_ms {
+            s.push_str(&format!("; mean commit {ms:.2} ms"));
+        }
+        if let Some(ms) = self.mean_oldest_wait_ms {
+            s.push_str(&format!(", its oldest write queued {ms:.2} ms before it"));
         }
         s
     }
@@ -352,6 +374,8 @@ mod tests {
         # TYPE handoff_group_commit_round_trips_total counter\n\
         handoff_group_commit_round_trips_total{step=\"write\"} 11\n\
         handoff_group_commit_round_trips_total{step=\"read\"} 2\n\
+        handoff_group_commit_duration_seconds_sum 0.05\n\
+        handoff_group_commit_wait_seconds_sum 0.02\n\
         handoff_messages_committed_total 40\n";
 
     #[test]
@@ -362,6 +386,8 @@ mod tests {
                 commits: Some(10.0),
                 writes: Some(42.0),
                 round_trips: Some([2.0, 0.0, 11.0]),
+                commit_seconds: Some(0.05),
+                wait_seconds: Some(0.02),
             }
         );
         assert_eq!(parse("# nothing yet\n"), Sample::default());
@@ -369,10 +395,24 @@ mod tests {
 
     #[test]
     fn figures_between_scrapes() {
-        let after = parse(&NEW.replace(" 10\n", " 30\n").replace(" 11\n", " 40\n"));
+        let after = parse(
+            &NEW.replace(" 10\n", " 30\n")
+                .replace(" 11\n", " 40\n")
+                .replace(" 0.05\n", " 0.25\n")
+                .replace(" 0.02\n", " 0.12\n"),
+        );
         let f = CommitFigures::between(Some(Ok(parse(NEW))), Some(Ok(after))).unwrap();
         assert_eq!(f.commits, Some(20));
         assert_eq!(f.round_trips_per_commit, Some(29.0 / 20.0));
+        // 0.2 s over 20 commits, 0.1 s of waiting over 20 commits.
+        assert!((f.mean_commit_ms.unwrap() - 10.0).abs() < 1e-9, "{f:?}");
+        assert!((f.mean_oldest_wait_ms.unwrap() - 5.0).abs() < 1e-9, "{f:?}");
+        assert!(
+            f.text()
+                .ends_with("; mean commit 10.00 ms, its oldest write queued 5.00 ms before it"),
+            "{}",
+            f.text()
+        );
         assert!(
             f.text()
                 .contains("round trips per commit 1.45 (read 0.00, keys 0.00, write 1.45)")
