@@ -345,7 +345,7 @@ pub async fn record_sizes(
     .fetch_one(&mut conn)
     .await?;
     let chosen = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{SIZES} WHERE id = ANY($1::text[]::uuid[])"
+        "{SIZES} WHERE id::text = ANY($1)"
     )))
     .bind(ids)
     .fetch_one(&mut conn)
