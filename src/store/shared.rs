@@ -88,10 +88,11 @@ pub(super) fn limit_column(name: &str, v: Option<i64>) -> Result<Option<u32>> {
 /// database's users takes: "handoff" in ASCII).
 pub(super) const PURGE_LOCK: i64 = 0x68616e646f6666;
 
-/// The `Store` implementation both backends share. The backend type provides, as inherent
-/// methods: `begin_write`, `any_of` (an SQL condition "is one of list parameter `$n`") with
-/// `id_list` (that parameter's value, from a list of ids), `try_purge_lock`, `backend_records`, `backend_originals`,
-/// `backend_persist`, `backend_pool_usage` and `backend_close`; and the pools `read` and `write`.
+/// The `Store` implementation both backends share. The backend type implements [`Dialect`] (its
+/// database and id types) and provides, as inherent methods: `begin_write`, `any_of` (an SQL
+/// condition "is one of list parameter `$n`") with `id_list` (that parameter's value, from a list
+/// of ids), `try_purge_lock`, `write_rows`, `backend_originals`, `backend_persist` and
+/// `backend_pool_usage`; and the pools `read` and `write`.
 macro_rules! store_impl {
     ($store:ty, $row:ty) => {
         use sqlx::Row as _;
