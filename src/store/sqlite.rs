@@ -100,8 +100,8 @@ impl SqliteStore {
                 "SELECT seq, created_ms FROM events \
                  WHERE session_id = $1 AND author = $2 AND idempotency_key = $3",
             )
-            .bind(key.0.hyphenated())
-            .bind(key.1.hyphenated())
+            .bind(SqliteStore::id(key.0))
+            .bind(SqliteStore::id(key.1))
             .bind(&key.2)
             .fetch_optional(&self.read)
             .await?;
@@ -134,7 +134,7 @@ impl SqliteStore {
                  next_deadline_ms = CASE WHEN $5 IS NULL THEN next_deadline_ms ELSE $7 END \
                  WHERE id = $1 AND version = $2",
             )
-            .bind(s.id.hyphenated())
+            .bind(SqliteStore::id(s.id))
             .bind(s.version)
             .bind(seq_param(s.last_seq))
             .bind(rows.changed_at)
@@ -178,10 +178,10 @@ async fn insert_event(tx: &mut Transaction<'static, Sqlite>, e: &EventRow) -> Re
         "INSERT INTO events (session_id, seq, kind, author, idempotency_key, created_ms, payload) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(e.session.hyphenated())
+    .bind(SqliteStore::id(e.session))
     .bind(seq_param(e.seq))
     .bind(e.kind)
-    .bind(e.author.map(|a| a.hyphenated()))
+    .bind(e.author.map(SqliteStore::id))
     .bind(e.idempotency_key.as_deref())
     .bind(e.time)
     .bind(e.payload.as_slice())
@@ -199,14 +199,14 @@ async fn write_member(tx: &mut Transaction<'static, Sqlite>, m: &MemberRow) -> R
              VALUES ($1, $2, $3, $4, 0) ON CONFLICT (terminal_id, session_id) \
              DO UPDATE SET joined_seq = excluded.joined_seq, left_seq = excluded.left_seq",
         )
-        .bind(m.terminal.hyphenated())
-        .bind(m.session.hyphenated())
+        .bind(SqliteStore::id(m.terminal))
+        .bind(SqliteStore::id(m.session))
         .bind(seq_param(joined)),
         None => sqlx::query(
             "UPDATE members SET left_seq = $3 WHERE terminal_id = $1 AND session_id = $2",
         )
-        .bind(m.terminal.hyphenated())
-        .bind(m.session.hyphenated()),
+        .bind(SqliteStore::id(m.terminal))
+        .bind(SqliteStore::id(m.session)),
     };
     q.bind(m.left.map(seq_param)).execute(&mut **tx).await?;
     Ok(())
@@ -217,7 +217,7 @@ async fn insert_history(tx: &mut Transaction<'static, Sqlite>, h: &HistoryRow) -
         "INSERT INTO session_history (session_id, kind, seq, payload) VALUES ($1, $2, $3, $4) \
          ON CONFLICT DO NOTHING",
     )
-    .bind(h.session.hyphenated())
+    .bind(SqliteStore::id(h.session))
     .bind(h.kind.as_str())
     .bind(seq_param(h.seq))
     .bind(h.payload.as_slice())
@@ -236,8 +236,8 @@ async fn raise_ack(tx: &mut Transaction<'static, Sqlite>, a: &AckRow) -> Result<
          AND acked_seq < COALESCE(left_seq, \
          (SELECT s.last_seq FROM sessions s WHERE s.id = members.session_id))",
     )
-    .bind(a.terminal.hyphenated())
-    .bind(a.session.hyphenated())
+    .bind(SqliteStore::id(a.terminal))
+    .bind(SqliteStore::id(a.session))
     .bind(seq_param(a.seq))
     .execute(&mut **tx)
     .await?;
