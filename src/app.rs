@@ -58,6 +58,8 @@ pub struct App {
     pub limits: Arc<crate::limits::RateLimits>,
     /// Becomes true when the server shuts down; long-lived streams end on it.
     pub shutdown: watch::Receiver<bool>,
+    /// The queue engine's state (see [`crate::router`]).
+    pub routing: crate::router::Routing,
 }
 
 /// Sessions one purge transaction deletes at most.
@@ -95,6 +97,7 @@ impl App {
             limits: Arc::new(crate::limits::RateLimits::new(&settings.rate)),
             settings,
             shutdown,
+            routing: Default::default(),
         }
     }
 
@@ -113,13 +116,16 @@ impl App {
     }
 
     /// Applies a domain change to the session's current state, group-committed with other
-    /// sessions' writes; its events are in the tail and signalled when this returns.
-    async fn change(
+    /// sessions' writes; its events are in the tail and signalled when this returns, and the
+    /// seats it freed are given up.
+    pub(crate) async fn change(
         &self,
         session: Uuid,
         f: impl FnMut(&mut pb::Session) -> Result<Vec<pb::Event>> + Send + 'static,
     ) -> Result<Committed> {
-        self.writer.change(session, Box::new(f)).await
+        let c = self.writer.change(session, Box::new(f)).await?;
+        self.after_change(&c).await;
+        Ok(c)
     }
 
     /// Events of `session` after `after`, up to `until`, at most `limit`: from the tail when it
@@ -234,7 +240,50 @@ impl App {
     /// Records that `terminal` has a stream here, so that other replicas count it as present
     /// now rather than at the next heartbeat.
     pub async fn mark_attached(&self, terminal: Uuid) -> Result<()> {
-        self.store.set_presence(self.replica, terminal, true).await
+        self.store
+            .set_presence(self.replica, terminal, true)
+            .await?;
+        // A member that attaches may take what waits in its groups' queues.
+        self.routing_changed();
+        Ok(())
+    }
+
+    /// SetStatus: what the terminal says of its availability, kept in the database (every
+    /// replica, every reconnect); AVAILABLE has the queues offer it what waits.
+    pub async fn set_status(
+        &self,
+        terminal: Uuid,
+        status: pb::TerminalStatus,
+        reason: &str,
+    ) -> Result<pb::TerminalState> {
+        self.store
+            .set_status(terminal, status as i32, reason, domain::now_millis())
+            .await?;
+        self.routing_changed();
+        self.terminal_state(terminal)
+            .await?
+            .ok_or(Error::NotFound("terminal"))
+    }
+
+    /// One terminal's routing state, with its groups.
+    pub async fn terminal_state(&self, terminal: Uuid) -> Result<Option<pb::TerminalState>> {
+        let ids = [terminal];
+        let rows = self
+            .store
+            .terminal_states(
+                &crate::store::routing::StateFilter {
+                    ids: Some(&ids),
+                    limit: 1,
+                    ..Default::default()
+                },
+                self.live_since(),
+            )
+            .await?;
+        let groups = self.store.groups_of(&ids).await?;
+        Ok(rows
+            .into_iter()
+            .next()
+            .map(|r| crate::router::state_pb(r, &groups)))
     }
 
     /// After the last stream of `terminal` here closed: other replicas stop counting it as
@@ -286,6 +335,8 @@ impl App {
             )));
         }
         let id = Uuid::now_v7();
+        // The destination's seat: it would hold the session (given back if it never opens).
+        self.seat(destination, id).await?;
         // Follow before creating, so the acknowledgement cannot slip between create and wait.
         let mut sub = self.bus.subscribe(None);
         sub.follow(id);
@@ -304,7 +355,10 @@ impl App {
         );
         let deadline = domain::next_deadline(&session).unwrap_or(now);
         let (stored, rows, committed) = commit::new_session(id, &session, &events);
-        self.store.create_session(&stored, &rows).await?;
+        if let Err(e) = self.store.create_session(&stored, &rows).await {
+            self.unseat(id, &[destination]).await;
+            return Err(e);
+        }
         crate::metrics::events_committed(&committed.events);
         self.publish(&committed);
 
@@ -390,7 +444,10 @@ impl App {
         target: pb::TransferTarget,
         facts: HashMap<String, String>,
         note: String,
+        priority: i32,
     ) -> Result<pb::Transfer> {
+        let mut route = None;
+        let mut seats = Vec::new();
         let candidates = match &target.kind {
             Some(pb::transfer_target::Kind::TerminalId(id)) => {
                 let id: Uuid = id
@@ -402,17 +459,15 @@ impl App {
                 }
             }
             Some(pb::transfer_target::Kind::Group(group)) => {
-                let members = self.store.group_members(group).await?;
-                let mut available = Vec::with_capacity(members.len());
-                for m in members.iter().filter(|m| **m != actor) {
-                    if self.is_attached(*m).await? {
-                        available.push(*m);
+                match self.route_new(actor, session, group, priority).await? {
+                    None => Err(NoCandidate::NoSuchGroup(group.clone())),
+                    Some((r, chosen)) => {
+                        if r.policy.strategy.one_at_a_time() {
+                            seats = chosen.clone();
+                        }
+                        route = Some(r);
+                        Ok(chosen)
                     }
-                }
-                match (members.is_empty(), available.is_empty()) {
-                    (true, _) => Err(NoCandidate::NoSuchGroup(group.clone())),
-                    (false, true) => Err(NoCandidate::NobodyAvailable(group.clone())),
-                    (false, false) => Ok(available),
                 }
             }
             None => return Err(Error::invalid("target", "is required")),
@@ -428,6 +483,7 @@ impl App {
                         transfer_id,
                         target: target.clone(),
                         candidates: candidates.clone(),
+                        route: route.clone(),
                         facts: facts.clone(),
                         note: note.clone(),
                     },
@@ -436,7 +492,14 @@ impl App {
                     &settings.limits,
                 )
             })
-            .await?;
+            .await;
+        let c = match c {
+            Ok(c) => c,
+            Err(e) => {
+                self.unseat(session, &seats).await;
+                return Err(e);
+            }
+        };
         c.session
             .active_transfer
             .ok_or_else(|| Error::Internal("offer left no active transfer".into()))
@@ -452,7 +515,13 @@ impl App {
         let decide = move |s: &mut pb::Session| {
             domain::accept_transfer(s, actor, transfer, domain::now_millis(), &timeouts)
         };
+        // The seat first: held sessions and accepted transfers never exceed the capacity. (A
+        // terminal at capacity is told so whatever the session: that says nothing of it.)
+        let new_seat = self.seat(actor, session).await?;
         let c = self.change(session, decide).await;
+        if c.is_err() && new_seat {
+            self.unseat(session, &[actor]).await;
+        }
         let c = self.explain_closed(session, c, decide).await?;
         let t = c
             .session
@@ -469,8 +538,16 @@ impl App {
         transfer: Uuid,
         reason: String,
     ) -> Result<pb::Transfer> {
+        let policies = self.policies().await?;
         let decide = move |s: &mut pb::Session| {
-            domain::decline_transfer(s, actor, transfer, reason.clone(), domain::now_millis())
+            domain::decline_transfer(
+                s,
+                actor,
+                transfer,
+                reason.clone(),
+                &policies,
+                domain::now_millis(),
+            )
         };
         let c = self.change(session, decide.clone()).await;
         let c = self.explain_closed(session, c, decide).await?;
@@ -664,9 +741,13 @@ impl App {
     /// Applies every due deadline (connect timeout, offer expiry, handoff grace).
     pub async fn sweep(&self, now: Millis) -> Result<usize> {
         let due = self.store.due_sessions(now, 256).await?;
+        let policies = self.policies().await?;
         for id in &due {
-            self.change(*id, move |s| Ok(domain::on_deadline(s, now)))
-                .await?;
+            let policies = policies.clone();
+            self.change(*id, move |s| {
+                Ok(domain::on_deadline_routed(s, now, &policies))
+            })
+            .await?;
         }
         Ok(due.len())
     }

@@ -19,8 +19,8 @@ use crate::domain::{self, Millis};
 use crate::error::{Error, Result};
 use crate::pb;
 use crate::store::{
-    AckRow, Appended, CommitRows, EventRow, MemberRow, MessageKey, RecordColumns, SessionRecord,
-    SessionRow, Store, change_mark, record,
+    AckRow, Appended, CommitRows, EventRow, MemberRow, MessageKey, RecordColumns, RoutingColumns,
+    SessionRecord, SessionRow, Store, change_mark, record,
 };
 
 /// A message to append, as the writer hands it to the commit.
@@ -450,11 +450,7 @@ pub fn fold<'r>(
             out.rows
                 .history
                 .extend(record::split_history(id, &mut session));
-            RecordColumns {
-                bytes: session.encode_to_vec(),
-                state: i64::from(session.state),
-                next_deadline: domain::next_deadline(&session),
-            }
+            record_columns(&session)
         });
         out.rows.sessions.push(SessionRow {
             id,
@@ -477,6 +473,16 @@ pub fn fold<'r>(
         .collect();
     out.events = events.into_iter().map(|(e, _)| e).collect();
     out
+}
+
+/// A record and the columns kept from it.
+fn record_columns(s: &pb::Session) -> RecordColumns {
+    RecordColumns {
+        bytes: s.encode_to_vec(),
+        state: i64::from(s.state),
+        next_deadline: domain::next_deadline(s),
+        routing: routing_columns(s),
+    }
 }
 
 /// The row that stores `e`.
@@ -508,11 +514,7 @@ pub fn new_session(
             id,
             version: 0,
             last_seq: stored.last_seq,
-            record: Some(RecordColumns {
-                bytes: stored.encode_to_vec(),
-                state: i64::from(stored.state),
-                next_deadline: domain::next_deadline(&stored),
-            }),
+            record: Some(record_columns(&stored)),
         }],
         events: events.iter().filter_map(|e| event_row(e, None)).collect(),
         members,
@@ -628,5 +630,31 @@ impl MemberRows {
             }
         }
         changed
+    }
+}
+
+/// The columns routing selects a session on, as its record says.
+fn routing_columns(s: &pb::Session) -> RoutingColumns {
+    let live = matches!(
+        s.state(),
+        pb::SessionState::Open | pb::SessionState::Connecting
+    );
+    let routed = s
+        .active_transfer
+        .as_ref()
+        .filter(|t| domain::queue::is_routed(t) && live)
+        .and_then(|t| match t.state() {
+            pb::TransferState::Queued => Some((1, t)),
+            pb::TransferState::Offered => Some((2, t)),
+            _ => None,
+        });
+    RoutingColumns {
+        holder: live.then(|| s.holder_terminal_id.parse().ok()).flatten(),
+        group: (!s.group.is_empty()).then(|| s.group.clone()),
+        route_state: routed.map_or(0, |(state, _)| state),
+        queue_priority: routed.map(|(_, t)| i64::from(t.priority)),
+        queue_since: routed.and_then(|(_, t)| {
+            domain::millis(&t.enqueue_time).or_else(|| domain::millis(&t.offer_time))
+        }),
     }
 }

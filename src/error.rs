@@ -36,13 +36,54 @@ pub enum Error {
     Unauthenticated,
     #[error("{0}")]
     PermissionDenied(String),
+    /// A rule of the service refused the call; the reason is stable (clients match on it, not on
+    /// the text) and travels as a google.rpc.ErrorInfo.
+    #[error("{message}")]
+    Refused { reason: Reason, message: String },
     #[error("storage error: {0}")]
     Storage(#[from] sqlx::Error),
     #[error("internal error: {0}")]
     Internal(String),
 }
 
+/// Why a rule refused a call: the `reason` of its google.rpc.ErrorInfo (domain [`REASON_DOMAIN`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// The terminal holds as many sessions as its capacity allows (FAILED_PRECONDITION).
+    AtCapacity,
+    /// The session has been transferred as many times as the server allows (FAILED_PRECONDITION).
+    HopLimit,
+    /// The transfer rules do not allow this target (PERMISSION_DENIED).
+    TargetNotAllowed,
+}
+
+pub const REASON_DOMAIN: &str = "handoff.v1";
+
+impl Reason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::AtCapacity => "AT_CAPACITY",
+            Reason::HopLimit => "HOP_LIMIT",
+            Reason::TargetNotAllowed => "TARGET_NOT_ALLOWED",
+        }
+    }
+
+    fn code(self) -> Code {
+        match self {
+            Reason::AtCapacity | Reason::HopLimit => Code::FailedPrecondition,
+            Reason::TargetNotAllowed => Code::PermissionDenied,
+        }
+    }
+}
+
 impl Error {
+    pub fn refused(reason: Reason, message: impl Into<String>) -> Self {
+        Error::Refused {
+            reason,
+            message: message.into(),
+        }
+    }
+
     pub fn invalid(field: impl Into<String>, description: impl Into<String>) -> Self {
         Error::InvalidArgument {
             field: field.into(),
@@ -83,6 +124,7 @@ impl Error {
             Error::Unavailable(_) => Code::Unavailable,
             Error::Unauthenticated => Code::Unauthenticated,
             Error::PermissionDenied(_) => Code::PermissionDenied,
+            Error::Refused { reason, .. } => reason.code(),
             Error::Storage(e) if is_transient(e) => Code::Unavailable,
             Error::Storage(e) if is_data_exception(e) => Code::InvalidArgument,
             Error::Storage(_) | Error::Internal(_) => Code::Internal,
@@ -178,6 +220,15 @@ impl From<Error> for Status {
                 code,
                 message,
                 ErrorDetails::with_retry_info(Some(retry_after)),
+            ),
+            Error::Refused { reason, .. } => Status::with_error_details(
+                code,
+                message,
+                ErrorDetails::with_error_info(
+                    reason.as_str(),
+                    REASON_DOMAIN,
+                    std::collections::HashMap::<String, String>::new(),
+                ),
             ),
             _ => Status::new(code, message),
         }

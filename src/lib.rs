@@ -4,7 +4,8 @@
 //! Layers, outside in: [`server`] assembles [`api`] (gRPC handlers: authenticate through
 //! [`auth`], validate, convert), which calls [`app`] (runs [`domain`] operations through the
 //! group-commit [`writer`] into a [`store::Store`], keeps what it committed in the [`tail`] and
-//! wakes streams through the [`bus`]). [`domain`] is the transfer state machine, with no I/O.
+//! wakes streams through the [`bus`]). [`domain`] is the transfer state machine, with no I/O;
+//! [`router`] is the queue engine that offers waiting transfers as members become available.
 
 pub mod api;
 pub mod app;
@@ -19,6 +20,7 @@ pub mod limits;
 pub mod logging;
 pub mod metrics;
 pub mod pb;
+pub mod router;
 pub mod server;
 pub mod store;
 pub mod tail;

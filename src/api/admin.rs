@@ -352,6 +352,77 @@ impl AdminService for AdminApi {
             session_ids: ids.iter().map(Uuid::to_string).collect(),
         }))
     }
+
+    async fn set_terminal_capacity(
+        &self,
+        _request: Request<pb::SetTerminalCapacityRequest>,
+    ) -> Result<Response<pb::SetTerminalCapacityResponse>, Status> {
+        Err(Status::unimplemented("SetTerminalCapacity"))
+    }
+
+    async fn set_group_routing(
+        &self,
+        _request: Request<pb::SetGroupRoutingRequest>,
+    ) -> Result<Response<pb::SetGroupRoutingResponse>, Status> {
+        Err(Status::unimplemented("SetGroupRouting"))
+    }
+
+    async fn get_group_routing(
+        &self,
+        _request: Request<pb::GetGroupRoutingRequest>,
+    ) -> Result<Response<pb::GetGroupRoutingResponse>, Status> {
+        Err(Status::unimplemented("GetGroupRouting"))
+    }
+
+    async fn set_transfer_rules(
+        &self,
+        _request: Request<pb::SetTransferRulesRequest>,
+    ) -> Result<Response<pb::SetTransferRulesResponse>, Status> {
+        Err(Status::unimplemented("SetTransferRules"))
+    }
+
+    async fn get_transfer_rules(
+        &self,
+        _request: Request<pb::GetTransferRulesRequest>,
+    ) -> Result<Response<pb::GetTransferRulesResponse>, Status> {
+        Err(Status::unimplemented("GetTransferRules"))
+    }
+
+    async fn list_terminal_states(
+        &self,
+        _request: Request<pb::ListTerminalStatesRequest>,
+    ) -> Result<Response<pb::ListTerminalStatesResponse>, Status> {
+        Err(Status::unimplemented("ListTerminalStates"))
+    }
+
+    type WatchTerminalStatesStream = std::pin::Pin<
+        Box<
+            dyn futures_util::Stream<Item = Result<pb::WatchTerminalStatesResponse, Status>>
+                + Send
+                + 'static,
+        >,
+    >;
+
+    async fn watch_terminal_states(
+        &self,
+        _request: Request<pb::WatchTerminalStatesRequest>,
+    ) -> Result<Response<Self::WatchTerminalStatesStream>, Status> {
+        Err(Status::unimplemented("WatchTerminalStates"))
+    }
+
+    async fn list_sessions(
+        &self,
+        _request: Request<pb::ListSessionsRequest>,
+    ) -> Result<Response<pb::ListSessionsResponse>, Status> {
+        Err(Status::unimplemented("ListSessions"))
+    }
+
+    async fn list_queue_stats(
+        &self,
+        _request: Request<pb::ListQueueStatsRequest>,
+    ) -> Result<Response<pb::ListQueueStatsResponse>, Status> {
+        Err(Status::unimplemented("ListQueueStats"))
+    }
 }
 
 /// Validates limits as given to SetTerminalLimits.

@@ -929,6 +929,7 @@ async fn run_command(app: &App, terminal: Uuid, c: pb::Command) -> pb::Receipt {
                 let (_, seq) = ops::disconnect(app, terminal, &d).await?;
                 Ok(Done::seq(seq))
             }
+            Some(command::Kind::SetStatus(_)) => Err(Error::Internal("set_status".into())),
             None => Err(Error::invalid("command.kind", "is required")),
         }
     }

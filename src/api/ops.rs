@@ -63,7 +63,11 @@ pub(super) async fn transfer(
     let target = validate_target(r.target)?;
     check_facts("facts", &r.facts, &app.settings.limits)?;
     check_text("note", &r.note, app.settings.limits.max_note_bytes)?;
-    app.transfer(actor, session, target, r.facts, r.note).await
+    if !(-1000..=1000).contains(&r.priority) {
+        return Err(Error::invalid("priority", "must be between -1000 and 1000"));
+    }
+    app.transfer(actor, session, target, r.facts, r.note, r.priority)
+        .await
 }
 
 pub(super) async fn accept_transfer(

@@ -331,4 +331,11 @@ impl TerminalService for TerminalApi {
             terminals,
         }))
     }
+
+    async fn set_status(
+        &self,
+        _request: Request<pb::SetStatusRequest>,
+    ) -> Result<Response<pb::SetStatusResponse>, Status> {
+        Err(Status::unimplemented("SetStatus"))
+    }
 }

@@ -26,6 +26,9 @@ pub enum Signal {
     Credentials(Uuid),
     /// A terminal's rate limits were set: every replica reloads the limits set by administrators.
     Limits(Uuid),
+    /// Something routing depends on changed (a status, a seat given up, a transfer waiting, a
+    /// group's routing; the id is the replica that saw it): every replica runs its queue engine.
+    Routing(Uuid),
 }
 
 /// A terminal's membership of one session as a commit on this replica left it. A stream applies
@@ -95,6 +98,8 @@ pub struct Bus {
     credentials_epoch: AtomicU64,
     /// Wakes the task that reloads the rate limits set by administrators; see [`crate::limits`].
     limits_changed: tokio::sync::Notify,
+    /// Wakes the queue engine; see [`crate::router`].
+    routing_changed: tokio::sync::Notify,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -141,6 +146,7 @@ impl Bus {
             Signal::Memberships(t) => self.memberships_changed(t),
             Signal::Credentials(_) => self.credentials_changed(),
             Signal::Limits(_) => self.limits_changed(),
+            Signal::Routing(_) => self.routing_changed(),
         }
         if let Some(remote) = lock(&self.remote).as_ref() {
             let _ = remote.send(signal);
@@ -221,6 +227,16 @@ impl Bus {
     pub fn limits_changed(&self) {
         // One waiter, the reload task; a permit stored while it is busy makes it reload again.
         self.limits_changed.notify_one();
+    }
+
+    /// Wakes the queue engine (one waiter; a permit stored while it runs makes it run again).
+    pub fn routing_changed(&self) {
+        self.routing_changed.notify_one();
+    }
+
+    /// Resolves after the next [`Bus::routing_changed`] (at once if one came since the last wait).
+    pub async fn next_routing_change(&self) {
+        self.routing_changed.notified().await
     }
 
     /// Resolves after the next [`Bus::limits_changed`] (at once if one came since the last wait).

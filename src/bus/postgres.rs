@@ -66,6 +66,7 @@ fn encode(replica: Uuid, signals: &HashSet<Signal>) -> Vec<String> {
             Signal::Memberships(t) => format!("t{t}"),
             Signal::Credentials(t) => format!("c{t}"),
             Signal::Limits(t) => format!("l{t}"),
+            Signal::Routing(t) => format!("r{t}"),
         };
         if current.len() + 1 + item.len() > MAX_PAYLOAD {
             payloads.push(std::mem::replace(&mut current, replica.to_string()));
@@ -89,6 +90,7 @@ fn decode(payload: &str) -> Option<(Uuid, Vec<Signal>)> {
                 "t" => Some(Signal::Memberships(id)),
                 "c" => Some(Signal::Credentials(id)),
                 "l" => Some(Signal::Limits(id)),
+                "r" => Some(Signal::Routing(id)),
                 _ => None,
             }
         })
@@ -208,6 +210,7 @@ async fn listen(
                                 Signal::Memberships(t) => bus.memberships_changed(t),
                                 Signal::Credentials(_) => bus.credentials_changed(),
                                 Signal::Limits(_) => bus.limits_changed(),
+                                Signal::Routing(_) => bus.routing_changed(),
                             }
                         }
                     }
@@ -288,11 +291,12 @@ mod tests {
     fn payloads_round_trip_and_stay_under_the_limit() {
         let replica = Uuid::new_v4();
         let signals: HashSet<Signal> = (0..500)
-            .map(|i| match i % 4 {
+            .map(|i| match i % 5 {
                 0 => Signal::Session(Uuid::new_v4()),
                 1 => Signal::Memberships(Uuid::new_v4()),
                 2 => Signal::Credentials(Uuid::new_v4()),
-                _ => Signal::Limits(Uuid::new_v4()),
+                3 => Signal::Limits(Uuid::new_v4()),
+                _ => Signal::Routing(Uuid::new_v4()),
             })
             .collect();
         let payloads = encode(replica, &signals);

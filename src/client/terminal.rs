@@ -449,6 +449,7 @@ impl Terminal {
             target: Some(pb::TransferTarget { kind: Some(kind) }),
             facts,
             note: note.to_owned(),
+            ..Default::default()
         };
         let r = self
             .once(

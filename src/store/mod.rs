@@ -20,6 +20,7 @@
 
 pub mod postgres;
 pub mod record;
+pub mod routing;
 mod shared;
 pub mod sqlite;
 
@@ -132,6 +133,20 @@ pub struct RecordColumns {
     pub bytes: Vec<u8>,
     pub state: i64,
     pub next_deadline: Option<Millis>,
+    pub routing: RoutingColumns,
+}
+
+/// The columns routing selects sessions on (see [`routing`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RoutingColumns {
+    /// While the session is connecting or open.
+    pub holder: Option<Uuid>,
+    /// The group it was last routed through.
+    pub group: Option<String>,
+    /// 1 while a transfer of it waits in `group`'s queue, 2 while one is offered from there.
+    pub route_state: i64,
+    pub queue_priority: Option<i64>,
+    pub queue_since: Option<Millis>,
 }
 
 #[derive(Debug, Clone)]
@@ -208,7 +223,7 @@ impl std::ops::AddAssign for Removed {
 }
 
 #[tonic::async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Store: routing::RoutingStore + Send + Sync + 'static {
     /// Registers a terminal. ALREADY_EXISTS when the name is taken.
     async fn create_terminal(&self, terminal: &pb::Terminal, token_hash: &str) -> Result<()>;
     async fn terminal(&self, id: Uuid) -> Result<Option<pb::Terminal>>;

@@ -13,7 +13,7 @@ use sqlx::postgres::{PgPool, PgPoolOptions, PgRow};
 use sqlx::{Postgres, Transaction};
 
 use super::shared::{Dialect, PURGE_LOCK, store_impl};
-use super::{AckRow, EventRow, HistoryRow, MemberRow, SessionRow};
+use super::{AckRow, EventRow, HistoryRow, MemberRow, RoutingColumns, SessionRow};
 
 pub struct PgStore {
     /// One pool serves reads and writes.
@@ -73,6 +73,18 @@ impl PgStore {
     fn id_list(ids: &[uuid::Uuid]) -> Vec<uuid::Uuid> {
         ids.to_vec()
     }
+
+    fn text_any_of(n: usize) -> String {
+        format!("= ANY(${n})")
+    }
+
+    fn text_list(items: &[String]) -> Vec<String> {
+        items.to_vec()
+    }
+
+    /// Taking a seat locks the terminal's row: replicas taking its seats at once queue here, and
+    /// each counts the seats after the one before it committed.
+    const LOCK_TERMINAL: &str = "SELECT capacity FROM terminals WHERE id = $1 FOR UPDATE";
 
     /// The retention purge runs on one replica at a time; the others skip it without waiting.
     async fn try_purge_lock(tx: &mut Transaction<'static, Postgres>) -> Result<bool> {
@@ -148,6 +160,7 @@ impl PgStore {
         let q = bind_members(q, &rows.members);
         let q = bind_history(q, &rows.history);
         let q = bind_acks(q, if collide { no_acks } else { &rows.acks });
+        let q = bind_routing(q, &rows.sessions);
         let written: std::collections::HashSet<uuid::Uuid> = q
             .fetch_all(&self.write)
             .await?
@@ -222,17 +235,24 @@ macro_rules! insert_events {
 }
 
 /// The whole group commit. `$1` the change time; then the sessions ($2–$7), events ($8–$14),
-/// membership rows ($15–$18), history rows ($19–$22) and acknowledgements ($23–$25), each as
-/// arrays. Returns the sessions written (those whose version matched).
+/// membership rows ($15–$18), history rows ($19–$22), acknowledgements ($23–$25) and the
+/// sessions' routing columns ($26–$30), each as arrays. Returns the sessions written (those whose version matched).
 const COMMIT: &str = concat!("\
 WITH v AS (
-    SELECT * FROM UNNEST($2::uuid[], $3::int8[], $4::int8[], $5::bytea[], $6::int8[], $7::int8[])
-        AS v (id, version, last_seq, record, state, deadline)
+    SELECT * FROM UNNEST($2::uuid[], $3::int8[], $4::int8[], $5::bytea[], $6::int8[], $7::int8[],
+        $26::uuid[], $27::text[], $28::int8[], $29::int8[], $30::int8[])
+        AS v (id, version, last_seq, record, state, deadline, holder, group_name, route_state,
+            queue_priority, queue_since)
 ), written AS (
     UPDATE sessions s SET version = s.version + 1, last_seq = v.last_seq, changed_ms = $1,
         snapshot = COALESCE(v.record, s.snapshot),
         state = CASE WHEN v.record IS NULL THEN s.state ELSE v.state END,
-        next_deadline_ms = CASE WHEN v.record IS NULL THEN s.next_deadline_ms ELSE v.deadline END
+        next_deadline_ms = CASE WHEN v.record IS NULL THEN s.next_deadline_ms ELSE v.deadline END,
+        holder_id = CASE WHEN v.record IS NULL THEN s.holder_id ELSE v.holder END,
+        group_name = CASE WHEN v.record IS NULL THEN s.group_name ELSE v.group_name END,
+        route_state = CASE WHEN v.record IS NULL THEN s.route_state ELSE v.route_state END,
+        queue_priority = CASE WHEN v.record IS NULL THEN s.queue_priority ELSE v.queue_priority END,
+        queue_since_ms = CASE WHEN v.record IS NULL THEN s.queue_since_ms ELSE v.queue_since END
     FROM v WHERE s.id = v.id AND s.version = v.version
     RETURNING s.id
 ), events_written AS (
@@ -299,6 +319,30 @@ fn bind_sessions(q: Query, rows: &[SessionRow]) -> Query {
         )
 }
 
+fn bind_routing(q: Query, rows: &[SessionRow]) -> Query {
+    let column = |f: &dyn Fn(&RoutingColumns) -> Option<i64>| {
+        rows.iter()
+            .map(|s| s.record.as_ref().and_then(|r| f(&r.routing)))
+            .collect::<Vec<_>>()
+    };
+    let route_state = column(&|r| Some(r.route_state));
+    let priority = column(&|r| r.queue_priority);
+    let since = column(&|r| r.queue_since);
+    q.bind(
+        rows.iter()
+            .map(|s| s.record.as_ref().and_then(|r| r.routing.holder))
+            .collect::<Vec<_>>(),
+    )
+    .bind(
+        rows.iter()
+            .map(|s| s.record.as_ref().and_then(|r| r.routing.group.clone()))
+            .collect::<Vec<_>>(),
+    )
+    .bind(route_state)
+    .bind(priority)
+    .bind(since)
+}
+
 fn bind_events(q: Query, rows: &[EventRow]) -> Query {
     q.bind(rows.iter().map(|e| e.session).collect::<Vec<_>>())
         .bind(rows.iter().map(|e| seq_param(e.seq)).collect::<Vec<_>>())
@@ -342,3 +386,4 @@ fn bind_acks(q: Query, rows: &[AckRow]) -> Query {
 }
 
 store_impl!(PgStore, PgRow);
+super::routing::routing_impl!(PgStore, PgRow);

@@ -420,8 +420,8 @@ macro_rules! store_impl {
                 let mut tx = self.begin_write().await?;
                 sqlx::query(
                     "INSERT INTO sessions (id, last_seq, state, next_deadline_ms, created_ms, \
-                     snapshot, changed_ms, caller_id, version) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $5, $7, 0)",
+                     snapshot, changed_ms, caller_id, version, holder_id, group_name) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $5, $7, 0, $8, $9)",
                 )
                 .bind(db_id(parse_uuid(&session.id)?))
                 .bind(seq_param(session.last_seq))
@@ -436,6 +436,8 @@ macro_rules! store_impl {
                         .map(|c| c.id.clone())
                         .unwrap_or_default(),
                 )
+                .bind(record.routing.holder.map(db_id))
+                .bind(record.routing.group.clone())
                 .execute(&mut *tx)
                 .await
                 .map_err(|e| map_unique(e, "session already exists".to_owned()))?;

@@ -76,6 +76,17 @@ impl SqliteStore {
             .to_string()
     }
 
+    fn text_any_of(n: usize) -> String {
+        Self::any_of(n)
+    }
+
+    fn text_list(items: &[String]) -> String {
+        serde_json::Value::from(items.to_vec()).to_string()
+    }
+
+    /// SQLite's write transaction (BEGIN IMMEDIATE) already keeps every other writer out.
+    const LOCK_TERMINAL: &str = "SELECT capacity FROM terminals WHERE id = $1";
+
     /// SQLite has one writer: the purge needs no lock of its own.
     async fn try_purge_lock(_tx: &mut Transaction<'static, Sqlite>) -> Result<bool> {
         Ok(true)
@@ -131,7 +142,12 @@ impl SqliteStore {
                 "UPDATE sessions SET version = version + 1, last_seq = $3, changed_ms = $4, \
                  snapshot = COALESCE($5, snapshot), \
                  state = CASE WHEN $5 IS NULL THEN state ELSE $6 END, \
-                 next_deadline_ms = CASE WHEN $5 IS NULL THEN next_deadline_ms ELSE $7 END \
+                 next_deadline_ms = CASE WHEN $5 IS NULL THEN next_deadline_ms ELSE $7 END, \
+                 holder_id = CASE WHEN $5 IS NULL THEN holder_id ELSE $8 END, \
+                 group_name = CASE WHEN $5 IS NULL THEN group_name ELSE $9 END, \
+                 route_state = CASE WHEN $5 IS NULL THEN route_state ELSE $10 END, \
+                 queue_priority = CASE WHEN $5 IS NULL THEN queue_priority ELSE $11 END, \
+                 queue_since_ms = CASE WHEN $5 IS NULL THEN queue_since_ms ELSE $12 END \
                  WHERE id = $1 AND version = $2",
             )
             .bind(SqliteStore::id(s.id))
@@ -141,6 +157,11 @@ impl SqliteStore {
             .bind(record.map(|r| r.bytes.as_slice()))
             .bind(record.map(|r| r.state))
             .bind(record.and_then(|r| r.next_deadline))
+            .bind(record.and_then(|r| r.routing.holder).map(SqliteStore::id))
+            .bind(record.and_then(|r| r.routing.group.clone()))
+            .bind(record.map(|r| r.routing.route_state))
+            .bind(record.and_then(|r| r.routing.queue_priority))
+            .bind(record.and_then(|r| r.routing.queue_since))
             .execute(&mut *tx)
             .await?;
             if done.rows_affected() != 1 {
@@ -245,3 +266,4 @@ async fn raise_ack(tx: &mut Transaction<'static, Sqlite>, a: &AckRow) -> Result<
 }
 
 store_impl!(SqliteStore, SqliteRow);
+super::routing::routing_impl!(SqliteStore, SqliteRow);

@@ -38,6 +38,7 @@ pub fn seen_by_caller(e: &pb::Event) -> bool {
                 | Payload::TransferDeclined(_)
                 | Payload::TransferCancelled(_)
                 | Payload::TransferExpired(_)
+                | Payload::TransferQueued(_)
         )
     )
 }
@@ -53,6 +54,7 @@ pub fn kind_name(e: &pb::Event) -> &'static str {
         Some(Payload::TransferDeclined(_)) => "transfer_declined",
         Some(Payload::TransferCancelled(_)) => "transfer_cancelled",
         Some(Payload::TransferExpired(_)) => "transfer_expired",
+        Some(Payload::TransferQueued(_)) => "transfer_queued",
         Some(Payload::HolderDisconnected(_)) => "holder_disconnected",
         Some(Payload::DisconnectAcknowledged(_)) => "disconnect_acknowledged",
         Some(Payload::SessionEnded(_)) => "session_ended",

@@ -775,6 +775,7 @@ impl World {
             target: Some(pb::TransferTarget { kind: Some(target) }),
             facts: [("intent".to_owned(), "billing".to_owned())].into(),
             note: format!("from {}", holder.name),
+            ..Default::default()
         };
         let until = Instant::now() + Duration::from_secs(10);
         let offered = self

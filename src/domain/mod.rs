@@ -15,7 +15,9 @@ use std::time::Duration;
 use prost_types::Timestamp;
 use uuid::Uuid;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result};
+
+pub mod queue;
 use crate::pb::{
     self, Event, Participant, Role, Session, SessionEndReason, SessionState, Tenure, Transfer,
     TransferState, event::Payload,
@@ -64,6 +66,8 @@ pub struct Limits {
     pub max_fact_value_bytes: usize,
     pub max_note_bytes: usize,
     pub max_reason_bytes: usize,
+    /// Transfers a session may complete (holder changes); a Transfer beyond is refused.
+    pub max_hops: u32,
 }
 
 impl Default for Limits {
@@ -76,6 +80,7 @@ impl Default for Limits {
             max_fact_value_bytes: 4096,
             max_note_bytes: 4096,
             max_reason_bytes: 1024,
+            max_hops: 32,
         }
     }
 }
@@ -289,14 +294,19 @@ pub enum NoCandidate {
     NoSuchTerminal,
     NoSuchGroup(String),
     NobodyAvailable(String),
+    /// The transfer rules do not let the actor transfer to this target.
+    NotAllowed(String),
 }
 
 /// What Transfer needs besides the session.
 pub struct Offer {
     pub transfer_id: Uuid,
     pub target: pb::TransferTarget,
-    /// Whom to offer to: the target terminal, or the members of the target group attached now.
+    /// Whom to offer to: the target terminal, or the members of the target group chosen by its
+    /// strategy (none: the transfer waits in the group's queue).
     pub candidates: std::result::Result<Vec<Uuid>, NoCandidate>,
+    /// For a group target: how the group routes, and where the transfer would stand in its queue.
+    pub route: Option<queue::Route>,
     pub facts: HashMap<String, String>,
     pub note: String,
 }
@@ -310,6 +320,7 @@ impl Offer {
                 kind: Some(pb::transfer_target::Kind::TerminalId(target.to_string())),
             },
             candidates: Ok(vec![target]),
+            route: None,
             facts: HashMap::new(),
             note: String::new(),
         }
@@ -341,7 +352,22 @@ pub fn offer_transfer(
                 "no member of group {g:?} is attached; the session stays with its holder"
             )));
         }
+        Err(NoCandidate::NotAllowed(target)) => {
+            return Err(Error::refused(
+                Reason::TargetNotAllowed,
+                format!("the transfer rules do not allow this terminal to transfer to {target}"),
+            ));
+        }
     };
+    if s.hops >= limits.max_hops {
+        return Err(Error::refused(
+            Reason::HopLimit,
+            format!(
+                "the session has been transferred {} times, the most this server allows",
+                s.hops
+            ),
+        ));
+    }
     if let Some(active) = &s.active_transfer {
         return Err(Error::precondition(format!(
             "transfer {} is already in flight; cancel it or wait for its outcome",
@@ -355,6 +381,23 @@ pub fn offer_transfer(
         .filter(|c| role_of(s, **c).is_none())
         .map(Uuid::to_string)
         .collect();
+    if let Some(route) = o
+        .route
+        .as_ref()
+        .filter(|_| is_group && offered_to.is_empty())
+    {
+        merge_facts(s, &o.facts, limits)?;
+        return Ok(queue::enqueue(
+            s,
+            actor,
+            o.transfer_id,
+            o.target,
+            o.facts,
+            o.note,
+            route,
+            now,
+        ));
+    }
     if offered_to.is_empty() || (!is_group && offered_to.len() != candidates.len()) {
         return Err(Error::precondition(if is_group {
             "every available member of the group already takes part in this session"
@@ -377,6 +420,9 @@ pub fn offer_transfer(
         offered_to_terminal_ids: offered_to.clone(),
         ..Default::default()
     };
+    if let Some(route) = &o.route {
+        queue::routed(s, &mut transfer, route, now, t);
+    }
     let mut out = Vec::new();
     let seq = emit(
         s,
@@ -406,8 +452,7 @@ pub fn transfer_target(t: &Transfer) -> &str {
 
 /// Whether the offer is (still) open to `terminal`: offered to it and not declined by it.
 pub fn is_offered_to(t: &Transfer, terminal: &str) -> bool {
-    t.offered_to_terminal_ids.iter().any(|x| x == terminal)
-        && !t.declined_by_terminal_ids.iter().any(|x| x == terminal)
+    t.offered_to_terminal_ids.iter().any(|x| x == terminal) && queue::may_offer(t, terminal)
 }
 
 /// Removes the offer's targets that have not accepted from the participants.
@@ -476,6 +521,7 @@ fn state_word(s: TransferState) -> &'static str {
         TransferState::Cancelled => "cancelled",
         TransferState::Expired => "expired",
         TransferState::Aborted => "aborted",
+        TransferState::Queued => "queued",
         TransferState::Unspecified => "unknown",
     }
 }
@@ -510,6 +556,10 @@ pub fn accept_transfer(
             handoff_deadline: Some(timestamp(deadline)),
         }),
     );
+    // The server re-queued a session whose holder was away: nobody is there to disconnect.
+    if accepted.server_initiated {
+        complete_handoff(s, &mut out, None, now);
+    }
     Ok(out)
 }
 
@@ -534,17 +584,23 @@ pub fn decline_transfer(
     actor: Uuid,
     transfer_id: Uuid,
     reason: String,
+    policies: &queue::Policies,
     now: Millis,
 ) -> Result<Vec<Event>> {
     let transfer = open_offer_for(s, actor, transfer_id)?;
     transfer.declined_by_terminal_ids.push(actor.to_string());
     // A group offer stays open while some member may still take it.
-    let everyone_declined =
-        transfer.offered_to_terminal_ids.len() == transfer.declined_by_terminal_ids.len();
-    if everyone_declined {
+    let everyone_declined = !transfer
+        .offered_to_terminal_ids
+        .iter()
+        .any(|m| queue::may_offer(transfer, m));
+    let requeued = everyone_declined && queue::is_routed(transfer);
+    remove_participant(s, &actor.to_string());
+    if requeued {
+        queue::back_to_queue(s, policies, pb::QueueReason::Declined, now);
+    } else if everyone_declined {
         close_transfer(s, TransferState::Declined, &reason, now);
     }
-    remove_participant(s, &actor.to_string());
     let mut out = Vec::new();
     emit(
         s,
@@ -555,6 +611,7 @@ pub fn decline_transfer(
             transfer_id: transfer_id.to_string(),
             declined_by_terminal_id: actor.to_string(),
             reason,
+            requeued,
         }),
     );
     Ok(out)
@@ -574,7 +631,9 @@ pub fn cancel_transfer(
     }
     let tid = transfer_id.to_string();
     match &s.active_transfer {
-        Some(t) if t.id == tid && t.state() == TransferState::Offered => {}
+        Some(t)
+            if t.id == tid
+                && matches!(t.state(), TransferState::Offered | TransferState::Queued) => {}
         Some(t) if t.id == tid => {
             return Err(Error::precondition(
                 "the transfer was accepted; disconnect to complete it",
@@ -677,6 +736,7 @@ fn complete_handoff(
     remove_participant(s, &left);
     set_role(s, &next, Role::Holder, 0);
     start_tenure(s, &next, seq, now);
+    s.hops += 1;
     seq
 }
 
@@ -772,7 +832,7 @@ pub fn next_deadline(s: &Session) -> Option<Millis> {
         SessionState::Open => s.active_transfer.as_ref().and_then(|t| match t.state() {
             TransferState::Offered => millis(&t.expire_time),
             TransferState::Accepted => millis(&t.handoff_deadline),
-            _ => None,
+            _ => queue::deadline(t),
         }),
         _ => None,
     }
@@ -781,6 +841,12 @@ pub fn next_deadline(s: &Session) -> Option<Millis> {
 /// The server acts when nobody did: a connect nobody acknowledged ends, an offer nobody answered
 /// expires, a holder that let the grace period pass is disconnected.
 pub fn on_deadline(s: &mut Session, now: Millis) -> Vec<Event> {
+    on_deadline_routed(s, now, &queue::Policies::default())
+}
+
+/// [`on_deadline`], with the groups' routing: a routed offer nobody answered returns to its
+/// queue, and a transfer that waited its queue's maximum overflows or expires.
+pub fn on_deadline_routed(s: &mut Session, now: Millis, policies: &queue::Policies) -> Vec<Event> {
     let mut out = Vec::new();
     if next_deadline(s).is_none_or(|d| d > now) {
         return out;
@@ -796,7 +862,10 @@ pub fn on_deadline(s: &mut Session, now: Millis) -> Vec<Event> {
         return out;
     }
     let state = s.active_transfer.as_ref().map(|t| t.state());
+    let routed = s.active_transfer.as_ref().is_some_and(queue::is_routed);
     match state {
+        Some(TransferState::Offered) if routed => queue::ring_timeout(s, &mut out, policies, now),
+        Some(TransferState::Queued) => queue::max_wait_passed(s, &mut out, policies, now),
         Some(TransferState::Offered) => {
             if let Some(t) =
                 close_transfer(s, TransferState::Expired, "nobody accepted in time", now)
@@ -807,7 +876,10 @@ pub fn on_deadline(s: &mut Session, now: Millis) -> Vec<Event> {
                     &mut out,
                     None,
                     now,
-                    Payload::TransferExpired(pb::TransferExpired { transfer_id: t.id }),
+                    Payload::TransferExpired(pb::TransferExpired {
+                        transfer_id: t.id,
+                        ..Default::default()
+                    }),
                 );
             }
         }
@@ -923,6 +995,7 @@ pub fn visible_to(role: Role, e: &Event) -> bool {
                     | Payload::TransferDeclined(_)
                     | Payload::TransferCancelled(_)
                     | Payload::TransferExpired(_)
+                    | Payload::TransferQueued(_)
             )
         )
 }
@@ -938,6 +1011,7 @@ pub fn kind_name(e: &Event) -> &'static str {
         Some(Payload::TransferDeclined(_)) => "transfer_declined",
         Some(Payload::TransferCancelled(_)) => "transfer_cancelled",
         Some(Payload::TransferExpired(_)) => "transfer_expired",
+        Some(Payload::TransferQueued(_)) => "transfer_queued",
         Some(Payload::HolderDisconnected(_)) => "holder_disconnected",
         Some(Payload::DisconnectAcknowledged(_)) => "disconnect_acknowledged",
         Some(Payload::SessionEnded(_)) => "session_ended",
