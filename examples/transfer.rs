@@ -176,6 +176,7 @@ async fn main() -> Result<(), BoxError> {
             ]
             .into(),
             note: "verified card; wants a refund".into(),
+            ..Default::default()
         })
         .await?
         .into_inner()

@@ -99,6 +99,7 @@ impl Server {
                 shutdown_rx.clone(),
             )),
             tokio::spawn(sweep(app.clone(), args.sweep_interval, shutdown_rx.clone())),
+            tokio::spawn(crate::router::run(app.clone(), shutdown_rx.clone())),
             tokio::spawn(purge(
                 app.clone(),
                 args.retention,

@@ -1295,6 +1295,7 @@ async fn transfers_are_validated(backend: Backend) {
         }),
         facts: Default::default(),
         note: String::new(),
+        ..Default::default()
     };
     assert_eq!(
         code(c.bot.c().transfer(req(None)).await),
@@ -1453,6 +1454,7 @@ fn to_group(session: &str, group: &str) -> pb::TransferRequest {
         }),
         facts: Default::default(),
         note: "for billing".into(),
+        ..Default::default()
     }
 }
 
@@ -1677,6 +1679,7 @@ async fn a_transfer_can_be_made_with_stream_commands_alone(backend: Backend) {
             }),
             facts: [("intent".to_owned(), "refund".to_owned())].into(),
             note: note.to_owned(),
+            ..Default::default()
         })
     };
 

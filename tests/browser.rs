@@ -162,6 +162,7 @@ async fn bot(
                         ]
                         .into(),
                         note: "Double charge in November; customer verified.".into(),
+                        ..Default::default()
                     })
                     .await
                     .expect("transfer to billing");

@@ -255,6 +255,7 @@ async fn bad_text_is_refused_alone_and_fails_no_other_write(backend: Backend) {
             }),
             facts: [("intent".to_owned(), "x\0".to_owned())].into(),
             note: String::new(),
+            ..Default::default()
         })
         .await
         .expect_err("NUL in a fact");
@@ -500,6 +501,7 @@ async fn error_texts_stay_short_whatever_the_input(backend: Backend) {
             }),
             facts: [(huge.clone(), "v".to_owned())].into(),
             note: String::new(),
+            ..Default::default()
         })
         .await
         .expect_err("huge fact key");
@@ -513,6 +515,7 @@ async fn error_texts_stay_short_whatever_the_input(backend: Backend) {
             }),
             facts: HashMap::new(),
             note: String::new(),
+            ..Default::default()
         })
         .await
         .expect_err("huge group name");
@@ -725,6 +728,7 @@ async fn the_fact_cap_holds_when_transfers_merge_facts(backend: Backend) {
         }),
         facts: facts(round),
         note: String::new(),
+        ..Default::default()
     };
     // 1 fact from Connect, then 64 per offer, withdrawn each time: the session keeps them.
     for round in 0..3 {

@@ -262,6 +262,7 @@ async fn first_accept_wins_across_replicas() {
             }),
             facts: Default::default(),
             note: String::new(),
+            ..Default::default()
         })
         .await
         .expect("bob on replica B counts as available")

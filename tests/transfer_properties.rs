@@ -143,6 +143,7 @@ impl World {
                         transfer_id,
                         target: pb::TransferTarget { kind: Some(target) },
                         candidates: Ok(candidates),
+                        route: None,
                         facts: [("k".to_owned(), "v".to_owned())].into(),
                         note: "note".into(),
                     },
@@ -161,7 +162,14 @@ impl World {
             }
             Op::Decline(w, stale) => {
                 let t = self.transfer_id(*stale);
-                domain::decline_transfer(&mut self.session, self.ids[*w], t, "no".into(), now)
+                domain::decline_transfer(
+                    &mut self.session,
+                    self.ids[*w],
+                    t,
+                    "no".into(),
+                    &Default::default(),
+                    now,
+                )
             }
             Op::Cancel(w, stale) => {
                 let t = self.transfer_id(*stale);

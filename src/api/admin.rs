@@ -6,6 +6,7 @@ use tonic::{Request, Response, Status};
 use uuid::Uuid;
 
 use super::audit::{self, Actor};
+use super::routing;
 use super::{bearer, check_text, page_size, page_token, parse_id, parse_page_token};
 use crate::app::App;
 use crate::auth::{new_token, token_hash};
@@ -355,23 +356,29 @@ impl AdminService for AdminApi {
 
     async fn set_terminal_capacity(
         &self,
-        _request: Request<pb::SetTerminalCapacityRequest>,
+        request: Request<pb::SetTerminalCapacityRequest>,
     ) -> Result<Response<pb::SetTerminalCapacityResponse>, Status> {
-        Err(Status::unimplemented("SetTerminalCapacity"))
+        let by = self.authorize(&request)?;
+        let r = routing::set_terminal_capacity(&self.app, &by, request.get_ref()).await?;
+        Ok(Response::new(r))
     }
 
     async fn set_group_routing(
         &self,
-        _request: Request<pb::SetGroupRoutingRequest>,
+        request: Request<pb::SetGroupRoutingRequest>,
     ) -> Result<Response<pb::SetGroupRoutingResponse>, Status> {
-        Err(Status::unimplemented("SetGroupRouting"))
+        let by = self.authorize(&request)?;
+        let r = routing::set_group_routing(&self.app, &by, request.get_ref()).await?;
+        Ok(Response::new(r))
     }
 
     async fn get_group_routing(
         &self,
-        _request: Request<pb::GetGroupRoutingRequest>,
+        request: Request<pb::GetGroupRoutingRequest>,
     ) -> Result<Response<pb::GetGroupRoutingResponse>, Status> {
-        Err(Status::unimplemented("GetGroupRouting"))
+        self.authorize(&request)?;
+        let r = routing::get_group_routing(&self.app, request.get_ref()).await?;
+        Ok(Response::new(r))
     }
 
     async fn set_transfer_rules(
@@ -390,9 +397,11 @@ impl AdminService for AdminApi {
 
     async fn list_terminal_states(
         &self,
-        _request: Request<pb::ListTerminalStatesRequest>,
+        request: Request<pb::ListTerminalStatesRequest>,
     ) -> Result<Response<pb::ListTerminalStatesResponse>, Status> {
-        Err(Status::unimplemented("ListTerminalStates"))
+        self.authorize(&request)?;
+        let r = routing::list_terminal_states(&self.app, request.get_ref()).await?;
+        Ok(Response::new(r))
     }
 
     type WatchTerminalStatesStream = std::pin::Pin<
@@ -405,23 +414,31 @@ impl AdminService for AdminApi {
 
     async fn watch_terminal_states(
         &self,
-        _request: Request<pb::WatchTerminalStatesRequest>,
+        request: Request<pb::WatchTerminalStatesRequest>,
     ) -> Result<Response<Self::WatchTerminalStatesStream>, Status> {
-        Err(Status::unimplemented("WatchTerminalStates"))
+        self.authorize(&request)?;
+        let rx = routing::watch_terminal_states(self.app.clone(), request.get_ref())?;
+        Ok(Response::new(Box::pin(
+            tokio_stream::wrappers::ReceiverStream::new(rx),
+        )))
     }
 
     async fn list_sessions(
         &self,
-        _request: Request<pb::ListSessionsRequest>,
+        request: Request<pb::ListSessionsRequest>,
     ) -> Result<Response<pb::ListSessionsResponse>, Status> {
-        Err(Status::unimplemented("ListSessions"))
+        self.authorize(&request)?;
+        let r = routing::list_sessions(&self.app, request.get_ref()).await?;
+        Ok(Response::new(r))
     }
 
     async fn list_queue_stats(
         &self,
-        _request: Request<pb::ListQueueStatsRequest>,
+        request: Request<pb::ListQueueStatsRequest>,
     ) -> Result<Response<pb::ListQueueStatsResponse>, Status> {
-        Err(Status::unimplemented("ListQueueStats"))
+        self.authorize(&request)?;
+        let r = routing::list_queue_stats(&self.app, request.get_ref()).await?;
+        Ok(Response::new(r))
     }
 }
 

@@ -929,7 +929,10 @@ async fn run_command(app: &App, terminal: Uuid, c: pb::Command) -> pb::Receipt {
                 let (_, seq) = ops::disconnect(app, terminal, &d).await?;
                 Ok(Done::seq(seq))
             }
-            Some(command::Kind::SetStatus(_)) => Err(Error::Internal("set_status".into())),
+            Some(command::Kind::SetStatus(r)) => {
+                super::routing::set_status(app, terminal, &r).await?;
+                Ok(Done::seq(0))
+            }
             None => Err(Error::invalid("command.kind", "is required")),
         }
     }

@@ -5,6 +5,7 @@ mod attach;
 pub mod audit;
 mod cert;
 mod ops;
+mod routing;
 mod session_token;
 mod terminal;
 pub mod unreadable;

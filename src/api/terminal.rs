@@ -334,8 +334,10 @@ impl TerminalService for TerminalApi {
 
     async fn set_status(
         &self,
-        _request: Request<pb::SetStatusRequest>,
+        request: Request<pb::SetStatusRequest>,
     ) -> Result<Response<pb::SetStatusResponse>, Status> {
-        Err(Status::unimplemented("SetStatus"))
+        let actor = authenticate(&self.app, &request).await?;
+        let state = super::routing::set_status(&self.app, actor, request.get_ref()).await?;
+        Ok(Response::new(pb::SetStatusResponse { state: Some(state) }))
     }
 }

@@ -306,6 +306,7 @@ impl Term {
                 }),
                 facts: [("intent".to_owned(), "billing".to_owned())].into(),
                 note: note.to_owned(),
+                ..Default::default()
             })
             .await
             .map(|r| r.into_inner().transfer.expect("transfer"))

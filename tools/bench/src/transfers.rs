@@ -231,6 +231,7 @@ impl Rig {
                     }),
                     facts: [("intent".to_owned(), "billing".to_owned())].into(),
                     note: "customer verified; double charge".to_owned(),
+                    ..Default::default()
                 }),
             )
             .await?;
