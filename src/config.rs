@@ -61,6 +61,10 @@ pub struct ServeArgs {
     /// After acceptance, how long the holder has to disconnect before the server does it.
     #[arg(long, env = "HANDOFF_HANDOFF_GRACE", default_value = "10s", value_parser = parse_duration)]
     pub handoff_grace: Duration,
+    /// How many times one session may be transferred (holder changes); a Transfer beyond gets
+    /// FAILED_PRECONDITION with reason HOP_LIMIT, which stops transfer loops.
+    #[arg(long, env = "HANDOFF_MAX_TRANSFER_HOPS", default_value_t = 256)]
+    pub max_transfer_hops: u32,
     /// Largest message body accepted, in bytes.
     #[arg(long, env = "HANDOFF_MAX_MESSAGE_BYTES", default_value_t = 16 * 1024)]
     pub max_message_bytes: usize,
@@ -142,6 +146,7 @@ impl ServeArgs {
             },
             limits: Limits {
                 max_message_bytes: self.max_message_bytes,
+                max_hops: self.max_transfer_hops,
                 ..Limits::default()
             },
             offer_dialog_limit: self.offer_dialog_limit,

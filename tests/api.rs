@@ -1475,8 +1475,10 @@ async fn a_group_offer_goes_to_available_members_and_the_first_accept_wins(backe
         .terminal_in("carol", TerminalKind::Agent, &["billing"])
         .await;
     let mut bot_feed = c.bot.attach().await;
-    let mut alice_feed = alice.attach().await;
-    let mut bob_feed = bob.attach().await;
+    let mut alice_feed = alice.ready().await;
+    let mut bob_feed = bob.ready().await;
+    // Carol is available but not attached: routing skips her.
+    carol.set_status(pb::TerminalStatus::Available).await;
     let s = open_session(&c.gateway, &c.bot, &mut bot_feed, "+15550120", Channel::Web).await;
     c.gateway.say(&s.id, "I need a refund").await.unwrap();
 
@@ -1555,8 +1557,8 @@ async fn group_offers_handle_declines_and_absent_members(backend: Backend) {
         .await;
     let bob = c.srv.terminal("bob-g", TerminalKind::Agent).await;
     let mut bot_feed = c.bot.attach().await;
-    let _alice_feed = alice.attach().await;
-    let _bob_feed = bob.attach().await;
+    let _alice_feed = alice.ready().await;
+    let _bob_feed = bob.ready().await;
     let s = open_session(&c.gateway, &c.bot, &mut bot_feed, "+15550121", Channel::Sms).await;
 
     let unknown = c
@@ -1624,7 +1626,9 @@ async fn group_offers_handle_declines_and_absent_members(backend: Backend) {
         .into_inner()
         .transfer
         .unwrap();
-    assert_eq!(second.state(), TransferState::Declined);
+    // Every member declined: a transfer to a group does not end there, it waits in the group's
+    // queue (and is not offered to them again); the holder keeps the session.
+    assert_eq!(second.state(), TransferState::Queued);
     let (d1, _) = event_where(
         &mut bot_feed,
         is(|p| matches!(p, Payload::TransferDeclined(_))),
@@ -1636,28 +1640,60 @@ async fn group_offers_handle_declines_and_absent_members(backend: Backend) {
     )
     .await;
     assert!(d2.seq > d1.seq);
+    let (Some(Payload::TransferDeclined(first_no)), Some(Payload::TransferDeclined(last_no))) =
+        (d1.payload, d2.payload)
+    else {
+        unreachable!()
+    };
+    assert!(!first_no.requeued, "bob could still take it");
+    assert!(last_no.requeued, "the last decline sends it back to the queue");
+    let (q, _) = event_where(
+        &mut bot_feed,
+        is(|p| matches!(p, Payload::TransferQueued(_))),
+    )
+    .await;
+    let Some(Payload::TransferQueued(q)) = q.payload else {
+        unreachable!()
+    };
+    assert_eq!((q.position, q.reason()), (1, pb::QueueReason::Declined));
     assert_eq!(
         c.bot.session(&s.id).await.unwrap().holder_terminal_id,
         c.bot.id
     );
+    let cancelled = c
+        .bot
+        .c()
+        .cancel_transfer(pb::CancelTransferRequest {
+            session_id: s.id.clone(),
+            transfer_id: t.id.clone(),
+            reason: "nobody wants it".into(),
+        })
+        .await
+        .expect("cancel while queued")
+        .into_inner()
+        .transfer
+        .unwrap();
+    assert_eq!(cancelled.state(), TransferState::Cancelled);
 
-    // With every member detached, a group transfer is refused and the session stays put.
+    // With every member detached, a group transfer waits in the queue and the session stays put.
     drop((_alice_feed, _bob_feed));
     tokio::time::sleep(Duration::from_millis(100)).await;
-    let nobody = c
+    let waiting = c
         .bot
         .c()
         .transfer(to_group(&s.id, "sales"))
         .await
-        .expect_err("nobody attached");
-    assert_eq!(nobody.code(), Code::Unavailable);
-    assert!(
-        c.bot
-            .session(&s.id)
-            .await
-            .unwrap()
-            .active_transfer
-            .is_none()
+        .expect("queued")
+        .into_inner()
+        .transfer
+        .unwrap();
+    assert_eq!(waiting.state(), TransferState::Queued);
+    assert_eq!(waiting.queue_position, 1);
+    let session = c.bot.session(&s.id).await.unwrap();
+    assert_eq!(session.holder_terminal_id, c.bot.id);
+    assert_eq!(
+        session.active_transfer.map(|t| t.state()),
+        Some(TransferState::Queued)
     );
     c.srv.stop().await;
 }

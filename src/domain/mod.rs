@@ -80,7 +80,7 @@ impl Default for Limits {
             max_fact_value_bytes: 4096,
             max_note_bytes: 4096,
             max_reason_bytes: 1024,
-            max_hops: 32,
+            max_hops: 256,
         }
     }
 }

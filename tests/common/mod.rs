@@ -220,6 +220,27 @@ impl Term {
         self.client.clone()
     }
 
+    /// Says the terminal's routing status (agents start AWAY).
+    pub async fn set_status(&self, status: pb::TerminalStatus) -> pb::TerminalState {
+        self.c()
+            .set_status(pb::SetStatusRequest {
+                status: status as i32,
+                reason: String::new(),
+            })
+            .await
+            .expect("set status")
+            .into_inner()
+            .state
+            .expect("state")
+    }
+
+    /// Attaches and says it is available: an agent ready for routed sessions.
+    pub async fn ready(&self) -> Feed {
+        let feed = self.attach().await;
+        self.set_status(pb::TerminalStatus::Available).await;
+        feed
+    }
+
     pub async fn attach(&self) -> Feed {
         self.attach_from(Vec::new()).await
     }
