@@ -10,6 +10,146 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class SetTerminalCapacityRequest(_message.Message):
+    __slots__ = ("terminal_id", "capacity")
+    TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    CAPACITY_FIELD_NUMBER: _ClassVar[int]
+    terminal_id: str
+    capacity: int
+    def __init__(self, terminal_id: _Optional[str] = ..., capacity: _Optional[int] = ...) -> None: ...
+
+class SetTerminalCapacityResponse(_message.Message):
+    __slots__ = ("state",)
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    state: _types_pb2.TerminalState
+    def __init__(self, state: _Optional[_Union[_types_pb2.TerminalState, _Mapping]] = ...) -> None: ...
+
+class SetGroupRoutingRequest(_message.Message):
+    __slots__ = ("routing",)
+    ROUTING_FIELD_NUMBER: _ClassVar[int]
+    routing: _types_pb2.GroupRouting
+    def __init__(self, routing: _Optional[_Union[_types_pb2.GroupRouting, _Mapping]] = ...) -> None: ...
+
+class SetGroupRoutingResponse(_message.Message):
+    __slots__ = ("routing",)
+    ROUTING_FIELD_NUMBER: _ClassVar[int]
+    routing: _types_pb2.GroupRouting
+    def __init__(self, routing: _Optional[_Union[_types_pb2.GroupRouting, _Mapping]] = ...) -> None: ...
+
+class GetGroupRoutingRequest(_message.Message):
+    __slots__ = ("group",)
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    group: str
+    def __init__(self, group: _Optional[str] = ...) -> None: ...
+
+class GetGroupRoutingResponse(_message.Message):
+    __slots__ = ("routing",)
+    ROUTING_FIELD_NUMBER: _ClassVar[int]
+    routing: _types_pb2.GroupRouting
+    def __init__(self, routing: _Optional[_Union[_types_pb2.GroupRouting, _Mapping]] = ...) -> None: ...
+
+class SetTransferRulesRequest(_message.Message):
+    __slots__ = ("rules", "clear")
+    RULES_FIELD_NUMBER: _ClassVar[int]
+    CLEAR_FIELD_NUMBER: _ClassVar[int]
+    rules: _types_pb2.TransferRules
+    clear: bool
+    def __init__(self, rules: _Optional[_Union[_types_pb2.TransferRules, _Mapping]] = ..., clear: _Optional[bool] = ...) -> None: ...
+
+class SetTransferRulesResponse(_message.Message):
+    __slots__ = ("rules", "restricted")
+    RULES_FIELD_NUMBER: _ClassVar[int]
+    RESTRICTED_FIELD_NUMBER: _ClassVar[int]
+    rules: _types_pb2.TransferRules
+    restricted: bool
+    def __init__(self, rules: _Optional[_Union[_types_pb2.TransferRules, _Mapping]] = ..., restricted: _Optional[bool] = ...) -> None: ...
+
+class GetTransferRulesRequest(_message.Message):
+    __slots__ = ("subject",)
+    SUBJECT_FIELD_NUMBER: _ClassVar[int]
+    subject: _types_pb2.TransferRules
+    def __init__(self, subject: _Optional[_Union[_types_pb2.TransferRules, _Mapping]] = ...) -> None: ...
+
+class GetTransferRulesResponse(_message.Message):
+    __slots__ = ("rules", "restricted")
+    RULES_FIELD_NUMBER: _ClassVar[int]
+    RESTRICTED_FIELD_NUMBER: _ClassVar[int]
+    rules: _types_pb2.TransferRules
+    restricted: bool
+    def __init__(self, rules: _Optional[_Union[_types_pb2.TransferRules, _Mapping]] = ..., restricted: _Optional[bool] = ...) -> None: ...
+
+class ListTerminalStatesRequest(_message.Message):
+    __slots__ = ("page_size", "page_token", "group")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    group: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., group: _Optional[str] = ...) -> None: ...
+
+class ListTerminalStatesResponse(_message.Message):
+    __slots__ = ("states", "next_page_token")
+    STATES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    states: _containers.RepeatedCompositeFieldContainer[_types_pb2.TerminalState]
+    next_page_token: str
+    def __init__(self, states: _Optional[_Iterable[_Union[_types_pb2.TerminalState, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class WatchTerminalStatesRequest(_message.Message):
+    __slots__ = ("group",)
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    group: str
+    def __init__(self, group: _Optional[str] = ...) -> None: ...
+
+class WatchTerminalStatesResponse(_message.Message):
+    __slots__ = ("state",)
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    state: _types_pb2.TerminalState
+    def __init__(self, state: _Optional[_Union[_types_pb2.TerminalState, _Mapping]] = ...) -> None: ...
+
+class ListSessionsRequest(_message.Message):
+    __slots__ = ("page_size", "page_token", "holder_terminal_id", "group", "state", "queued")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    HOLDER_TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    QUEUED_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    holder_terminal_id: str
+    group: str
+    state: _types_pb2.SessionState
+    queued: bool
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., holder_terminal_id: _Optional[str] = ..., group: _Optional[str] = ..., state: _Optional[_Union[_types_pb2.SessionState, str]] = ..., queued: _Optional[bool] = ...) -> None: ...
+
+class ListSessionsResponse(_message.Message):
+    __slots__ = ("sessions", "next_page_token")
+    SESSIONS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    sessions: _containers.RepeatedCompositeFieldContainer[_types_pb2.Session]
+    next_page_token: str
+    def __init__(self, sessions: _Optional[_Iterable[_Union[_types_pb2.Session, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class ListQueueStatsRequest(_message.Message):
+    __slots__ = ("page_size", "page_token", "group")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    group: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., group: _Optional[str] = ...) -> None: ...
+
+class ListQueueStatsResponse(_message.Message):
+    __slots__ = ("queues", "next_page_token")
+    QUEUES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    queues: _containers.RepeatedCompositeFieldContainer[_types_pb2.QueueStats]
+    next_page_token: str
+    def __init__(self, queues: _Optional[_Iterable[_Union[_types_pb2.QueueStats, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
 class Removed(_message.Message):
     __slots__ = ("sessions", "events", "memberships", "session_tokens")
     SESSIONS_FIELD_NUMBER: _ClassVar[int]

@@ -33,7 +33,11 @@ class AdminServiceStub:
     to every RPC:
     UNAUTHENTICATED: no or a wrong admin token.
     PERMISSION_DENIED: the server was started without an admin token, so the admin API is off
-    (use `handoff admin` on the server's database instead).
+    (use `handoff admin` on the server's database instead); or the call
+    carries the supervisor token (--supervisor-token) and changes something:
+    supervisors may call only ListTerminals, GetTerminalLimits,
+    ListAuditRecords, GetGroupRouting, GetTransferRules, ListTerminalStates,
+    WatchTerminalStates, ListSessions and ListQueueStats.
     UNAVAILABLE, INTERNAL: as in TerminalService.
     """
 
@@ -88,6 +92,51 @@ class AdminServiceStub:
                 request_serializer=handoff_dot_v1_dot_admin__service__pb2.EraseCallerRequest.SerializeToString,
                 response_deserializer=handoff_dot_v1_dot_admin__service__pb2.EraseCallerResponse.FromString,
                 _registered_method=True)
+        self.SetTerminalCapacity = channel.unary_unary(
+                '/handoff.v1.AdminService/SetTerminalCapacity',
+                request_serializer=handoff_dot_v1_dot_admin__service__pb2.SetTerminalCapacityRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_admin__service__pb2.SetTerminalCapacityResponse.FromString,
+                _registered_method=True)
+        self.SetGroupRouting = channel.unary_unary(
+                '/handoff.v1.AdminService/SetGroupRouting',
+                request_serializer=handoff_dot_v1_dot_admin__service__pb2.SetGroupRoutingRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_admin__service__pb2.SetGroupRoutingResponse.FromString,
+                _registered_method=True)
+        self.GetGroupRouting = channel.unary_unary(
+                '/handoff.v1.AdminService/GetGroupRouting',
+                request_serializer=handoff_dot_v1_dot_admin__service__pb2.GetGroupRoutingRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_admin__service__pb2.GetGroupRoutingResponse.FromString,
+                _registered_method=True)
+        self.SetTransferRules = channel.unary_unary(
+                '/handoff.v1.AdminService/SetTransferRules',
+                request_serializer=handoff_dot_v1_dot_admin__service__pb2.SetTransferRulesRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_admin__service__pb2.SetTransferRulesResponse.FromString,
+                _registered_method=True)
+        self.GetTransferRules = channel.unary_unary(
+                '/handoff.v1.AdminService/GetTransferRules',
+                request_serializer=handoff_dot_v1_dot_admin__service__pb2.GetTransferRulesRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_admin__service__pb2.GetTransferRulesResponse.FromString,
+                _registered_method=True)
+        self.ListTerminalStates = channel.unary_unary(
+                '/handoff.v1.AdminService/ListTerminalStates',
+                request_serializer=handoff_dot_v1_dot_admin__service__pb2.ListTerminalStatesRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_admin__service__pb2.ListTerminalStatesResponse.FromString,
+                _registered_method=True)
+        self.WatchTerminalStates = channel.unary_stream(
+                '/handoff.v1.AdminService/WatchTerminalStates',
+                request_serializer=handoff_dot_v1_dot_admin__service__pb2.WatchTerminalStatesRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_admin__service__pb2.WatchTerminalStatesResponse.FromString,
+                _registered_method=True)
+        self.ListSessions = channel.unary_unary(
+                '/handoff.v1.AdminService/ListSessions',
+                request_serializer=handoff_dot_v1_dot_admin__service__pb2.ListSessionsRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_admin__service__pb2.ListSessionsResponse.FromString,
+                _registered_method=True)
+        self.ListQueueStats = channel.unary_unary(
+                '/handoff.v1.AdminService/ListQueueStats',
+                request_serializer=handoff_dot_v1_dot_admin__service__pb2.ListQueueStatsRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_admin__service__pb2.ListQueueStatsResponse.FromString,
+                _registered_method=True)
 
 
 class AdminServiceServicer:
@@ -98,7 +147,11 @@ class AdminServiceServicer:
     to every RPC:
     UNAUTHENTICATED: no or a wrong admin token.
     PERMISSION_DENIED: the server was started without an admin token, so the admin API is off
-    (use `handoff admin` on the server's database instead).
+    (use `handoff admin` on the server's database instead); or the call
+    carries the supervisor token (--supervisor-token) and changes something:
+    supervisors may call only ListTerminals, GetTerminalLimits,
+    ListAuditRecords, GetGroupRouting, GetTransferRules, ListTerminalStates,
+    WatchTerminalStates, ListSessions and ListQueueStats.
     UNAVAILABLE, INTERNAL: as in TerminalService.
     """
 
@@ -187,6 +240,92 @@ class AdminServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SetTerminalCapacity(self, request, context):
+        """Sets how many sessions a terminal may hold at once (held sessions plus accepted transfers,
+        atomically across replicas). Lowering it below the current load takes nothing away: the
+        terminal is offered nothing until it is under it again. Recorded in the audit log.
+        Errors: INVALID_ARGUMENT (malformed id, capacity over 10000), NOT_FOUND (no such terminal).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetGroupRouting(self, request, context):
+        """Sets a group's routing: strategy, ring timeout, maximum wait, overflow group, away re-queue.
+        Replaces what was set; applies to transfers waiting now. Recorded in the audit log.
+        Errors: INVALID_ARGUMENT (malformed group names, the overflow group is the group itself,
+        negative durations or ones over 24 h).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetGroupRouting(self, request, context):
+        """A group's routing, the defaults filled in for a group nobody configured.
+        Errors: INVALID_ARGUMENT (malformed group name).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetTransferRules(self, request, context):
+        """Restricts where a terminal, or the members of a group, may transfer sessions to. A terminal
+        with rules of its own follows those; else the union of its groups' rules; one with neither
+        may transfer anywhere. A Transfer outside its rules gets PERMISSION_DENIED. `clear` removes
+        the subject's rules. Recorded in the audit log.
+        Errors: INVALID_ARGUMENT (no subject, malformed ids or group names, over 256 targets),
+        NOT_FOUND (the subject terminal does not exist).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTransferRules(self, request, context):
+        """The rules set for a terminal or a group (`restricted` false: none).
+        Errors: INVALID_ARGUMENT (no subject, malformed id or group name).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListTerminalStates(self, request, context):
+        """Every terminal's routing state (status, attached, capacity, load), by name (AIP-158 page
+        tokens), optionally only the members of one group.
+        Errors: INVALID_ARGUMENT (negative page size, malformed page token or group name).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def WatchTerminalStates(self, request, context):
+        """Status changes as they happen, on any replica: first the state of every terminal that has
+        set a status (or of the group's members), then each terminal's state when its status
+        changes. At-least-once; a state may repeat.
+        Errors: INVALID_ARGUMENT (malformed group name).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSessions(self, request, context):
+        """Sessions, newest first (AIP-158 page tokens), with filters: holder, group (the group a
+        session was last routed through), state, queued (waiting in a queue now). Sessions are
+        returned as their record: without ended transfers and past tenures.
+        Errors: INVALID_ARGUMENT (negative page size, malformed page token, id or group name).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListQueueStats(self, request, context):
+        """Queue statistics of every group that has members, a routing set or transfers waiting, by
+        name (AIP-158 page tokens), or of one group.
+        Errors: INVALID_ARGUMENT (negative page size, malformed page token or group name).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AdminServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -235,6 +374,51 @@ def add_AdminServiceServicer_to_server(servicer, server):
                     request_deserializer=handoff_dot_v1_dot_admin__service__pb2.EraseCallerRequest.FromString,
                     response_serializer=handoff_dot_v1_dot_admin__service__pb2.EraseCallerResponse.SerializeToString,
             ),
+            'SetTerminalCapacity': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetTerminalCapacity,
+                    request_deserializer=handoff_dot_v1_dot_admin__service__pb2.SetTerminalCapacityRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_admin__service__pb2.SetTerminalCapacityResponse.SerializeToString,
+            ),
+            'SetGroupRouting': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetGroupRouting,
+                    request_deserializer=handoff_dot_v1_dot_admin__service__pb2.SetGroupRoutingRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_admin__service__pb2.SetGroupRoutingResponse.SerializeToString,
+            ),
+            'GetGroupRouting': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetGroupRouting,
+                    request_deserializer=handoff_dot_v1_dot_admin__service__pb2.GetGroupRoutingRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_admin__service__pb2.GetGroupRoutingResponse.SerializeToString,
+            ),
+            'SetTransferRules': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetTransferRules,
+                    request_deserializer=handoff_dot_v1_dot_admin__service__pb2.SetTransferRulesRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_admin__service__pb2.SetTransferRulesResponse.SerializeToString,
+            ),
+            'GetTransferRules': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTransferRules,
+                    request_deserializer=handoff_dot_v1_dot_admin__service__pb2.GetTransferRulesRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_admin__service__pb2.GetTransferRulesResponse.SerializeToString,
+            ),
+            'ListTerminalStates': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListTerminalStates,
+                    request_deserializer=handoff_dot_v1_dot_admin__service__pb2.ListTerminalStatesRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_admin__service__pb2.ListTerminalStatesResponse.SerializeToString,
+            ),
+            'WatchTerminalStates': grpc.unary_stream_rpc_method_handler(
+                    servicer.WatchTerminalStates,
+                    request_deserializer=handoff_dot_v1_dot_admin__service__pb2.WatchTerminalStatesRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_admin__service__pb2.WatchTerminalStatesResponse.SerializeToString,
+            ),
+            'ListSessions': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSessions,
+                    request_deserializer=handoff_dot_v1_dot_admin__service__pb2.ListSessionsRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_admin__service__pb2.ListSessionsResponse.SerializeToString,
+            ),
+            'ListQueueStats': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListQueueStats,
+                    request_deserializer=handoff_dot_v1_dot_admin__service__pb2.ListQueueStatsRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_admin__service__pb2.ListQueueStatsResponse.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'handoff.v1.AdminService', rpc_method_handlers)
@@ -251,7 +435,11 @@ class AdminService:
     to every RPC:
     UNAUTHENTICATED: no or a wrong admin token.
     PERMISSION_DENIED: the server was started without an admin token, so the admin API is off
-    (use `handoff admin` on the server's database instead).
+    (use `handoff admin` on the server's database instead); or the call
+    carries the supervisor token (--supervisor-token) and changes something:
+    supervisors may call only ListTerminals, GetTerminalLimits,
+    ListAuditRecords, GetGroupRouting, GetTransferRules, ListTerminalStates,
+    WatchTerminalStates, ListSessions and ListQueueStats.
     UNAVAILABLE, INTERNAL: as in TerminalService.
     """
 
@@ -488,6 +676,249 @@ class AdminService:
             '/handoff.v1.AdminService/EraseCaller',
             handoff_dot_v1_dot_admin__service__pb2.EraseCallerRequest.SerializeToString,
             handoff_dot_v1_dot_admin__service__pb2.EraseCallerResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetTerminalCapacity(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.AdminService/SetTerminalCapacity',
+            handoff_dot_v1_dot_admin__service__pb2.SetTerminalCapacityRequest.SerializeToString,
+            handoff_dot_v1_dot_admin__service__pb2.SetTerminalCapacityResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetGroupRouting(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.AdminService/SetGroupRouting',
+            handoff_dot_v1_dot_admin__service__pb2.SetGroupRoutingRequest.SerializeToString,
+            handoff_dot_v1_dot_admin__service__pb2.SetGroupRoutingResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetGroupRouting(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.AdminService/GetGroupRouting',
+            handoff_dot_v1_dot_admin__service__pb2.GetGroupRoutingRequest.SerializeToString,
+            handoff_dot_v1_dot_admin__service__pb2.GetGroupRoutingResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetTransferRules(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.AdminService/SetTransferRules',
+            handoff_dot_v1_dot_admin__service__pb2.SetTransferRulesRequest.SerializeToString,
+            handoff_dot_v1_dot_admin__service__pb2.SetTransferRulesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTransferRules(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.AdminService/GetTransferRules',
+            handoff_dot_v1_dot_admin__service__pb2.GetTransferRulesRequest.SerializeToString,
+            handoff_dot_v1_dot_admin__service__pb2.GetTransferRulesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListTerminalStates(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.AdminService/ListTerminalStates',
+            handoff_dot_v1_dot_admin__service__pb2.ListTerminalStatesRequest.SerializeToString,
+            handoff_dot_v1_dot_admin__service__pb2.ListTerminalStatesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def WatchTerminalStates(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/handoff.v1.AdminService/WatchTerminalStates',
+            handoff_dot_v1_dot_admin__service__pb2.WatchTerminalStatesRequest.SerializeToString,
+            handoff_dot_v1_dot_admin__service__pb2.WatchTerminalStatesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSessions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.AdminService/ListSessions',
+            handoff_dot_v1_dot_admin__service__pb2.ListSessionsRequest.SerializeToString,
+            handoff_dot_v1_dot_admin__service__pb2.ListSessionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListQueueStats(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.AdminService/ListQueueStats',
+            handoff_dot_v1_dot_admin__service__pb2.ListQueueStatsRequest.SerializeToString,
+            handoff_dot_v1_dot_admin__service__pb2.ListQueueStatsResponse.FromString,
             options,
             channel_credentials,
             insecure,

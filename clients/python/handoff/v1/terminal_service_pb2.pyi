@@ -11,6 +11,20 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class SetStatusRequest(_message.Message):
+    __slots__ = ("status", "reason")
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    status: _types_pb2.TerminalStatus
+    reason: str
+    def __init__(self, status: _Optional[_Union[_types_pb2.TerminalStatus, str]] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class SetStatusResponse(_message.Message):
+    __slots__ = ("state",)
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    state: _types_pb2.TerminalState
+    def __init__(self, state: _Optional[_Union[_types_pb2.TerminalState, _Mapping]] = ...) -> None: ...
+
 class ConnectRequest(_message.Message):
     __slots__ = ("destination_terminal_id", "caller", "channel", "facts")
     class FactsEntry(_message.Message):
@@ -69,7 +83,7 @@ class MessageResponse(_message.Message):
     def __init__(self, seq: _Optional[int] = ..., time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., duplicate: _Optional[bool] = ...) -> None: ...
 
 class TransferRequest(_message.Message):
-    __slots__ = ("session_id", "target", "facts", "note")
+    __slots__ = ("session_id", "target", "facts", "note", "priority")
     class FactsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -81,11 +95,13 @@ class TransferRequest(_message.Message):
     TARGET_FIELD_NUMBER: _ClassVar[int]
     FACTS_FIELD_NUMBER: _ClassVar[int]
     NOTE_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
     session_id: str
     target: _types_pb2.TransferTarget
     facts: _containers.ScalarMap[str, str]
     note: str
-    def __init__(self, session_id: _Optional[str] = ..., target: _Optional[_Union[_types_pb2.TransferTarget, _Mapping]] = ..., facts: _Optional[_Mapping[str, str]] = ..., note: _Optional[str] = ...) -> None: ...
+    priority: int
+    def __init__(self, session_id: _Optional[str] = ..., target: _Optional[_Union[_types_pb2.TransferTarget, _Mapping]] = ..., facts: _Optional[_Mapping[str, str]] = ..., note: _Optional[str] = ..., priority: _Optional[int] = ...) -> None: ...
 
 class TransferResponse(_message.Message):
     __slots__ = ("transfer",)
@@ -232,7 +248,7 @@ class Ack(_message.Message):
     def __init__(self, session_id: _Optional[str] = ..., seq: _Optional[int] = ...) -> None: ...
 
 class Command(_message.Message):
-    __slots__ = ("request_id", "message", "acknowledge_connect", "acknowledge_disconnect", "transfer", "accept_transfer", "decline_transfer", "cancel_transfer", "disconnect")
+    __slots__ = ("request_id", "message", "acknowledge_connect", "acknowledge_disconnect", "transfer", "accept_transfer", "decline_transfer", "cancel_transfer", "disconnect", "set_status")
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     MESSAGE_FIELD_NUMBER: _ClassVar[int]
     ACKNOWLEDGE_CONNECT_FIELD_NUMBER: _ClassVar[int]
@@ -242,6 +258,7 @@ class Command(_message.Message):
     DECLINE_TRANSFER_FIELD_NUMBER: _ClassVar[int]
     CANCEL_TRANSFER_FIELD_NUMBER: _ClassVar[int]
     DISCONNECT_FIELD_NUMBER: _ClassVar[int]
+    SET_STATUS_FIELD_NUMBER: _ClassVar[int]
     request_id: str
     message: MessageRequest
     acknowledge_connect: AcknowledgeConnectRequest
@@ -251,7 +268,8 @@ class Command(_message.Message):
     decline_transfer: DeclineTransferRequest
     cancel_transfer: CancelTransferRequest
     disconnect: DisconnectRequest
-    def __init__(self, request_id: _Optional[str] = ..., message: _Optional[_Union[MessageRequest, _Mapping]] = ..., acknowledge_connect: _Optional[_Union[AcknowledgeConnectRequest, _Mapping]] = ..., acknowledge_disconnect: _Optional[_Union[AcknowledgeDisconnectRequest, _Mapping]] = ..., transfer: _Optional[_Union[TransferRequest, _Mapping]] = ..., accept_transfer: _Optional[_Union[AcceptTransferRequest, _Mapping]] = ..., decline_transfer: _Optional[_Union[DeclineTransferRequest, _Mapping]] = ..., cancel_transfer: _Optional[_Union[CancelTransferRequest, _Mapping]] = ..., disconnect: _Optional[_Union[DisconnectRequest, _Mapping]] = ...) -> None: ...
+    set_status: SetStatusRequest
+    def __init__(self, request_id: _Optional[str] = ..., message: _Optional[_Union[MessageRequest, _Mapping]] = ..., acknowledge_connect: _Optional[_Union[AcknowledgeConnectRequest, _Mapping]] = ..., acknowledge_disconnect: _Optional[_Union[AcknowledgeDisconnectRequest, _Mapping]] = ..., transfer: _Optional[_Union[TransferRequest, _Mapping]] = ..., accept_transfer: _Optional[_Union[AcceptTransferRequest, _Mapping]] = ..., decline_transfer: _Optional[_Union[DeclineTransferRequest, _Mapping]] = ..., cancel_transfer: _Optional[_Union[CancelTransferRequest, _Mapping]] = ..., disconnect: _Optional[_Union[DisconnectRequest, _Mapping]] = ..., set_status: _Optional[_Union[SetStatusRequest, _Mapping]] = ...) -> None: ...
 
 class AttachResponse(_message.Message):
     __slots__ = ("attached", "event", "receipt")

@@ -149,6 +149,11 @@ class TerminalServiceStub:
                 request_serializer=handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsRequest.SerializeToString,
                 response_deserializer=handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsResponse.FromString,
                 _registered_method=True)
+        self.SetStatus = channel.unary_unary(
+                '/handoff.v1.TerminalService/SetStatus',
+                request_serializer=handoff_dot_v1_dot_terminal__service__pb2.SetStatusRequest.SerializeToString,
+                response_deserializer=handoff_dot_v1_dot_terminal__service__pb2.SetStatusResponse.FromString,
+                _registered_method=True)
 
 
 class TerminalServiceServicer:
@@ -223,17 +228,26 @@ class TerminalServiceServicer:
 
     def Transfer(self, request, context):
         """Offers the session, with its context, to a target (claims 1, 7, 8, 35; rows C4, C5, C6): a
-        terminal, or a group, whose attached members all get the offer (first accept wins). Only the
-        holder may transfer. The target receives a TransferOffered event carrying the caller, the facts
-        and the dialog; it need not be attached now (it sees the offer when it attaches, and an
-        unanswered offer expires). At most one transfer is in flight per session.
+        terminal, or a group, routed by the group's strategy (AdminService.SetGroupRouting): under
+        BROADCAST every available member with room gets the offer (first accept wins); under
+        LONGEST_IDLE and LEAST_LOADED one member at a time. Only the holder may transfer. The target
+        receives a TransferOffered event carrying the caller, the facts and the dialog; a terminal
+        target need not be attached now (it sees the offer when it attaches, and an unanswered offer
+        expires). A group with no member available now (attached, status AVAILABLE, under its
+        capacity) queues the transfer instead: the response's transfer is QUEUED, the holder keeps
+        the session and gets TransferQueued events with its position, and the queue offers it as
+        members become available, until the group's maximum wait moves it to the overflow group or
+        expires it. CancelTransfer takes it out of the queue. At most one transfer is in flight per
+        session.
         The transfer's facts are merged into the session's when the offer is made (they stay if the
         offer ends otherwise); a session holds at most 256 facts.
         Errors: INVALID_ARGUMENT (no target, malformed ids or group name, oversized facts or note),
         RESOURCE_EXHAUSTED (the merge would take the session over 256 facts), NOT_FOUND (no such
         session, or no such target terminal or group), FAILED_PRECONDITION (not the holder, session not
-        open, another transfer in flight, target already in the session), UNAVAILABLE (no member of the
-        group is attached).
+        open, another transfer in flight, target already in the session; or the session has been
+        transferred as many times as the server's hop limit allows, reason HOP_LIMIT),
+        PERMISSION_DENIED (the transfer rules set by an administrator do not let this terminal, or a
+        group it belongs to, transfer to this target; reason TARGET_NOT_ALLOWED).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -248,7 +262,8 @@ class TerminalServiceServicer:
         Errors: INVALID_ARGUMENT, NOT_FOUND (no such session for this terminal, including an offer it
         declined or that was cancelled, expired or taken; or no such transfer in it),
         FAILED_PRECONDITION (a terminal still taking part names a transfer not addressed to it, or no
-        longer open).
+        longer open; or the terminal holds as many sessions as its capacity allows, reason
+        AT_CAPACITY: held sessions plus accepted transfers never exceed it, across replicas).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -263,7 +278,8 @@ class TerminalServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CancelTransfer(self, request, context):
-        """The holder withdraws an offer that has not been accepted yet; the target is told.
+        """The holder withdraws an offer that has not been accepted yet, or takes a queued transfer out
+        of its queue; the target is told.
         Errors: INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION (not the holder, or the offer is no
         longer open).
         """
@@ -410,6 +426,18 @@ class TerminalServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def SetStatus(self, request, context):
+        """Sets this terminal's status for routing (also a stream command): AVAILABLE takes new sessions
+        from group queues while attached and under capacity; AWAY and BUSY take none. The status is
+        kept in the database: it holds on every replica and across reconnects until changed. Setting
+        AVAILABLE offers waiting sessions of the terminal's groups to it at once.
+        Errors: INVALID_ARGUMENT (unspecified status, reason over 256 bytes), PERMISSION_DENIED (a
+        session token).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_TerminalServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -497,6 +525,11 @@ def add_TerminalServiceServicer_to_server(servicer, server):
                     servicer.ListSessionTerminals,
                     request_deserializer=handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsRequest.FromString,
                     response_serializer=handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsResponse.SerializeToString,
+            ),
+            'SetStatus': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetStatus,
+                    request_deserializer=handoff_dot_v1_dot_terminal__service__pb2.SetStatusRequest.FromString,
+                    response_serializer=handoff_dot_v1_dot_terminal__service__pb2.SetStatusResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -988,6 +1021,33 @@ class TerminalService:
             '/handoff.v1.TerminalService/ListSessionTerminals',
             handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsRequest.SerializeToString,
             handoff_dot_v1_dot_terminal__service__pb2.ListSessionTerminalsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetStatus(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/handoff.v1.TerminalService/SetStatus',
+            handoff_dot_v1_dot_terminal__service__pb2.SetStatusRequest.SerializeToString,
+            handoff_dot_v1_dot_terminal__service__pb2.SetStatusResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,5 +1,6 @@
 import datetime
 
+from google.protobuf import duration_pb2 as _duration_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
@@ -49,6 +50,7 @@ class TransferState(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     TRANSFER_STATE_CANCELLED: _ClassVar[TransferState]
     TRANSFER_STATE_EXPIRED: _ClassVar[TransferState]
     TRANSFER_STATE_ABORTED: _ClassVar[TransferState]
+    TRANSFER_STATE_QUEUED: _ClassVar[TransferState]
 
 class SessionEndReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -56,6 +58,30 @@ class SessionEndReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     SESSION_END_REASON_HOLDER_DISCONNECTED: _ClassVar[SessionEndReason]
     SESSION_END_REASON_CALLER_DISCONNECTED: _ClassVar[SessionEndReason]
     SESSION_END_REASON_CONNECT_NOT_ACKNOWLEDGED: _ClassVar[SessionEndReason]
+
+class QueueReason(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    QUEUE_REASON_UNSPECIFIED: _ClassVar[QueueReason]
+    QUEUE_REASON_NOBODY_AVAILABLE: _ClassVar[QueueReason]
+    QUEUE_REASON_DECLINED: _ClassVar[QueueReason]
+    QUEUE_REASON_UNANSWERED: _ClassVar[QueueReason]
+    QUEUE_REASON_OVERFLOW: _ClassVar[QueueReason]
+    QUEUE_REASON_POSITION: _ClassVar[QueueReason]
+    QUEUE_REASON_HOLDER_AWAY: _ClassVar[QueueReason]
+
+class TerminalStatus(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    TERMINAL_STATUS_UNSPECIFIED: _ClassVar[TerminalStatus]
+    TERMINAL_STATUS_AVAILABLE: _ClassVar[TerminalStatus]
+    TERMINAL_STATUS_AWAY: _ClassVar[TerminalStatus]
+    TERMINAL_STATUS_BUSY: _ClassVar[TerminalStatus]
+
+class RoutingStrategy(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    ROUTING_STRATEGY_UNSPECIFIED: _ClassVar[RoutingStrategy]
+    ROUTING_STRATEGY_BROADCAST: _ClassVar[RoutingStrategy]
+    ROUTING_STRATEGY_LONGEST_IDLE: _ClassVar[RoutingStrategy]
+    ROUTING_STRATEGY_LEAST_LOADED: _ClassVar[RoutingStrategy]
 CHANNEL_UNSPECIFIED: Channel
 CHANNEL_IM: Channel
 CHANNEL_SMS: Channel
@@ -81,10 +107,26 @@ TRANSFER_STATE_DECLINED: TransferState
 TRANSFER_STATE_CANCELLED: TransferState
 TRANSFER_STATE_EXPIRED: TransferState
 TRANSFER_STATE_ABORTED: TransferState
+TRANSFER_STATE_QUEUED: TransferState
 SESSION_END_REASON_UNSPECIFIED: SessionEndReason
 SESSION_END_REASON_HOLDER_DISCONNECTED: SessionEndReason
 SESSION_END_REASON_CALLER_DISCONNECTED: SessionEndReason
 SESSION_END_REASON_CONNECT_NOT_ACKNOWLEDGED: SessionEndReason
+QUEUE_REASON_UNSPECIFIED: QueueReason
+QUEUE_REASON_NOBODY_AVAILABLE: QueueReason
+QUEUE_REASON_DECLINED: QueueReason
+QUEUE_REASON_UNANSWERED: QueueReason
+QUEUE_REASON_OVERFLOW: QueueReason
+QUEUE_REASON_POSITION: QueueReason
+QUEUE_REASON_HOLDER_AWAY: QueueReason
+TERMINAL_STATUS_UNSPECIFIED: TerminalStatus
+TERMINAL_STATUS_AVAILABLE: TerminalStatus
+TERMINAL_STATUS_AWAY: TerminalStatus
+TERMINAL_STATUS_BUSY: TerminalStatus
+ROUTING_STRATEGY_UNSPECIFIED: RoutingStrategy
+ROUTING_STRATEGY_BROADCAST: RoutingStrategy
+ROUTING_STRATEGY_LONGEST_IDLE: RoutingStrategy
+ROUTING_STRATEGY_LEAST_LOADED: RoutingStrategy
 
 class Terminal(_message.Message):
     __slots__ = ("id", "name", "display_name", "kind", "create_time", "groups")
@@ -143,7 +185,7 @@ class TransferTarget(_message.Message):
     def __init__(self, terminal_id: _Optional[str] = ..., group: _Optional[str] = ...) -> None: ...
 
 class Transfer(_message.Message):
-    __slots__ = ("id", "session_id", "from_terminal_id", "target", "facts", "note", "state", "offered_seq", "offer_time", "expire_time", "accept_time", "handoff_deadline", "end_time", "reason", "offered_to_terminal_ids", "accepted_by_terminal_id", "declined_by_terminal_ids")
+    __slots__ = ("id", "session_id", "from_terminal_id", "target", "facts", "note", "state", "offered_seq", "offer_time", "expire_time", "accept_time", "handoff_deadline", "end_time", "reason", "offered_to_terminal_ids", "accepted_by_terminal_id", "declined_by_terminal_ids", "queue_group", "priority", "enqueue_time", "queue_deadline", "unanswered_by_terminal_ids", "queue_position", "server_initiated", "queue_reason")
     class FactsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -168,6 +210,14 @@ class Transfer(_message.Message):
     OFFERED_TO_TERMINAL_IDS_FIELD_NUMBER: _ClassVar[int]
     ACCEPTED_BY_TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
     DECLINED_BY_TERMINAL_IDS_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_GROUP_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
+    ENQUEUE_TIME_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    UNANSWERED_BY_TERMINAL_IDS_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_POSITION_FIELD_NUMBER: _ClassVar[int]
+    SERVER_INITIATED_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_REASON_FIELD_NUMBER: _ClassVar[int]
     id: str
     session_id: str
     from_terminal_id: str
@@ -185,10 +235,18 @@ class Transfer(_message.Message):
     offered_to_terminal_ids: _containers.RepeatedScalarFieldContainer[str]
     accepted_by_terminal_id: str
     declined_by_terminal_ids: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, id: _Optional[str] = ..., session_id: _Optional[str] = ..., from_terminal_id: _Optional[str] = ..., target: _Optional[_Union[TransferTarget, _Mapping]] = ..., facts: _Optional[_Mapping[str, str]] = ..., note: _Optional[str] = ..., state: _Optional[_Union[TransferState, str]] = ..., offered_seq: _Optional[int] = ..., offer_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., accept_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., handoff_deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reason: _Optional[str] = ..., offered_to_terminal_ids: _Optional[_Iterable[str]] = ..., accepted_by_terminal_id: _Optional[str] = ..., declined_by_terminal_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+    queue_group: str
+    priority: int
+    enqueue_time: _timestamp_pb2.Timestamp
+    queue_deadline: _timestamp_pb2.Timestamp
+    unanswered_by_terminal_ids: _containers.RepeatedScalarFieldContainer[str]
+    queue_position: int
+    server_initiated: bool
+    queue_reason: QueueReason
+    def __init__(self, id: _Optional[str] = ..., session_id: _Optional[str] = ..., from_terminal_id: _Optional[str] = ..., target: _Optional[_Union[TransferTarget, _Mapping]] = ..., facts: _Optional[_Mapping[str, str]] = ..., note: _Optional[str] = ..., state: _Optional[_Union[TransferState, str]] = ..., offered_seq: _Optional[int] = ..., offer_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., accept_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., handoff_deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reason: _Optional[str] = ..., offered_to_terminal_ids: _Optional[_Iterable[str]] = ..., accepted_by_terminal_id: _Optional[str] = ..., declined_by_terminal_ids: _Optional[_Iterable[str]] = ..., queue_group: _Optional[str] = ..., priority: _Optional[int] = ..., enqueue_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., queue_deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., unanswered_by_terminal_ids: _Optional[_Iterable[str]] = ..., queue_position: _Optional[int] = ..., server_initiated: _Optional[bool] = ..., queue_reason: _Optional[_Union[QueueReason, str]] = ...) -> None: ...
 
 class Session(_message.Message):
-    __slots__ = ("id", "channel", "caller", "caller_terminal_id", "holder_terminal_id", "state", "facts", "last_seq", "create_time", "end_time", "end_reason", "participants", "active_transfer", "holders", "connect_deadline", "past_transfers", "acknowledged_disconnect_seq")
+    __slots__ = ("id", "channel", "caller", "caller_terminal_id", "holder_terminal_id", "state", "facts", "last_seq", "create_time", "end_time", "end_reason", "participants", "active_transfer", "holders", "connect_deadline", "past_transfers", "acknowledged_disconnect_seq", "group", "hops")
     class FactsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -213,6 +271,8 @@ class Session(_message.Message):
     CONNECT_DEADLINE_FIELD_NUMBER: _ClassVar[int]
     PAST_TRANSFERS_FIELD_NUMBER: _ClassVar[int]
     ACKNOWLEDGED_DISCONNECT_SEQ_FIELD_NUMBER: _ClassVar[int]
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    HOPS_FIELD_NUMBER: _ClassVar[int]
     id: str
     channel: Channel
     caller: Caller
@@ -230,10 +290,12 @@ class Session(_message.Message):
     connect_deadline: _timestamp_pb2.Timestamp
     past_transfers: _containers.RepeatedCompositeFieldContainer[Transfer]
     acknowledged_disconnect_seq: int
-    def __init__(self, id: _Optional[str] = ..., channel: _Optional[_Union[Channel, str]] = ..., caller: _Optional[_Union[Caller, _Mapping]] = ..., caller_terminal_id: _Optional[str] = ..., holder_terminal_id: _Optional[str] = ..., state: _Optional[_Union[SessionState, str]] = ..., facts: _Optional[_Mapping[str, str]] = ..., last_seq: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_reason: _Optional[_Union[SessionEndReason, str]] = ..., participants: _Optional[_Iterable[_Union[Participant, _Mapping]]] = ..., active_transfer: _Optional[_Union[Transfer, _Mapping]] = ..., holders: _Optional[_Iterable[_Union[Tenure, _Mapping]]] = ..., connect_deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., past_transfers: _Optional[_Iterable[_Union[Transfer, _Mapping]]] = ..., acknowledged_disconnect_seq: _Optional[int] = ...) -> None: ...
+    group: str
+    hops: int
+    def __init__(self, id: _Optional[str] = ..., channel: _Optional[_Union[Channel, str]] = ..., caller: _Optional[_Union[Caller, _Mapping]] = ..., caller_terminal_id: _Optional[str] = ..., holder_terminal_id: _Optional[str] = ..., state: _Optional[_Union[SessionState, str]] = ..., facts: _Optional[_Mapping[str, str]] = ..., last_seq: _Optional[int] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_reason: _Optional[_Union[SessionEndReason, str]] = ..., participants: _Optional[_Iterable[_Union[Participant, _Mapping]]] = ..., active_transfer: _Optional[_Union[Transfer, _Mapping]] = ..., holders: _Optional[_Iterable[_Union[Tenure, _Mapping]]] = ..., connect_deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., past_transfers: _Optional[_Iterable[_Union[Transfer, _Mapping]]] = ..., acknowledged_disconnect_seq: _Optional[int] = ..., group: _Optional[str] = ..., hops: _Optional[int] = ...) -> None: ...
 
 class Event(_message.Message):
-    __slots__ = ("session_id", "seq", "time", "author_terminal_id", "session_requested", "session_opened", "message_posted", "transfer_offered", "transfer_accepted", "transfer_declined", "transfer_cancelled", "transfer_expired", "holder_disconnected", "disconnect_acknowledged", "session_ended")
+    __slots__ = ("session_id", "seq", "time", "author_terminal_id", "session_requested", "session_opened", "message_posted", "transfer_offered", "transfer_accepted", "transfer_declined", "transfer_cancelled", "transfer_expired", "holder_disconnected", "disconnect_acknowledged", "session_ended", "transfer_queued")
     SESSION_ID_FIELD_NUMBER: _ClassVar[int]
     SEQ_FIELD_NUMBER: _ClassVar[int]
     TIME_FIELD_NUMBER: _ClassVar[int]
@@ -249,6 +311,7 @@ class Event(_message.Message):
     HOLDER_DISCONNECTED_FIELD_NUMBER: _ClassVar[int]
     DISCONNECT_ACKNOWLEDGED_FIELD_NUMBER: _ClassVar[int]
     SESSION_ENDED_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_QUEUED_FIELD_NUMBER: _ClassVar[int]
     session_id: str
     seq: int
     time: _timestamp_pb2.Timestamp
@@ -264,7 +327,8 @@ class Event(_message.Message):
     holder_disconnected: HolderDisconnected
     disconnect_acknowledged: DisconnectAcknowledged
     session_ended: SessionEnded
-    def __init__(self, session_id: _Optional[str] = ..., seq: _Optional[int] = ..., time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., author_terminal_id: _Optional[str] = ..., session_requested: _Optional[_Union[SessionRequested, _Mapping]] = ..., session_opened: _Optional[_Union[SessionOpened, _Mapping]] = ..., message_posted: _Optional[_Union[MessagePosted, _Mapping]] = ..., transfer_offered: _Optional[_Union[TransferOffered, _Mapping]] = ..., transfer_accepted: _Optional[_Union[TransferAccepted, _Mapping]] = ..., transfer_declined: _Optional[_Union[TransferDeclined, _Mapping]] = ..., transfer_cancelled: _Optional[_Union[TransferCancelled, _Mapping]] = ..., transfer_expired: _Optional[_Union[TransferExpired, _Mapping]] = ..., holder_disconnected: _Optional[_Union[HolderDisconnected, _Mapping]] = ..., disconnect_acknowledged: _Optional[_Union[DisconnectAcknowledged, _Mapping]] = ..., session_ended: _Optional[_Union[SessionEnded, _Mapping]] = ...) -> None: ...
+    transfer_queued: TransferQueued
+    def __init__(self, session_id: _Optional[str] = ..., seq: _Optional[int] = ..., time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., author_terminal_id: _Optional[str] = ..., session_requested: _Optional[_Union[SessionRequested, _Mapping]] = ..., session_opened: _Optional[_Union[SessionOpened, _Mapping]] = ..., message_posted: _Optional[_Union[MessagePosted, _Mapping]] = ..., transfer_offered: _Optional[_Union[TransferOffered, _Mapping]] = ..., transfer_accepted: _Optional[_Union[TransferAccepted, _Mapping]] = ..., transfer_declined: _Optional[_Union[TransferDeclined, _Mapping]] = ..., transfer_cancelled: _Optional[_Union[TransferCancelled, _Mapping]] = ..., transfer_expired: _Optional[_Union[TransferExpired, _Mapping]] = ..., holder_disconnected: _Optional[_Union[HolderDisconnected, _Mapping]] = ..., disconnect_acknowledged: _Optional[_Union[DisconnectAcknowledged, _Mapping]] = ..., session_ended: _Optional[_Union[SessionEnded, _Mapping]] = ..., transfer_queued: _Optional[_Union[TransferQueued, _Mapping]] = ...) -> None: ...
 
 class SessionRequested(_message.Message):
     __slots__ = ("channel", "caller", "facts", "destination_terminal_id", "connect_deadline")
@@ -343,14 +407,16 @@ class TransferAccepted(_message.Message):
     def __init__(self, transfer_id: _Optional[str] = ..., accepted_by_terminal_id: _Optional[str] = ..., handoff_deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class TransferDeclined(_message.Message):
-    __slots__ = ("transfer_id", "declined_by_terminal_id", "reason")
+    __slots__ = ("transfer_id", "declined_by_terminal_id", "reason", "requeued")
     TRANSFER_ID_FIELD_NUMBER: _ClassVar[int]
     DECLINED_BY_TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
+    REQUEUED_FIELD_NUMBER: _ClassVar[int]
     transfer_id: str
     declined_by_terminal_id: str
     reason: str
-    def __init__(self, transfer_id: _Optional[str] = ..., declined_by_terminal_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+    requeued: bool
+    def __init__(self, transfer_id: _Optional[str] = ..., declined_by_terminal_id: _Optional[str] = ..., reason: _Optional[str] = ..., requeued: _Optional[bool] = ...) -> None: ...
 
 class TransferCancelled(_message.Message):
     __slots__ = ("transfer_id", "reason")
@@ -361,10 +427,14 @@ class TransferCancelled(_message.Message):
     def __init__(self, transfer_id: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class TransferExpired(_message.Message):
-    __slots__ = ("transfer_id",)
+    __slots__ = ("transfer_id", "unanswered_by_terminal_ids", "reason")
     TRANSFER_ID_FIELD_NUMBER: _ClassVar[int]
+    UNANSWERED_BY_TERMINAL_IDS_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
     transfer_id: str
-    def __init__(self, transfer_id: _Optional[str] = ...) -> None: ...
+    unanswered_by_terminal_ids: _containers.RepeatedScalarFieldContainer[str]
+    reason: str
+    def __init__(self, transfer_id: _Optional[str] = ..., unanswered_by_terminal_ids: _Optional[_Iterable[str]] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class HolderDisconnected(_message.Message):
     __slots__ = ("left_terminal_id", "continued_by_terminal_id", "transfer_id", "forced")
@@ -389,3 +459,91 @@ class SessionEnded(_message.Message):
     REASON_FIELD_NUMBER: _ClassVar[int]
     reason: SessionEndReason
     def __init__(self, reason: _Optional[_Union[SessionEndReason, str]] = ...) -> None: ...
+
+class TransferQueued(_message.Message):
+    __slots__ = ("transfer_id", "group", "position", "priority", "queue_deadline", "reason")
+    TRANSFER_ID_FIELD_NUMBER: _ClassVar[int]
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    POSITION_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
+    QUEUE_DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    transfer_id: str
+    group: str
+    position: int
+    priority: int
+    queue_deadline: _timestamp_pb2.Timestamp
+    reason: QueueReason
+    def __init__(self, transfer_id: _Optional[str] = ..., group: _Optional[str] = ..., position: _Optional[int] = ..., priority: _Optional[int] = ..., queue_deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., reason: _Optional[_Union[QueueReason, str]] = ...) -> None: ...
+
+class TerminalState(_message.Message):
+    __slots__ = ("terminal_id", "name", "kind", "status", "reason", "status_time", "attached", "capacity", "load", "idle_since", "groups")
+    TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    STATUS_TIME_FIELD_NUMBER: _ClassVar[int]
+    ATTACHED_FIELD_NUMBER: _ClassVar[int]
+    CAPACITY_FIELD_NUMBER: _ClassVar[int]
+    LOAD_FIELD_NUMBER: _ClassVar[int]
+    IDLE_SINCE_FIELD_NUMBER: _ClassVar[int]
+    GROUPS_FIELD_NUMBER: _ClassVar[int]
+    terminal_id: str
+    name: str
+    kind: TerminalKind
+    status: TerminalStatus
+    reason: str
+    status_time: _timestamp_pb2.Timestamp
+    attached: bool
+    capacity: int
+    load: int
+    idle_since: _timestamp_pb2.Timestamp
+    groups: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, terminal_id: _Optional[str] = ..., name: _Optional[str] = ..., kind: _Optional[_Union[TerminalKind, str]] = ..., status: _Optional[_Union[TerminalStatus, str]] = ..., reason: _Optional[str] = ..., status_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., attached: _Optional[bool] = ..., capacity: _Optional[int] = ..., load: _Optional[int] = ..., idle_since: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., groups: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class GroupRouting(_message.Message):
+    __slots__ = ("group", "strategy", "ring_timeout", "max_wait", "overflow_group", "away_grace")
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    STRATEGY_FIELD_NUMBER: _ClassVar[int]
+    RING_TIMEOUT_FIELD_NUMBER: _ClassVar[int]
+    MAX_WAIT_FIELD_NUMBER: _ClassVar[int]
+    OVERFLOW_GROUP_FIELD_NUMBER: _ClassVar[int]
+    AWAY_GRACE_FIELD_NUMBER: _ClassVar[int]
+    group: str
+    strategy: RoutingStrategy
+    ring_timeout: _duration_pb2.Duration
+    max_wait: _duration_pb2.Duration
+    overflow_group: str
+    away_grace: _duration_pb2.Duration
+    def __init__(self, group: _Optional[str] = ..., strategy: _Optional[_Union[RoutingStrategy, str]] = ..., ring_timeout: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., max_wait: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., overflow_group: _Optional[str] = ..., away_grace: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ...) -> None: ...
+
+class TransferRules(_message.Message):
+    __slots__ = ("terminal_id", "group", "allowed_groups", "allowed_terminal_ids")
+    TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    ALLOWED_GROUPS_FIELD_NUMBER: _ClassVar[int]
+    ALLOWED_TERMINAL_IDS_FIELD_NUMBER: _ClassVar[int]
+    terminal_id: str
+    group: str
+    allowed_groups: _containers.RepeatedScalarFieldContainer[str]
+    allowed_terminal_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, terminal_id: _Optional[str] = ..., group: _Optional[str] = ..., allowed_groups: _Optional[_Iterable[str]] = ..., allowed_terminal_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class QueueStats(_message.Message):
+    __slots__ = ("group", "length", "oldest_wait", "available_members", "members", "offers_in_flight", "routing")
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    LENGTH_FIELD_NUMBER: _ClassVar[int]
+    OLDEST_WAIT_FIELD_NUMBER: _ClassVar[int]
+    AVAILABLE_MEMBERS_FIELD_NUMBER: _ClassVar[int]
+    MEMBERS_FIELD_NUMBER: _ClassVar[int]
+    OFFERS_IN_FLIGHT_FIELD_NUMBER: _ClassVar[int]
+    ROUTING_FIELD_NUMBER: _ClassVar[int]
+    group: str
+    length: int
+    oldest_wait: _duration_pb2.Duration
+    available_members: int
+    members: int
+    offers_in_flight: int
+    routing: GroupRouting
+    def __init__(self, group: _Optional[str] = ..., length: _Optional[int] = ..., oldest_wait: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., available_members: _Optional[int] = ..., members: _Optional[int] = ..., offers_in_flight: _Optional[int] = ..., routing: _Optional[_Union[GroupRouting, _Mapping]] = ...) -> None: ...

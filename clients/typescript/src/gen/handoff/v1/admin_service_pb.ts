@@ -6,7 +6,7 @@ import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegen
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
-import type { Terminal, TerminalKind } from "./types_pb.js";
+import type { GroupRouting, QueueStats, Session, SessionState, Terminal, TerminalKind, TerminalState, TransferRules } from "./types_pb.js";
 import { file_handoff_v1_types } from "./types_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -14,7 +14,415 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file handoff/v1/admin_service.proto.
  */
 export const file_handoff_v1_admin_service: GenFile = /*@__PURE__*/
-  fileDesc("Ch5oYW5kb2ZmL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEiWAoHUmVtb3ZlZBIQCghzZXNzaW9ucxgBIAEoBBIOCgZldmVudHMYAiABKAQSEwoLbWVtYmVyc2hpcHMYAyABKAQSFgoOc2Vzc2lvbl90b2tlbnMYBCABKAQiKgoURGVsZXRlU2Vzc2lvblJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCSI9ChVEZWxldGVTZXNzaW9uUmVzcG9uc2USJAoHcmVtb3ZlZBgBIAEoCzITLmhhbmRvZmYudjEuUmVtb3ZlZCInChJFcmFzZUNhbGxlclJlcXVlc3QSEQoJY2FsbGVyX2lkGAEgASgJIlAKE0VyYXNlQ2FsbGVyUmVzcG9uc2USJAoHcmVtb3ZlZBgBIAEoCzITLmhhbmRvZmYudjEuUmVtb3ZlZBITCgtzZXNzaW9uX2lkcxgCIAMoCSJzChVDcmVhdGVUZXJtaW5hbFJlcXVlc3QSDAoEbmFtZRgBIAEoCRIUCgxkaXNwbGF5X25hbWUYAiABKAkSJgoEa2luZBgDIAEoDjIYLmhhbmRvZmYudjEuVGVybWluYWxLaW5kEg4KBmdyb3VwcxgEIAMoCSJPChZDcmVhdGVUZXJtaW5hbFJlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBINCgV0b2tlbhgCIAEoCSI9ChRMaXN0VGVybWluYWxzUmVxdWVzdBIRCglwYWdlX3NpemUYASABKAUSEgoKcGFnZV90b2tlbhgCIAEoCSJZChVMaXN0VGVybWluYWxzUmVzcG9uc2USJwoJdGVybWluYWxzGAEgAygLMhQuaGFuZG9mZi52MS5UZXJtaW5hbBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkiPwoYU2V0VGVybWluYWxHcm91cHNSZXF1ZXN0EhMKC3Rlcm1pbmFsX2lkGAEgASgJEg4KBmdyb3VwcxgCIAMoCSJDChlTZXRUZXJtaW5hbEdyb3Vwc1Jlc3BvbnNlEiYKCHRlcm1pbmFsGAEgASgLMhQuaGFuZG9mZi52MS5UZXJtaW5hbCKcAgoOVGVybWluYWxMaW1pdHMSIAoTbWVzc2FnZXNfcGVyX3NlY29uZBgBIAEoDUgAiAEBEhsKDm1lc3NhZ2VzX2J1cnN0GAIgASgNSAGIAQESIAoTY29ubmVjdHNfcGVyX3NlY29uZBgDIAEoDUgCiAEBEhsKDmNvbm5lY3RzX2J1cnN0GAQgASgNSAOIAQESHwoSbWF4X2F0dGFjaF9zdHJlYW1zGAUgASgNSASIAQFCFgoUX21lc3NhZ2VzX3Blcl9zZWNvbmRCEQoPX21lc3NhZ2VzX2J1cnN0QhYKFF9jb25uZWN0c19wZXJfc2Vjb25kQhEKD19jb25uZWN0c19idXJzdEIVChNfbWF4X2F0dGFjaF9zdHJlYW1zIlsKGFNldFRlcm1pbmFsTGltaXRzUmVxdWVzdBITCgt0ZXJtaW5hbF9pZBgBIAEoCRIqCgZsaW1pdHMYAiABKAsyGi5oYW5kb2ZmLnYxLlRlcm1pbmFsTGltaXRzIosBChlTZXRUZXJtaW5hbExpbWl0c1Jlc3BvbnNlEhMKC3Rlcm1pbmFsX2lkGAEgASgJEioKBmxpbWl0cxgCIAEoCzIaLmhhbmRvZmYudjEuVGVybWluYWxMaW1pdHMSLQoJZWZmZWN0aXZlGAMgASgLMhouaGFuZG9mZi52MS5UZXJtaW5hbExpbWl0cyIvChhHZXRUZXJtaW5hbExpbWl0c1JlcXVlc3QSEwoLdGVybWluYWxfaWQYASABKAkiiwEKGUdldFRlcm1pbmFsTGltaXRzUmVzcG9uc2USEwoLdGVybWluYWxfaWQYASABKAkSKgoGbGltaXRzGAIgASgLMhouaGFuZG9mZi52MS5UZXJtaW5hbExpbWl0cxItCgllZmZlY3RpdmUYAyABKAsyGi5oYW5kb2ZmLnYxLlRlcm1pbmFsTGltaXRzIjEKGlJvdGF0ZVRlcm1pbmFsVG9rZW5SZXF1ZXN0EhMKC3Rlcm1pbmFsX2lkGAEgASgJIlQKG1JvdGF0ZVRlcm1pbmFsVG9rZW5SZXNwb25zZRImCgh0ZXJtaW5hbBgBIAEoCzIULmhhbmRvZmYudjEuVGVybWluYWwSDQoFdG9rZW4YAiABKAkilQEKC0F1ZGl0UmVjb3JkEgoKAmlkGAEgASgJEigKBHRpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg0KBWFjdG9yGAMgASgJEg4KBmFjdGlvbhgEIAEoCRITCgt0ZXJtaW5hbF9pZBgFIAEoCRIOCgZkZXRhaWwYBiABKAkSDAoEcGVlchgHIAEoCSJAChdMaXN0QXVkaXRSZWNvcmRzUmVxdWVzdBIRCglwYWdlX3NpemUYASABKAUSEgoKcGFnZV90b2tlbhgCIAEoCSJdChhMaXN0QXVkaXRSZWNvcmRzUmVzcG9uc2USKAoHcmVjb3JkcxgBIAMoCzIXLmhhbmRvZmYudjEuQXVkaXRSZWNvcmQSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJMtAGCgxBZG1pblNlcnZpY2USVwoOQ3JlYXRlVGVybWluYWwSIS5oYW5kb2ZmLnYxLkNyZWF0ZVRlcm1pbmFsUmVxdWVzdBoiLmhhbmRvZmYudjEuQ3JlYXRlVGVybWluYWxSZXNwb25zZRJUCg1MaXN0VGVybWluYWxzEiAuaGFuZG9mZi52MS5MaXN0VGVybWluYWxzUmVxdWVzdBohLmhhbmRvZmYudjEuTGlzdFRlcm1pbmFsc1Jlc3BvbnNlEmAKEVNldFRlcm1pbmFsR3JvdXBzEiQuaGFuZG9mZi52MS5TZXRUZXJtaW5hbEdyb3Vwc1JlcXVlc3QaJS5oYW5kb2ZmLnYxLlNldFRlcm1pbmFsR3JvdXBzUmVzcG9uc2USZgoTUm90YXRlVGVybWluYWxUb2tlbhImLmhhbmRvZmYudjEuUm90YXRlVGVybWluYWxUb2tlblJlcXVlc3QaJy5oYW5kb2ZmLnYxLlJvdGF0ZVRlcm1pbmFsVG9rZW5SZXNwb25zZRJgChFTZXRUZXJtaW5hbExpbWl0cxIkLmhhbmRvZmYudjEuU2V0VGVybWluYWxMaW1pdHNSZXF1ZXN0GiUuaGFuZG9mZi52MS5TZXRUZXJtaW5hbExpbWl0c1Jlc3BvbnNlEmAKEUdldFRlcm1pbmFsTGltaXRzEiQuaGFuZG9mZi52MS5HZXRUZXJtaW5hbExpbWl0c1JlcXVlc3QaJS5oYW5kb2ZmLnYxLkdldFRlcm1pbmFsTGltaXRzUmVzcG9uc2USXQoQTGlzdEF1ZGl0UmVjb3JkcxIjLmhhbmRvZmYudjEuTGlzdEF1ZGl0UmVjb3Jkc1JlcXVlc3QaJC5oYW5kb2ZmLnYxLkxpc3RBdWRpdFJlY29yZHNSZXNwb25zZRJUCg1EZWxldGVTZXNzaW9uEiAuaGFuZG9mZi52MS5EZWxldGVTZXNzaW9uUmVxdWVzdBohLmhhbmRvZmYudjEuRGVsZXRlU2Vzc2lvblJlc3BvbnNlEk4KC0VyYXNlQ2FsbGVyEh4uaGFuZG9mZi52MS5FcmFzZUNhbGxlclJlcXVlc3QaHy5oYW5kb2ZmLnYxLkVyYXNlQ2FsbGVyUmVzcG9uc2ViBnByb3RvMw", [file_google_protobuf_timestamp, file_handoff_v1_types]);
+  fileDesc("Ch5oYW5kb2ZmL3YxL2FkbWluX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEiQwoaU2V0VGVybWluYWxDYXBhY2l0eVJlcXVlc3QSEwoLdGVybWluYWxfaWQYASABKAkSEAoIY2FwYWNpdHkYAiABKA0iRwobU2V0VGVybWluYWxDYXBhY2l0eVJlc3BvbnNlEigKBXN0YXRlGAEgASgLMhkuaGFuZG9mZi52MS5UZXJtaW5hbFN0YXRlIkMKFlNldEdyb3VwUm91dGluZ1JlcXVlc3QSKQoHcm91dGluZxgBIAEoCzIYLmhhbmRvZmYudjEuR3JvdXBSb3V0aW5nIkQKF1NldEdyb3VwUm91dGluZ1Jlc3BvbnNlEikKB3JvdXRpbmcYASABKAsyGC5oYW5kb2ZmLnYxLkdyb3VwUm91dGluZyInChZHZXRHcm91cFJvdXRpbmdSZXF1ZXN0Eg0KBWdyb3VwGAEgASgJIkQKF0dldEdyb3VwUm91dGluZ1Jlc3BvbnNlEikKB3JvdXRpbmcYASABKAsyGC5oYW5kb2ZmLnYxLkdyb3VwUm91dGluZyJSChdTZXRUcmFuc2ZlclJ1bGVzUmVxdWVzdBIoCgVydWxlcxgBIAEoCzIZLmhhbmRvZmYudjEuVHJhbnNmZXJSdWxlcxINCgVjbGVhchgCIAEoCCJYChhTZXRUcmFuc2ZlclJ1bGVzUmVzcG9uc2USKAoFcnVsZXMYASABKAsyGS5oYW5kb2ZmLnYxLlRyYW5zZmVyUnVsZXMSEgoKcmVzdHJpY3RlZBgCIAEoCCJFChdHZXRUcmFuc2ZlclJ1bGVzUmVxdWVzdBIqCgdzdWJqZWN0GAEgASgLMhkuaGFuZG9mZi52MS5UcmFuc2ZlclJ1bGVzIlgKGEdldFRyYW5zZmVyUnVsZXNSZXNwb25zZRIoCgVydWxlcxgBIAEoCzIZLmhhbmRvZmYudjEuVHJhbnNmZXJSdWxlcxISCgpyZXN0cmljdGVkGAIgASgIIlEKGUxpc3RUZXJtaW5hbFN0YXRlc1JlcXVlc3QSEQoJcGFnZV9zaXplGAEgASgFEhIKCnBhZ2VfdG9rZW4YAiABKAkSDQoFZ3JvdXAYAyABKAkiYAoaTGlzdFRlcm1pbmFsU3RhdGVzUmVzcG9uc2USKQoGc3RhdGVzGAEgAygLMhkuaGFuZG9mZi52MS5UZXJtaW5hbFN0YXRlEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSIrChpXYXRjaFRlcm1pbmFsU3RhdGVzUmVxdWVzdBINCgVncm91cBgBIAEoCSJHChtXYXRjaFRlcm1pbmFsU3RhdGVzUmVzcG9uc2USKAoFc3RhdGUYASABKAsyGS5oYW5kb2ZmLnYxLlRlcm1pbmFsU3RhdGUioAEKE0xpc3RTZXNzaW9uc1JlcXVlc3QSEQoJcGFnZV9zaXplGAEgASgFEhIKCnBhZ2VfdG9rZW4YAiABKAkSGgoSaG9sZGVyX3Rlcm1pbmFsX2lkGAMgASgJEg0KBWdyb3VwGAQgASgJEicKBXN0YXRlGAUgASgOMhguaGFuZG9mZi52MS5TZXNzaW9uU3RhdGUSDgoGcXVldWVkGAYgASgIIlYKFExpc3RTZXNzaW9uc1Jlc3BvbnNlEiUKCHNlc3Npb25zGAEgAygLMhMuaGFuZG9mZi52MS5TZXNzaW9uEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCSJNChVMaXN0UXVldWVTdGF0c1JlcXVlc3QSEQoJcGFnZV9zaXplGAEgASgFEhIKCnBhZ2VfdG9rZW4YAiABKAkSDQoFZ3JvdXAYAyABKAkiWQoWTGlzdFF1ZXVlU3RhdHNSZXNwb25zZRImCgZxdWV1ZXMYASADKAsyFi5oYW5kb2ZmLnYxLlF1ZXVlU3RhdHMSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIlgKB1JlbW92ZWQSEAoIc2Vzc2lvbnMYASABKAQSDgoGZXZlbnRzGAIgASgEEhMKC21lbWJlcnNoaXBzGAMgASgEEhYKDnNlc3Npb25fdG9rZW5zGAQgASgEIioKFERlbGV0ZVNlc3Npb25SZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkiPQoVRGVsZXRlU2Vzc2lvblJlc3BvbnNlEiQKB3JlbW92ZWQYASABKAsyEy5oYW5kb2ZmLnYxLlJlbW92ZWQiJwoSRXJhc2VDYWxsZXJSZXF1ZXN0EhEKCWNhbGxlcl9pZBgBIAEoCSJQChNFcmFzZUNhbGxlclJlc3BvbnNlEiQKB3JlbW92ZWQYASABKAsyEy5oYW5kb2ZmLnYxLlJlbW92ZWQSEwoLc2Vzc2lvbl9pZHMYAiADKAkicwoVQ3JlYXRlVGVybWluYWxSZXF1ZXN0EgwKBG5hbWUYASABKAkSFAoMZGlzcGxheV9uYW1lGAIgASgJEiYKBGtpbmQYAyABKA4yGC5oYW5kb2ZmLnYxLlRlcm1pbmFsS2luZBIOCgZncm91cHMYBCADKAkiTwoWQ3JlYXRlVGVybWluYWxSZXNwb25zZRImCgh0ZXJtaW5hbBgBIAEoCzIULmhhbmRvZmYudjEuVGVybWluYWwSDQoFdG9rZW4YAiABKAkiPQoUTGlzdFRlcm1pbmFsc1JlcXVlc3QSEQoJcGFnZV9zaXplGAEgASgFEhIKCnBhZ2VfdG9rZW4YAiABKAkiWQoVTGlzdFRlcm1pbmFsc1Jlc3BvbnNlEicKCXRlcm1pbmFscxgBIAMoCzIULmhhbmRvZmYudjEuVGVybWluYWwSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIj8KGFNldFRlcm1pbmFsR3JvdXBzUmVxdWVzdBITCgt0ZXJtaW5hbF9pZBgBIAEoCRIOCgZncm91cHMYAiADKAkiQwoZU2V0VGVybWluYWxHcm91cHNSZXNwb25zZRImCgh0ZXJtaW5hbBgBIAEoCzIULmhhbmRvZmYudjEuVGVybWluYWwinAIKDlRlcm1pbmFsTGltaXRzEiAKE21lc3NhZ2VzX3Blcl9zZWNvbmQYASABKA1IAIgBARIbCg5tZXNzYWdlc19idXJzdBgCIAEoDUgBiAEBEiAKE2Nvbm5lY3RzX3Blcl9zZWNvbmQYAyABKA1IAogBARIbCg5jb25uZWN0c19idXJzdBgEIAEoDUgDiAEBEh8KEm1heF9hdHRhY2hfc3RyZWFtcxgFIAEoDUgEiAEBQhYKFF9tZXNzYWdlc19wZXJfc2Vjb25kQhEKD19tZXNzYWdlc19idXJzdEIWChRfY29ubmVjdHNfcGVyX3NlY29uZEIRCg9fY29ubmVjdHNfYnVyc3RCFQoTX21heF9hdHRhY2hfc3RyZWFtcyJbChhTZXRUZXJtaW5hbExpbWl0c1JlcXVlc3QSEwoLdGVybWluYWxfaWQYASABKAkSKgoGbGltaXRzGAIgASgLMhouaGFuZG9mZi52MS5UZXJtaW5hbExpbWl0cyKLAQoZU2V0VGVybWluYWxMaW1pdHNSZXNwb25zZRITCgt0ZXJtaW5hbF9pZBgBIAEoCRIqCgZsaW1pdHMYAiABKAsyGi5oYW5kb2ZmLnYxLlRlcm1pbmFsTGltaXRzEi0KCWVmZmVjdGl2ZRgDIAEoCzIaLmhhbmRvZmYudjEuVGVybWluYWxMaW1pdHMiLwoYR2V0VGVybWluYWxMaW1pdHNSZXF1ZXN0EhMKC3Rlcm1pbmFsX2lkGAEgASgJIosBChlHZXRUZXJtaW5hbExpbWl0c1Jlc3BvbnNlEhMKC3Rlcm1pbmFsX2lkGAEgASgJEioKBmxpbWl0cxgCIAEoCzIaLmhhbmRvZmYudjEuVGVybWluYWxMaW1pdHMSLQoJZWZmZWN0aXZlGAMgASgLMhouaGFuZG9mZi52MS5UZXJtaW5hbExpbWl0cyIxChpSb3RhdGVUZXJtaW5hbFRva2VuUmVxdWVzdBITCgt0ZXJtaW5hbF9pZBgBIAEoCSJUChtSb3RhdGVUZXJtaW5hbFRva2VuUmVzcG9uc2USJgoIdGVybWluYWwYASABKAsyFC5oYW5kb2ZmLnYxLlRlcm1pbmFsEg0KBXRva2VuGAIgASgJIpUBCgtBdWRpdFJlY29yZBIKCgJpZBgBIAEoCRIoCgR0aW1lGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBINCgVhY3RvchgDIAEoCRIOCgZhY3Rpb24YBCABKAkSEwoLdGVybWluYWxfaWQYBSABKAkSDgoGZGV0YWlsGAYgASgJEgwKBHBlZXIYByABKAkiQAoXTGlzdEF1ZGl0UmVjb3Jkc1JlcXVlc3QSEQoJcGFnZV9zaXplGAEgASgFEhIKCnBhZ2VfdG9rZW4YAiABKAkiXQoYTGlzdEF1ZGl0UmVjb3Jkc1Jlc3BvbnNlEigKB3JlY29yZHMYASADKAsyFy5oYW5kb2ZmLnYxLkF1ZGl0UmVjb3JkEhcKD25leHRfcGFnZV90b2tlbhgCIAEoCTKpDQoMQWRtaW5TZXJ2aWNlElcKDkNyZWF0ZVRlcm1pbmFsEiEuaGFuZG9mZi52MS5DcmVhdGVUZXJtaW5hbFJlcXVlc3QaIi5oYW5kb2ZmLnYxLkNyZWF0ZVRlcm1pbmFsUmVzcG9uc2USVAoNTGlzdFRlcm1pbmFscxIgLmhhbmRvZmYudjEuTGlzdFRlcm1pbmFsc1JlcXVlc3QaIS5oYW5kb2ZmLnYxLkxpc3RUZXJtaW5hbHNSZXNwb25zZRJgChFTZXRUZXJtaW5hbEdyb3VwcxIkLmhhbmRvZmYudjEuU2V0VGVybWluYWxHcm91cHNSZXF1ZXN0GiUuaGFuZG9mZi52MS5TZXRUZXJtaW5hbEdyb3Vwc1Jlc3BvbnNlEmYKE1JvdGF0ZVRlcm1pbmFsVG9rZW4SJi5oYW5kb2ZmLnYxLlJvdGF0ZVRlcm1pbmFsVG9rZW5SZXF1ZXN0GicuaGFuZG9mZi52MS5Sb3RhdGVUZXJtaW5hbFRva2VuUmVzcG9uc2USYAoRU2V0VGVybWluYWxMaW1pdHMSJC5oYW5kb2ZmLnYxLlNldFRlcm1pbmFsTGltaXRzUmVxdWVzdBolLmhhbmRvZmYudjEuU2V0VGVybWluYWxMaW1pdHNSZXNwb25zZRJgChFHZXRUZXJtaW5hbExpbWl0cxIkLmhhbmRvZmYudjEuR2V0VGVybWluYWxMaW1pdHNSZXF1ZXN0GiUuaGFuZG9mZi52MS5HZXRUZXJtaW5hbExpbWl0c1Jlc3BvbnNlEl0KEExpc3RBdWRpdFJlY29yZHMSIy5oYW5kb2ZmLnYxLkxpc3RBdWRpdFJlY29yZHNSZXF1ZXN0GiQuaGFuZG9mZi52MS5MaXN0QXVkaXRSZWNvcmRzUmVzcG9uc2USVAoNRGVsZXRlU2Vzc2lvbhIgLmhhbmRvZmYudjEuRGVsZXRlU2Vzc2lvblJlcXVlc3QaIS5oYW5kb2ZmLnYxLkRlbGV0ZVNlc3Npb25SZXNwb25zZRJOCgtFcmFzZUNhbGxlchIeLmhhbmRvZmYudjEuRXJhc2VDYWxsZXJSZXF1ZXN0Gh8uaGFuZG9mZi52MS5FcmFzZUNhbGxlclJlc3BvbnNlEmYKE1NldFRlcm1pbmFsQ2FwYWNpdHkSJi5oYW5kb2ZmLnYxLlNldFRlcm1pbmFsQ2FwYWNpdHlSZXF1ZXN0GicuaGFuZG9mZi52MS5TZXRUZXJtaW5hbENhcGFjaXR5UmVzcG9uc2USWgoPU2V0R3JvdXBSb3V0aW5nEiIuaGFuZG9mZi52MS5TZXRHcm91cFJvdXRpbmdSZXF1ZXN0GiMuaGFuZG9mZi52MS5TZXRHcm91cFJvdXRpbmdSZXNwb25zZRJaCg9HZXRHcm91cFJvdXRpbmcSIi5oYW5kb2ZmLnYxLkdldEdyb3VwUm91dGluZ1JlcXVlc3QaIy5oYW5kb2ZmLnYxLkdldEdyb3VwUm91dGluZ1Jlc3BvbnNlEl0KEFNldFRyYW5zZmVyUnVsZXMSIy5oYW5kb2ZmLnYxLlNldFRyYW5zZmVyUnVsZXNSZXF1ZXN0GiQuaGFuZG9mZi52MS5TZXRUcmFuc2ZlclJ1bGVzUmVzcG9uc2USXQoQR2V0VHJhbnNmZXJSdWxlcxIjLmhhbmRvZmYudjEuR2V0VHJhbnNmZXJSdWxlc1JlcXVlc3QaJC5oYW5kb2ZmLnYxLkdldFRyYW5zZmVyUnVsZXNSZXNwb25zZRJjChJMaXN0VGVybWluYWxTdGF0ZXMSJS5oYW5kb2ZmLnYxLkxpc3RUZXJtaW5hbFN0YXRlc1JlcXVlc3QaJi5oYW5kb2ZmLnYxLkxpc3RUZXJtaW5hbFN0YXRlc1Jlc3BvbnNlEmgKE1dhdGNoVGVybWluYWxTdGF0ZXMSJi5oYW5kb2ZmLnYxLldhdGNoVGVybWluYWxTdGF0ZXNSZXF1ZXN0GicuaGFuZG9mZi52MS5XYXRjaFRlcm1pbmFsU3RhdGVzUmVzcG9uc2UwARJRCgxMaXN0U2Vzc2lvbnMSHy5oYW5kb2ZmLnYxLkxpc3RTZXNzaW9uc1JlcXVlc3QaIC5oYW5kb2ZmLnYxLkxpc3RTZXNzaW9uc1Jlc3BvbnNlElcKDkxpc3RRdWV1ZVN0YXRzEiEuaGFuZG9mZi52MS5MaXN0UXVldWVTdGF0c1JlcXVlc3QaIi5oYW5kb2ZmLnYxLkxpc3RRdWV1ZVN0YXRzUmVzcG9uc2ViBnByb3RvMw", [file_google_protobuf_timestamp, file_handoff_v1_types]);
+
+/**
+ * @generated from message handoff.v1.SetTerminalCapacityRequest
+ */
+export type SetTerminalCapacityRequest = Message<"handoff.v1.SetTerminalCapacityRequest"> & {
+  /**
+   * @generated from field: string terminal_id = 1;
+   */
+  terminalId: string;
+
+  /**
+   * Unset or 0: no limit.
+   *
+   * @generated from field: uint32 capacity = 2;
+   */
+  capacity: number;
+};
+
+/**
+ * Describes the message handoff.v1.SetTerminalCapacityRequest.
+ * Use `create(SetTerminalCapacityRequestSchema)` to create a new message.
+ */
+export const SetTerminalCapacityRequestSchema: GenMessage<SetTerminalCapacityRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 0);
+
+/**
+ * @generated from message handoff.v1.SetTerminalCapacityResponse
+ */
+export type SetTerminalCapacityResponse = Message<"handoff.v1.SetTerminalCapacityResponse"> & {
+  /**
+   * @generated from field: handoff.v1.TerminalState state = 1;
+   */
+  state?: TerminalState | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.SetTerminalCapacityResponse.
+ * Use `create(SetTerminalCapacityResponseSchema)` to create a new message.
+ */
+export const SetTerminalCapacityResponseSchema: GenMessage<SetTerminalCapacityResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 1);
+
+/**
+ * @generated from message handoff.v1.SetGroupRoutingRequest
+ */
+export type SetGroupRoutingRequest = Message<"handoff.v1.SetGroupRoutingRequest"> & {
+  /**
+   * @generated from field: handoff.v1.GroupRouting routing = 1;
+   */
+  routing?: GroupRouting | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.SetGroupRoutingRequest.
+ * Use `create(SetGroupRoutingRequestSchema)` to create a new message.
+ */
+export const SetGroupRoutingRequestSchema: GenMessage<SetGroupRoutingRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 2);
+
+/**
+ * @generated from message handoff.v1.SetGroupRoutingResponse
+ */
+export type SetGroupRoutingResponse = Message<"handoff.v1.SetGroupRoutingResponse"> & {
+  /**
+   * @generated from field: handoff.v1.GroupRouting routing = 1;
+   */
+  routing?: GroupRouting | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.SetGroupRoutingResponse.
+ * Use `create(SetGroupRoutingResponseSchema)` to create a new message.
+ */
+export const SetGroupRoutingResponseSchema: GenMessage<SetGroupRoutingResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 3);
+
+/**
+ * @generated from message handoff.v1.GetGroupRoutingRequest
+ */
+export type GetGroupRoutingRequest = Message<"handoff.v1.GetGroupRoutingRequest"> & {
+  /**
+   * @generated from field: string group = 1;
+   */
+  group: string;
+};
+
+/**
+ * Describes the message handoff.v1.GetGroupRoutingRequest.
+ * Use `create(GetGroupRoutingRequestSchema)` to create a new message.
+ */
+export const GetGroupRoutingRequestSchema: GenMessage<GetGroupRoutingRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 4);
+
+/**
+ * @generated from message handoff.v1.GetGroupRoutingResponse
+ */
+export type GetGroupRoutingResponse = Message<"handoff.v1.GetGroupRoutingResponse"> & {
+  /**
+   * @generated from field: handoff.v1.GroupRouting routing = 1;
+   */
+  routing?: GroupRouting | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.GetGroupRoutingResponse.
+ * Use `create(GetGroupRoutingResponseSchema)` to create a new message.
+ */
+export const GetGroupRoutingResponseSchema: GenMessage<GetGroupRoutingResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 5);
+
+/**
+ * @generated from message handoff.v1.SetTransferRulesRequest
+ */
+export type SetTransferRulesRequest = Message<"handoff.v1.SetTransferRulesRequest"> & {
+  /**
+   * @generated from field: handoff.v1.TransferRules rules = 1;
+   */
+  rules?: TransferRules | undefined;
+
+  /**
+   * Remove the subject's rules instead (the lists must then be empty).
+   *
+   * @generated from field: bool clear = 2;
+   */
+  clear: boolean;
+};
+
+/**
+ * Describes the message handoff.v1.SetTransferRulesRequest.
+ * Use `create(SetTransferRulesRequestSchema)` to create a new message.
+ */
+export const SetTransferRulesRequestSchema: GenMessage<SetTransferRulesRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 6);
+
+/**
+ * @generated from message handoff.v1.SetTransferRulesResponse
+ */
+export type SetTransferRulesResponse = Message<"handoff.v1.SetTransferRulesResponse"> & {
+  /**
+   * @generated from field: handoff.v1.TransferRules rules = 1;
+   */
+  rules?: TransferRules | undefined;
+
+  /**
+   * @generated from field: bool restricted = 2;
+   */
+  restricted: boolean;
+};
+
+/**
+ * Describes the message handoff.v1.SetTransferRulesResponse.
+ * Use `create(SetTransferRulesResponseSchema)` to create a new message.
+ */
+export const SetTransferRulesResponseSchema: GenMessage<SetTransferRulesResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 7);
+
+/**
+ * @generated from message handoff.v1.GetTransferRulesRequest
+ */
+export type GetTransferRulesRequest = Message<"handoff.v1.GetTransferRulesRequest"> & {
+  /**
+   * Only the subject is read.
+   *
+   * @generated from field: handoff.v1.TransferRules subject = 1;
+   */
+  subject?: TransferRules | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.GetTransferRulesRequest.
+ * Use `create(GetTransferRulesRequestSchema)` to create a new message.
+ */
+export const GetTransferRulesRequestSchema: GenMessage<GetTransferRulesRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 8);
+
+/**
+ * @generated from message handoff.v1.GetTransferRulesResponse
+ */
+export type GetTransferRulesResponse = Message<"handoff.v1.GetTransferRulesResponse"> & {
+  /**
+   * @generated from field: handoff.v1.TransferRules rules = 1;
+   */
+  rules?: TransferRules | undefined;
+
+  /**
+   * False: the subject has no rules of its own.
+   *
+   * @generated from field: bool restricted = 2;
+   */
+  restricted: boolean;
+};
+
+/**
+ * Describes the message handoff.v1.GetTransferRulesResponse.
+ * Use `create(GetTransferRulesResponseSchema)` to create a new message.
+ */
+export const GetTransferRulesResponseSchema: GenMessage<GetTransferRulesResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 9);
+
+/**
+ * @generated from message handoff.v1.ListTerminalStatesRequest
+ */
+export type ListTerminalStatesRequest = Message<"handoff.v1.ListTerminalStatesRequest"> & {
+  /**
+   * 0 means 100; values over 1000 are treated as 1000.
+   *
+   * @generated from field: int32 page_size = 1;
+   */
+  pageSize: number;
+
+  /**
+   * @generated from field: string page_token = 2;
+   */
+  pageToken: string;
+
+  /**
+   * Optional: only this group's members.
+   *
+   * @generated from field: string group = 3;
+   */
+  group: string;
+};
+
+/**
+ * Describes the message handoff.v1.ListTerminalStatesRequest.
+ * Use `create(ListTerminalStatesRequestSchema)` to create a new message.
+ */
+export const ListTerminalStatesRequestSchema: GenMessage<ListTerminalStatesRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 10);
+
+/**
+ * @generated from message handoff.v1.ListTerminalStatesResponse
+ */
+export type ListTerminalStatesResponse = Message<"handoff.v1.ListTerminalStatesResponse"> & {
+  /**
+   * @generated from field: repeated handoff.v1.TerminalState states = 1;
+   */
+  states: TerminalState[];
+
+  /**
+   * @generated from field: string next_page_token = 2;
+   */
+  nextPageToken: string;
+};
+
+/**
+ * Describes the message handoff.v1.ListTerminalStatesResponse.
+ * Use `create(ListTerminalStatesResponseSchema)` to create a new message.
+ */
+export const ListTerminalStatesResponseSchema: GenMessage<ListTerminalStatesResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 11);
+
+/**
+ * @generated from message handoff.v1.WatchTerminalStatesRequest
+ */
+export type WatchTerminalStatesRequest = Message<"handoff.v1.WatchTerminalStatesRequest"> & {
+  /**
+   * Optional: only this group's members.
+   *
+   * @generated from field: string group = 1;
+   */
+  group: string;
+};
+
+/**
+ * Describes the message handoff.v1.WatchTerminalStatesRequest.
+ * Use `create(WatchTerminalStatesRequestSchema)` to create a new message.
+ */
+export const WatchTerminalStatesRequestSchema: GenMessage<WatchTerminalStatesRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 12);
+
+/**
+ * @generated from message handoff.v1.WatchTerminalStatesResponse
+ */
+export type WatchTerminalStatesResponse = Message<"handoff.v1.WatchTerminalStatesResponse"> & {
+  /**
+   * @generated from field: handoff.v1.TerminalState state = 1;
+   */
+  state?: TerminalState | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.WatchTerminalStatesResponse.
+ * Use `create(WatchTerminalStatesResponseSchema)` to create a new message.
+ */
+export const WatchTerminalStatesResponseSchema: GenMessage<WatchTerminalStatesResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 13);
+
+/**
+ * @generated from message handoff.v1.ListSessionsRequest
+ */
+export type ListSessionsRequest = Message<"handoff.v1.ListSessionsRequest"> & {
+  /**
+   * 0 means 100; values over 1000 are treated as 1000.
+   *
+   * @generated from field: int32 page_size = 1;
+   */
+  pageSize: number;
+
+  /**
+   * @generated from field: string page_token = 2;
+   */
+  pageToken: string;
+
+  /**
+   * Optional filters; all given must match.
+   *
+   * @generated from field: string holder_terminal_id = 3;
+   */
+  holderTerminalId: string;
+
+  /**
+   * @generated from field: string group = 4;
+   */
+  group: string;
+
+  /**
+   * @generated from field: handoff.v1.SessionState state = 5;
+   */
+  state: SessionState;
+
+  /**
+   * Only sessions whose transfer waits in a queue now.
+   *
+   * @generated from field: bool queued = 6;
+   */
+  queued: boolean;
+};
+
+/**
+ * Describes the message handoff.v1.ListSessionsRequest.
+ * Use `create(ListSessionsRequestSchema)` to create a new message.
+ */
+export const ListSessionsRequestSchema: GenMessage<ListSessionsRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 14);
+
+/**
+ * @generated from message handoff.v1.ListSessionsResponse
+ */
+export type ListSessionsResponse = Message<"handoff.v1.ListSessionsResponse"> & {
+  /**
+   * @generated from field: repeated handoff.v1.Session sessions = 1;
+   */
+  sessions: Session[];
+
+  /**
+   * @generated from field: string next_page_token = 2;
+   */
+  nextPageToken: string;
+};
+
+/**
+ * Describes the message handoff.v1.ListSessionsResponse.
+ * Use `create(ListSessionsResponseSchema)` to create a new message.
+ */
+export const ListSessionsResponseSchema: GenMessage<ListSessionsResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 15);
+
+/**
+ * @generated from message handoff.v1.ListQueueStatsRequest
+ */
+export type ListQueueStatsRequest = Message<"handoff.v1.ListQueueStatsRequest"> & {
+  /**
+   * @generated from field: int32 page_size = 1;
+   */
+  pageSize: number;
+
+  /**
+   * @generated from field: string page_token = 2;
+   */
+  pageToken: string;
+
+  /**
+   * Optional: this group only.
+   *
+   * @generated from field: string group = 3;
+   */
+  group: string;
+};
+
+/**
+ * Describes the message handoff.v1.ListQueueStatsRequest.
+ * Use `create(ListQueueStatsRequestSchema)` to create a new message.
+ */
+export const ListQueueStatsRequestSchema: GenMessage<ListQueueStatsRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 16);
+
+/**
+ * @generated from message handoff.v1.ListQueueStatsResponse
+ */
+export type ListQueueStatsResponse = Message<"handoff.v1.ListQueueStatsResponse"> & {
+  /**
+   * @generated from field: repeated handoff.v1.QueueStats queues = 1;
+   */
+  queues: QueueStats[];
+
+  /**
+   * @generated from field: string next_page_token = 2;
+   */
+  nextPageToken: string;
+};
+
+/**
+ * Describes the message handoff.v1.ListQueueStatsResponse.
+ * Use `create(ListQueueStatsResponseSchema)` to create a new message.
+ */
+export const ListQueueStatsResponseSchema: GenMessage<ListQueueStatsResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_admin_service, 17);
 
 /**
  * How much a deletion removed.
@@ -50,7 +458,7 @@ export type Removed = Message<"handoff.v1.Removed"> & {
  * Use `create(RemovedSchema)` to create a new message.
  */
 export const RemovedSchema: GenMessage<Removed> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 0);
+  messageDesc(file_handoff_v1_admin_service, 18);
 
 /**
  * @generated from message handoff.v1.DeleteSessionRequest
@@ -67,7 +475,7 @@ export type DeleteSessionRequest = Message<"handoff.v1.DeleteSessionRequest"> & 
  * Use `create(DeleteSessionRequestSchema)` to create a new message.
  */
 export const DeleteSessionRequestSchema: GenMessage<DeleteSessionRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 1);
+  messageDesc(file_handoff_v1_admin_service, 19);
 
 /**
  * @generated from message handoff.v1.DeleteSessionResponse
@@ -84,7 +492,7 @@ export type DeleteSessionResponse = Message<"handoff.v1.DeleteSessionResponse"> 
  * Use `create(DeleteSessionResponseSchema)` to create a new message.
  */
 export const DeleteSessionResponseSchema: GenMessage<DeleteSessionResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 2);
+  messageDesc(file_handoff_v1_admin_service, 20);
 
 /**
  * @generated from message handoff.v1.EraseCallerRequest
@@ -103,7 +511,7 @@ export type EraseCallerRequest = Message<"handoff.v1.EraseCallerRequest"> & {
  * Use `create(EraseCallerRequestSchema)` to create a new message.
  */
 export const EraseCallerRequestSchema: GenMessage<EraseCallerRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 3);
+  messageDesc(file_handoff_v1_admin_service, 21);
 
 /**
  * @generated from message handoff.v1.EraseCallerResponse
@@ -127,7 +535,7 @@ export type EraseCallerResponse = Message<"handoff.v1.EraseCallerResponse"> & {
  * Use `create(EraseCallerResponseSchema)` to create a new message.
  */
 export const EraseCallerResponseSchema: GenMessage<EraseCallerResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 4);
+  messageDesc(file_handoff_v1_admin_service, 22);
 
 /**
  * @generated from message handoff.v1.CreateTerminalRequest
@@ -165,7 +573,7 @@ export type CreateTerminalRequest = Message<"handoff.v1.CreateTerminalRequest"> 
  * Use `create(CreateTerminalRequestSchema)` to create a new message.
  */
 export const CreateTerminalRequestSchema: GenMessage<CreateTerminalRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 5);
+  messageDesc(file_handoff_v1_admin_service, 23);
 
 /**
  * @generated from message handoff.v1.CreateTerminalResponse
@@ -189,7 +597,7 @@ export type CreateTerminalResponse = Message<"handoff.v1.CreateTerminalResponse"
  * Use `create(CreateTerminalResponseSchema)` to create a new message.
  */
 export const CreateTerminalResponseSchema: GenMessage<CreateTerminalResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 6);
+  messageDesc(file_handoff_v1_admin_service, 24);
 
 /**
  * @generated from message handoff.v1.ListTerminalsRequest
@@ -213,7 +621,7 @@ export type ListTerminalsRequest = Message<"handoff.v1.ListTerminalsRequest"> & 
  * Use `create(ListTerminalsRequestSchema)` to create a new message.
  */
 export const ListTerminalsRequestSchema: GenMessage<ListTerminalsRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 7);
+  messageDesc(file_handoff_v1_admin_service, 25);
 
 /**
  * @generated from message handoff.v1.ListTerminalsResponse
@@ -235,7 +643,7 @@ export type ListTerminalsResponse = Message<"handoff.v1.ListTerminalsResponse"> 
  * Use `create(ListTerminalsResponseSchema)` to create a new message.
  */
 export const ListTerminalsResponseSchema: GenMessage<ListTerminalsResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 8);
+  messageDesc(file_handoff_v1_admin_service, 26);
 
 /**
  * @generated from message handoff.v1.SetTerminalGroupsRequest
@@ -257,7 +665,7 @@ export type SetTerminalGroupsRequest = Message<"handoff.v1.SetTerminalGroupsRequ
  * Use `create(SetTerminalGroupsRequestSchema)` to create a new message.
  */
 export const SetTerminalGroupsRequestSchema: GenMessage<SetTerminalGroupsRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 9);
+  messageDesc(file_handoff_v1_admin_service, 27);
 
 /**
  * @generated from message handoff.v1.SetTerminalGroupsResponse
@@ -274,7 +682,7 @@ export type SetTerminalGroupsResponse = Message<"handoff.v1.SetTerminalGroupsRes
  * Use `create(SetTerminalGroupsResponseSchema)` to create a new message.
  */
 export const SetTerminalGroupsResponseSchema: GenMessage<SetTerminalGroupsResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 10);
+  messageDesc(file_handoff_v1_admin_service, 28);
 
 /**
  * Per-terminal rate limits. Over a limit a call (or stream command) fails with
@@ -326,7 +734,7 @@ export type TerminalLimits = Message<"handoff.v1.TerminalLimits"> & {
  * Use `create(TerminalLimitsSchema)` to create a new message.
  */
 export const TerminalLimitsSchema: GenMessage<TerminalLimits> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 11);
+  messageDesc(file_handoff_v1_admin_service, 29);
 
 /**
  * @generated from message handoff.v1.SetTerminalLimitsRequest
@@ -350,7 +758,7 @@ export type SetTerminalLimitsRequest = Message<"handoff.v1.SetTerminalLimitsRequ
  * Use `create(SetTerminalLimitsRequestSchema)` to create a new message.
  */
 export const SetTerminalLimitsRequestSchema: GenMessage<SetTerminalLimitsRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 12);
+  messageDesc(file_handoff_v1_admin_service, 30);
 
 /**
  * @generated from message handoff.v1.SetTerminalLimitsResponse
@@ -381,7 +789,7 @@ export type SetTerminalLimitsResponse = Message<"handoff.v1.SetTerminalLimitsRes
  * Use `create(SetTerminalLimitsResponseSchema)` to create a new message.
  */
 export const SetTerminalLimitsResponseSchema: GenMessage<SetTerminalLimitsResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 13);
+  messageDesc(file_handoff_v1_admin_service, 31);
 
 /**
  * @generated from message handoff.v1.GetTerminalLimitsRequest
@@ -398,7 +806,7 @@ export type GetTerminalLimitsRequest = Message<"handoff.v1.GetTerminalLimitsRequ
  * Use `create(GetTerminalLimitsRequestSchema)` to create a new message.
  */
 export const GetTerminalLimitsRequestSchema: GenMessage<GetTerminalLimitsRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 14);
+  messageDesc(file_handoff_v1_admin_service, 32);
 
 /**
  * @generated from message handoff.v1.GetTerminalLimitsResponse
@@ -429,7 +837,7 @@ export type GetTerminalLimitsResponse = Message<"handoff.v1.GetTerminalLimitsRes
  * Use `create(GetTerminalLimitsResponseSchema)` to create a new message.
  */
 export const GetTerminalLimitsResponseSchema: GenMessage<GetTerminalLimitsResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 15);
+  messageDesc(file_handoff_v1_admin_service, 33);
 
 /**
  * @generated from message handoff.v1.RotateTerminalTokenRequest
@@ -446,7 +854,7 @@ export type RotateTerminalTokenRequest = Message<"handoff.v1.RotateTerminalToken
  * Use `create(RotateTerminalTokenRequestSchema)` to create a new message.
  */
 export const RotateTerminalTokenRequestSchema: GenMessage<RotateTerminalTokenRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 16);
+  messageDesc(file_handoff_v1_admin_service, 34);
 
 /**
  * @generated from message handoff.v1.RotateTerminalTokenResponse
@@ -468,7 +876,7 @@ export type RotateTerminalTokenResponse = Message<"handoff.v1.RotateTerminalToke
  * Use `create(RotateTerminalTokenResponseSchema)` to create a new message.
  */
 export const RotateTerminalTokenResponseSchema: GenMessage<RotateTerminalTokenResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 17);
+  messageDesc(file_handoff_v1_admin_service, 35);
 
 /**
  * One change made by an operator.
@@ -531,7 +939,7 @@ export type AuditRecord = Message<"handoff.v1.AuditRecord"> & {
  * Use `create(AuditRecordSchema)` to create a new message.
  */
 export const AuditRecordSchema: GenMessage<AuditRecord> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 18);
+  messageDesc(file_handoff_v1_admin_service, 36);
 
 /**
  * @generated from message handoff.v1.ListAuditRecordsRequest
@@ -555,7 +963,7 @@ export type ListAuditRecordsRequest = Message<"handoff.v1.ListAuditRecordsReques
  * Use `create(ListAuditRecordsRequestSchema)` to create a new message.
  */
 export const ListAuditRecordsRequestSchema: GenMessage<ListAuditRecordsRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 19);
+  messageDesc(file_handoff_v1_admin_service, 37);
 
 /**
  * @generated from message handoff.v1.ListAuditRecordsResponse
@@ -577,7 +985,7 @@ export type ListAuditRecordsResponse = Message<"handoff.v1.ListAuditRecordsRespo
  * Use `create(ListAuditRecordsResponseSchema)` to create a new message.
  */
 export const ListAuditRecordsResponseSchema: GenMessage<ListAuditRecordsResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_admin_service, 20);
+  messageDesc(file_handoff_v1_admin_service, 38);
 
 /**
  * Operator API: registers terminals and issues their tokens. Every change it makes (and every one
@@ -587,7 +995,11 @@ export const ListAuditRecordsResponseSchema: GenMessage<ListAuditRecordsResponse
  * to every RPC:
  *   UNAUTHENTICATED: no or a wrong admin token.
  *   PERMISSION_DENIED: the server was started without an admin token, so the admin API is off
- *                      (use `handoff admin` on the server's database instead).
+ *                      (use `handoff admin` on the server's database instead); or the call
+ *                      carries the supervisor token (--supervisor-token) and changes something:
+ *                      supervisors may call only ListTerminals, GetTerminalLimits,
+ *                      ListAuditRecords, GetGroupRouting, GetTransferRules, ListTerminalStates,
+ *                      WatchTerminalStates, ListSessions and ListQueueStats.
  *   UNAVAILABLE, INTERNAL: as in TerminalService.
  *
  * @generated from service handoff.v1.AdminService
@@ -704,6 +1116,119 @@ export const AdminService: GenService<{
     methodKind: "unary";
     input: typeof EraseCallerRequestSchema;
     output: typeof EraseCallerResponseSchema;
+  },
+  /**
+   * Sets how many sessions a terminal may hold at once (held sessions plus accepted transfers,
+   * atomically across replicas). Lowering it below the current load takes nothing away: the
+   * terminal is offered nothing until it is under it again. Recorded in the audit log.
+   * Errors: INVALID_ARGUMENT (malformed id, capacity over 10000), NOT_FOUND (no such terminal).
+   *
+   * @generated from rpc handoff.v1.AdminService.SetTerminalCapacity
+   */
+  setTerminalCapacity: {
+    methodKind: "unary";
+    input: typeof SetTerminalCapacityRequestSchema;
+    output: typeof SetTerminalCapacityResponseSchema;
+  },
+  /**
+   * Sets a group's routing: strategy, ring timeout, maximum wait, overflow group, away re-queue.
+   * Replaces what was set; applies to transfers waiting now. Recorded in the audit log.
+   * Errors: INVALID_ARGUMENT (malformed group names, the overflow group is the group itself,
+   * negative durations or ones over 24 h).
+   *
+   * @generated from rpc handoff.v1.AdminService.SetGroupRouting
+   */
+  setGroupRouting: {
+    methodKind: "unary";
+    input: typeof SetGroupRoutingRequestSchema;
+    output: typeof SetGroupRoutingResponseSchema;
+  },
+  /**
+   * A group's routing, the defaults filled in for a group nobody configured.
+   * Errors: INVALID_ARGUMENT (malformed group name).
+   *
+   * @generated from rpc handoff.v1.AdminService.GetGroupRouting
+   */
+  getGroupRouting: {
+    methodKind: "unary";
+    input: typeof GetGroupRoutingRequestSchema;
+    output: typeof GetGroupRoutingResponseSchema;
+  },
+  /**
+   * Restricts where a terminal, or the members of a group, may transfer sessions to. A terminal
+   * with rules of its own follows those; else the union of its groups' rules; one with neither
+   * may transfer anywhere. A Transfer outside its rules gets PERMISSION_DENIED. `clear` removes
+   * the subject's rules. Recorded in the audit log.
+   * Errors: INVALID_ARGUMENT (no subject, malformed ids or group names, over 256 targets),
+   * NOT_FOUND (the subject terminal does not exist).
+   *
+   * @generated from rpc handoff.v1.AdminService.SetTransferRules
+   */
+  setTransferRules: {
+    methodKind: "unary";
+    input: typeof SetTransferRulesRequestSchema;
+    output: typeof SetTransferRulesResponseSchema;
+  },
+  /**
+   * The rules set for a terminal or a group (`restricted` false: none).
+   * Errors: INVALID_ARGUMENT (no subject, malformed id or group name).
+   *
+   * @generated from rpc handoff.v1.AdminService.GetTransferRules
+   */
+  getTransferRules: {
+    methodKind: "unary";
+    input: typeof GetTransferRulesRequestSchema;
+    output: typeof GetTransferRulesResponseSchema;
+  },
+  /**
+   * Every terminal's routing state (status, attached, capacity, load), by name (AIP-158 page
+   * tokens), optionally only the members of one group.
+   * Errors: INVALID_ARGUMENT (negative page size, malformed page token or group name).
+   *
+   * @generated from rpc handoff.v1.AdminService.ListTerminalStates
+   */
+  listTerminalStates: {
+    methodKind: "unary";
+    input: typeof ListTerminalStatesRequestSchema;
+    output: typeof ListTerminalStatesResponseSchema;
+  },
+  /**
+   * Status changes as they happen, on any replica: first the state of every terminal that has
+   * set a status (or of the group's members), then each terminal's state when its status
+   * changes. At-least-once; a state may repeat.
+   * Errors: INVALID_ARGUMENT (malformed group name).
+   *
+   * @generated from rpc handoff.v1.AdminService.WatchTerminalStates
+   */
+  watchTerminalStates: {
+    methodKind: "server_streaming";
+    input: typeof WatchTerminalStatesRequestSchema;
+    output: typeof WatchTerminalStatesResponseSchema;
+  },
+  /**
+   * Sessions, newest first (AIP-158 page tokens), with filters: holder, group (the group a
+   * session was last routed through), state, queued (waiting in a queue now). Sessions are
+   * returned as their record: without ended transfers and past tenures.
+   * Errors: INVALID_ARGUMENT (negative page size, malformed page token, id or group name).
+   *
+   * @generated from rpc handoff.v1.AdminService.ListSessions
+   */
+  listSessions: {
+    methodKind: "unary";
+    input: typeof ListSessionsRequestSchema;
+    output: typeof ListSessionsResponseSchema;
+  },
+  /**
+   * Queue statistics of every group that has members, a routing set or transfers waiting, by
+   * name (AIP-158 page tokens), or of one group.
+   * Errors: INVALID_ARGUMENT (negative page size, malformed page token or group name).
+   *
+   * @generated from rpc handoff.v1.AdminService.ListQueueStats
+   */
+  listQueueStats: {
+    methodKind: "unary";
+    input: typeof ListQueueStatsRequestSchema;
+    output: typeof ListQueueStatsResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_handoff_v1_admin_service, 0);

@@ -6,7 +6,7 @@ import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegen
 import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
 import type { Duration, Timestamp } from "@bufbuild/protobuf/wkt";
 import { file_google_protobuf_duration, file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
-import type { Caller, Channel, Event, Session, TerminalKind, Transfer, TransferTarget } from "./types_pb.js";
+import type { Caller, Channel, Event, Session, TerminalKind, TerminalState, TerminalStatus, Transfer, TransferTarget } from "./types_pb.js";
 import { file_handoff_v1_types } from "./types_pb.js";
 import type { Message } from "@bufbuild/protobuf";
 
@@ -14,7 +14,50 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file handoff/v1/terminal_service.proto.
  */
 export const file_handoff_v1_terminal_service: GenFile = /*@__PURE__*/
-  fileDesc("CiFoYW5kb2ZmL3YxL3Rlcm1pbmFsX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEi3wEKDkNvbm5lY3RSZXF1ZXN0Eh8KF2Rlc3RpbmF0aW9uX3Rlcm1pbmFsX2lkGAEgASgJEiIKBmNhbGxlchgCIAEoCzISLmhhbmRvZmYudjEuQ2FsbGVyEiQKB2NoYW5uZWwYAyABKA4yEy5oYW5kb2ZmLnYxLkNoYW5uZWwSNAoFZmFjdHMYBCADKAsyJS5oYW5kb2ZmLnYxLkNvbm5lY3RSZXF1ZXN0LkZhY3RzRW50cnkaLAoKRmFjdHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIjcKD0Nvbm5lY3RSZXNwb25zZRIkCgdzZXNzaW9uGAEgASgLMhMuaGFuZG9mZi52MS5TZXNzaW9uIi8KGUFja25vd2xlZGdlQ29ubmVjdFJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCSJCChpBY2tub3dsZWRnZUNvbm5lY3RSZXNwb25zZRIkCgdzZXNzaW9uGAEgASgLMhMuaGFuZG9mZi52MS5TZXNzaW9uIksKDk1lc3NhZ2VSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSDAoEYm9keRgCIAEoCRIXCg9pZGVtcG90ZW5jeV9rZXkYAyABKAkiWwoPTWVzc2FnZVJlc3BvbnNlEgsKA3NlcRgBIAEoBBIoCgR0aW1lGAIgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIRCglkdXBsaWNhdGUYAyABKAgixAEKD1RyYW5zZmVyUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEioKBnRhcmdldBgCIAEoCzIaLmhhbmRvZmYudjEuVHJhbnNmZXJUYXJnZXQSNQoFZmFjdHMYAyADKAsyJi5oYW5kb2ZmLnYxLlRyYW5zZmVyUmVxdWVzdC5GYWN0c0VudHJ5EgwKBG5vdGUYBCABKAkaLAoKRmFjdHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIjoKEFRyYW5zZmVyUmVzcG9uc2USJgoIdHJhbnNmZXIYASABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyIkAKFUFjY2VwdFRyYW5zZmVyUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEhMKC3RyYW5zZmVyX2lkGAIgASgJImYKFkFjY2VwdFRyYW5zZmVyUmVzcG9uc2USJgoIdHJhbnNmZXIYASABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyEiQKB3Nlc3Npb24YAiABKAsyEy5oYW5kb2ZmLnYxLlNlc3Npb24iUQoWRGVjbGluZVRyYW5zZmVyUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEhMKC3RyYW5zZmVyX2lkGAIgASgJEg4KBnJlYXNvbhgDIAEoCSJBChdEZWNsaW5lVHJhbnNmZXJSZXNwb25zZRImCgh0cmFuc2ZlchgBIAEoCzIULmhhbmRvZmYudjEuVHJhbnNmZXIiUAoVQ2FuY2VsVHJhbnNmZXJSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSEwoLdHJhbnNmZXJfaWQYAiABKAkSDgoGcmVhc29uGAMgASgJIkAKFkNhbmNlbFRyYW5zZmVyUmVzcG9uc2USJgoIdHJhbnNmZXIYASABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyIicKEURpc2Nvbm5lY3RSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkiRwoSRGlzY29ubmVjdFJlc3BvbnNlEiQKB3Nlc3Npb24YASABKAsyEy5oYW5kb2ZmLnYxLlNlc3Npb24SCwoDc2VxGAIgASgEIj8KHEFja25vd2xlZGdlRGlzY29ubmVjdFJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQiRQodQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVzcG9uc2USJAoHc2Vzc2lvbhgBIAEoCzITLmhhbmRvZmYudjEuU2Vzc2lvbiInChFHZXRTZXNzaW9uUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJIjoKEkdldFNlc3Npb25SZXNwb25zZRIkCgdzZXNzaW9uGAEgASgLMhMuaGFuZG9mZi52MS5TZXNzaW9uIk4KEUxpc3RFdmVudHNSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSEQoJcGFnZV9zaXplGAIgASgFEhIKCnBhZ2VfdG9rZW4YAyABKAkiUAoSTGlzdEV2ZW50c1Jlc3BvbnNlEiEKBmV2ZW50cxgBIAMoCzIRLmhhbmRvZmYudjEuRXZlbnQSFwoPbmV4dF9wYWdlX3Rva2VuGAIgASgJIoMBCg1BdHRhY2hSZXF1ZXN0EiIKBWhlbGxvGAEgASgLMhEuaGFuZG9mZi52MS5IZWxsb0gAEh4KA2FjaxgCIAEoCzIPLmhhbmRvZmYudjEuQWNrSAASJgoHY29tbWFuZBgDIAEoCzITLmhhbmRvZmYudjEuQ29tbWFuZEgAQgYKBGtpbmQiMgoFSGVsbG8SKQoGcmVzdW1lGAEgAygLMhkuaGFuZG9mZi52MS5TZXNzaW9uQ3Vyc29yIjAKDVNlc3Npb25DdXJzb3ISEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQiJgoDQWNrEhIKCnNlc3Npb25faWQYASABKAkSCwoDc2VxGAIgASgEIogECgdDb21tYW5kEhIKCnJlcXVlc3RfaWQYASABKAkSLQoHbWVzc2FnZRgCIAEoCzIaLmhhbmRvZmYudjEuTWVzc2FnZVJlcXVlc3RIABJEChNhY2tub3dsZWRnZV9jb25uZWN0GAMgASgLMiUuaGFuZG9mZi52MS5BY2tub3dsZWRnZUNvbm5lY3RSZXF1ZXN0SAASSgoWYWNrbm93bGVkZ2VfZGlzY29ubmVjdBgEIAEoCzIoLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVxdWVzdEgAEi8KCHRyYW5zZmVyGAUgASgLMhsuaGFuZG9mZi52MS5UcmFuc2ZlclJlcXVlc3RIABI8Cg9hY2NlcHRfdHJhbnNmZXIYBiABKAsyIS5oYW5kb2ZmLnYxLkFjY2VwdFRyYW5zZmVyUmVxdWVzdEgAEj4KEGRlY2xpbmVfdHJhbnNmZXIYByABKAsyIi5oYW5kb2ZmLnYxLkRlY2xpbmVUcmFuc2ZlclJlcXVlc3RIABI8Cg9jYW5jZWxfdHJhbnNmZXIYCCABKAsyIS5oYW5kb2ZmLnYxLkNhbmNlbFRyYW5zZmVyUmVxdWVzdEgAEjMKCmRpc2Nvbm5lY3QYCSABKAsyHS5oYW5kb2ZmLnYxLkRpc2Nvbm5lY3RSZXF1ZXN0SABCBgoEa2luZCKOAQoOQXR0YWNoUmVzcG9uc2USKAoIYXR0YWNoZWQYASABKAsyFC5oYW5kb2ZmLnYxLkF0dGFjaGVkSAASIgoFZXZlbnQYAiABKAsyES5oYW5kb2ZmLnYxLkV2ZW50SAASJgoHcmVjZWlwdBgDIAEoCzITLmhhbmRvZmYudjEuUmVjZWlwdEgAQgYKBGtpbmQiUAoIQXR0YWNoZWQSEwoLdGVybWluYWxfaWQYASABKAkSLwoLc2VydmVyX3RpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIl4KB1JlY2VpcHQSEgoKcmVxdWVzdF9pZBgBIAEoCRIMCgRjb2RlGAIgASgFEg8KB21lc3NhZ2UYAyABKAkSCwoDc2VxGAQgASgEEhMKC3RyYW5zZmVyX2lkGAUgASgJIlEKEFN1YnNjcmliZVJlcXVlc3QSKQoGcmVzdW1lGAEgAygLMhkuaGFuZG9mZi52MS5TZXNzaW9uQ3Vyc29yEhIKCnNlc3Npb25faWQYAiABKAkiaQoRU3Vic2NyaWJlUmVzcG9uc2USKAoIYXR0YWNoZWQYASABKAsyFC5oYW5kb2ZmLnYxLkF0dGFjaGVkSAASIgoFZXZlbnQYAiABKAsyES5oYW5kb2ZmLnYxLkV2ZW50SABCBgoEa2luZCI1ChJBY2tub3dsZWRnZVJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQiFQoTQWNrbm93bGVkZ2VSZXNwb25zZSJXChlDcmVhdGVTZXNzaW9uVG9rZW5SZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSJgoDdHRsGAIgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uIoIBChpDcmVhdGVTZXNzaW9uVG9rZW5SZXNwb25zZRINCgV0b2tlbhgBIAEoCRIQCgh0b2tlbl9pZBgCIAEoCRISCgpzZXNzaW9uX2lkGAMgASgJEi8KC2V4cGlyZV90aW1lGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCItChlSZXZva2VTZXNzaW9uVG9rZW5SZXF1ZXN0EhAKCHRva2VuX2lkGAEgASgJIhwKGlJldm9rZVNlc3Npb25Ub2tlblJlc3BvbnNlIjEKG0xpc3RTZXNzaW9uVGVybWluYWxzUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJIk4KHExpc3RTZXNzaW9uVGVybWluYWxzUmVzcG9uc2USLgoJdGVybWluYWxzGAEgAygLMhsuaGFuZG9mZi52MS5TZXNzaW9uVGVybWluYWwiWwoPU2Vzc2lvblRlcm1pbmFsEgoKAmlkGAEgASgJEhQKDGRpc3BsYXlfbmFtZRgCIAEoCRImCgRraW5kGAMgASgOMhguaGFuZG9mZi52MS5UZXJtaW5hbEtpbmQyvgsKD1Rlcm1pbmFsU2VydmljZRJCCgdDb25uZWN0EhouaGFuZG9mZi52MS5Db25uZWN0UmVxdWVzdBobLmhhbmRvZmYudjEuQ29ubmVjdFJlc3BvbnNlEmMKEkFja25vd2xlZGdlQ29ubmVjdBIlLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VDb25uZWN0UmVxdWVzdBomLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VDb25uZWN0UmVzcG9uc2USQgoHTWVzc2FnZRIaLmhhbmRvZmYudjEuTWVzc2FnZVJlcXVlc3QaGy5oYW5kb2ZmLnYxLk1lc3NhZ2VSZXNwb25zZRJFCghUcmFuc2ZlchIbLmhhbmRvZmYudjEuVHJhbnNmZXJSZXF1ZXN0GhwuaGFuZG9mZi52MS5UcmFuc2ZlclJlc3BvbnNlElcKDkFjY2VwdFRyYW5zZmVyEiEuaGFuZG9mZi52MS5BY2NlcHRUcmFuc2ZlclJlcXVlc3QaIi5oYW5kb2ZmLnYxLkFjY2VwdFRyYW5zZmVyUmVzcG9uc2USWgoPRGVjbGluZVRyYW5zZmVyEiIuaGFuZG9mZi52MS5EZWNsaW5lVHJhbnNmZXJSZXF1ZXN0GiMuaGFuZG9mZi52MS5EZWNsaW5lVHJhbnNmZXJSZXNwb25zZRJXCg5DYW5jZWxUcmFuc2ZlchIhLmhhbmRvZmYudjEuQ2FuY2VsVHJhbnNmZXJSZXF1ZXN0GiIuaGFuZG9mZi52MS5DYW5jZWxUcmFuc2ZlclJlc3BvbnNlEksKCkRpc2Nvbm5lY3QSHS5oYW5kb2ZmLnYxLkRpc2Nvbm5lY3RSZXF1ZXN0Gh4uaGFuZG9mZi52MS5EaXNjb25uZWN0UmVzcG9uc2USbAoVQWNrbm93bGVkZ2VEaXNjb25uZWN0EiguaGFuZG9mZi52MS5BY2tub3dsZWRnZURpc2Nvbm5lY3RSZXF1ZXN0GikuaGFuZG9mZi52MS5BY2tub3dsZWRnZURpc2Nvbm5lY3RSZXNwb25zZRJLCgpHZXRTZXNzaW9uEh0uaGFuZG9mZi52MS5HZXRTZXNzaW9uUmVxdWVzdBoeLmhhbmRvZmYudjEuR2V0U2Vzc2lvblJlc3BvbnNlEksKCkxpc3RFdmVudHMSHS5oYW5kb2ZmLnYxLkxpc3RFdmVudHNSZXF1ZXN0Gh4uaGFuZG9mZi52MS5MaXN0RXZlbnRzUmVzcG9uc2USQwoGQXR0YWNoEhkuaGFuZG9mZi52MS5BdHRhY2hSZXF1ZXN0GhouaGFuZG9mZi52MS5BdHRhY2hSZXNwb25zZSgBMAESSgoJU3Vic2NyaWJlEhwuaGFuZG9mZi52MS5TdWJzY3JpYmVSZXF1ZXN0Gh0uaGFuZG9mZi52MS5TdWJzY3JpYmVSZXNwb25zZTABEk4KC0Fja25vd2xlZGdlEh4uaGFuZG9mZi52MS5BY2tub3dsZWRnZVJlcXVlc3QaHy5oYW5kb2ZmLnYxLkFja25vd2xlZGdlUmVzcG9uc2USYwoSQ3JlYXRlU2Vzc2lvblRva2VuEiUuaGFuZG9mZi52MS5DcmVhdGVTZXNzaW9uVG9rZW5SZXF1ZXN0GiYuaGFuZG9mZi52MS5DcmVhdGVTZXNzaW9uVG9rZW5SZXNwb25zZRJjChJSZXZva2VTZXNzaW9uVG9rZW4SJS5oYW5kb2ZmLnYxLlJldm9rZVNlc3Npb25Ub2tlblJlcXVlc3QaJi5oYW5kb2ZmLnYxLlJldm9rZVNlc3Npb25Ub2tlblJlc3BvbnNlEmkKFExpc3RTZXNzaW9uVGVybWluYWxzEicuaGFuZG9mZi52MS5MaXN0U2Vzc2lvblRlcm1pbmFsc1JlcXVlc3QaKC5oYW5kb2ZmLnYxLkxpc3RTZXNzaW9uVGVybWluYWxzUmVzcG9uc2ViBnByb3RvMw", [file_google_protobuf_duration, file_google_protobuf_timestamp, file_handoff_v1_types]);
+  fileDesc("CiFoYW5kb2ZmL3YxL3Rlcm1pbmFsX3NlcnZpY2UucHJvdG8SCmhhbmRvZmYudjEiTgoQU2V0U3RhdHVzUmVxdWVzdBIqCgZzdGF0dXMYASABKA4yGi5oYW5kb2ZmLnYxLlRlcm1pbmFsU3RhdHVzEg4KBnJlYXNvbhgCIAEoCSI9ChFTZXRTdGF0dXNSZXNwb25zZRIoCgVzdGF0ZRgBIAEoCzIZLmhhbmRvZmYudjEuVGVybWluYWxTdGF0ZSLfAQoOQ29ubmVjdFJlcXVlc3QSHwoXZGVzdGluYXRpb25fdGVybWluYWxfaWQYASABKAkSIgoGY2FsbGVyGAIgASgLMhIuaGFuZG9mZi52MS5DYWxsZXISJAoHY2hhbm5lbBgDIAEoDjITLmhhbmRvZmYudjEuQ2hhbm5lbBI0CgVmYWN0cxgEIAMoCzIlLmhhbmRvZmYudjEuQ29ubmVjdFJlcXVlc3QuRmFjdHNFbnRyeRosCgpGYWN0c0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEiNwoPQ29ubmVjdFJlc3BvbnNlEiQKB3Nlc3Npb24YASABKAsyEy5oYW5kb2ZmLnYxLlNlc3Npb24iLwoZQWNrbm93bGVkZ2VDb25uZWN0UmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJIkIKGkFja25vd2xlZGdlQ29ubmVjdFJlc3BvbnNlEiQKB3Nlc3Npb24YASABKAsyEy5oYW5kb2ZmLnYxLlNlc3Npb24iSwoOTWVzc2FnZVJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRIMCgRib2R5GAIgASgJEhcKD2lkZW1wb3RlbmN5X2tleRgDIAEoCSJbCg9NZXNzYWdlUmVzcG9uc2USCwoDc2VxGAEgASgEEigKBHRpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEhEKCWR1cGxpY2F0ZRgDIAEoCCLWAQoPVHJhbnNmZXJSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSKgoGdGFyZ2V0GAIgASgLMhouaGFuZG9mZi52MS5UcmFuc2ZlclRhcmdldBI1CgVmYWN0cxgDIAMoCzImLmhhbmRvZmYudjEuVHJhbnNmZXJSZXF1ZXN0LkZhY3RzRW50cnkSDAoEbm90ZRgEIAEoCRIQCghwcmlvcml0eRgFIAEoBRosCgpGYWN0c0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEiOgoQVHJhbnNmZXJSZXNwb25zZRImCgh0cmFuc2ZlchgBIAEoCzIULmhhbmRvZmYudjEuVHJhbnNmZXIiQAoVQWNjZXB0VHJhbnNmZXJSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSEwoLdHJhbnNmZXJfaWQYAiABKAkiZgoWQWNjZXB0VHJhbnNmZXJSZXNwb25zZRImCgh0cmFuc2ZlchgBIAEoCzIULmhhbmRvZmYudjEuVHJhbnNmZXISJAoHc2Vzc2lvbhgCIAEoCzITLmhhbmRvZmYudjEuU2Vzc2lvbiJRChZEZWNsaW5lVHJhbnNmZXJSZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSEwoLdHJhbnNmZXJfaWQYAiABKAkSDgoGcmVhc29uGAMgASgJIkEKF0RlY2xpbmVUcmFuc2ZlclJlc3BvbnNlEiYKCHRyYW5zZmVyGAEgASgLMhQuaGFuZG9mZi52MS5UcmFuc2ZlciJQChVDYW5jZWxUcmFuc2ZlclJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRITCgt0cmFuc2Zlcl9pZBgCIAEoCRIOCgZyZWFzb24YAyABKAkiQAoWQ2FuY2VsVHJhbnNmZXJSZXNwb25zZRImCgh0cmFuc2ZlchgBIAEoCzIULmhhbmRvZmYudjEuVHJhbnNmZXIiJwoRRGlzY29ubmVjdFJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCSJHChJEaXNjb25uZWN0UmVzcG9uc2USJAoHc2Vzc2lvbhgBIAEoCzITLmhhbmRvZmYudjEuU2Vzc2lvbhILCgNzZXEYAiABKAQiPwocQWNrbm93bGVkZ2VEaXNjb25uZWN0UmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJEgsKA3NlcRgCIAEoBCJFCh1BY2tub3dsZWRnZURpc2Nvbm5lY3RSZXNwb25zZRIkCgdzZXNzaW9uGAEgASgLMhMuaGFuZG9mZi52MS5TZXNzaW9uIicKEUdldFNlc3Npb25SZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkiOgoSR2V0U2Vzc2lvblJlc3BvbnNlEiQKB3Nlc3Npb24YASABKAsyEy5oYW5kb2ZmLnYxLlNlc3Npb24iTgoRTGlzdEV2ZW50c1JlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRIRCglwYWdlX3NpemUYAiABKAUSEgoKcGFnZV90b2tlbhgDIAEoCSJQChJMaXN0RXZlbnRzUmVzcG9uc2USIQoGZXZlbnRzGAEgAygLMhEuaGFuZG9mZi52MS5FdmVudBIXCg9uZXh0X3BhZ2VfdG9rZW4YAiABKAkigwEKDUF0dGFjaFJlcXVlc3QSIgoFaGVsbG8YASABKAsyES5oYW5kb2ZmLnYxLkhlbGxvSAASHgoDYWNrGAIgASgLMg8uaGFuZG9mZi52MS5BY2tIABImCgdjb21tYW5kGAMgASgLMhMuaGFuZG9mZi52MS5Db21tYW5kSABCBgoEa2luZCIyCgVIZWxsbxIpCgZyZXN1bWUYASADKAsyGS5oYW5kb2ZmLnYxLlNlc3Npb25DdXJzb3IiMAoNU2Vzc2lvbkN1cnNvchISCgpzZXNzaW9uX2lkGAEgASgJEgsKA3NlcRgCIAEoBCImCgNBY2sSEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQivAQKB0NvbW1hbmQSEgoKcmVxdWVzdF9pZBgBIAEoCRItCgdtZXNzYWdlGAIgASgLMhouaGFuZG9mZi52MS5NZXNzYWdlUmVxdWVzdEgAEkQKE2Fja25vd2xlZGdlX2Nvbm5lY3QYAyABKAsyJS5oYW5kb2ZmLnYxLkFja25vd2xlZGdlQ29ubmVjdFJlcXVlc3RIABJKChZhY2tub3dsZWRnZV9kaXNjb25uZWN0GAQgASgLMiguaGFuZG9mZi52MS5BY2tub3dsZWRnZURpc2Nvbm5lY3RSZXF1ZXN0SAASLwoIdHJhbnNmZXIYBSABKAsyGy5oYW5kb2ZmLnYxLlRyYW5zZmVyUmVxdWVzdEgAEjwKD2FjY2VwdF90cmFuc2ZlchgGIAEoCzIhLmhhbmRvZmYudjEuQWNjZXB0VHJhbnNmZXJSZXF1ZXN0SAASPgoQZGVjbGluZV90cmFuc2ZlchgHIAEoCzIiLmhhbmRvZmYudjEuRGVjbGluZVRyYW5zZmVyUmVxdWVzdEgAEjwKD2NhbmNlbF90cmFuc2ZlchgIIAEoCzIhLmhhbmRvZmYudjEuQ2FuY2VsVHJhbnNmZXJSZXF1ZXN0SAASMwoKZGlzY29ubmVjdBgJIAEoCzIdLmhhbmRvZmYudjEuRGlzY29ubmVjdFJlcXVlc3RIABIyCgpzZXRfc3RhdHVzGAogASgLMhwuaGFuZG9mZi52MS5TZXRTdGF0dXNSZXF1ZXN0SABCBgoEa2luZCKOAQoOQXR0YWNoUmVzcG9uc2USKAoIYXR0YWNoZWQYASABKAsyFC5oYW5kb2ZmLnYxLkF0dGFjaGVkSAASIgoFZXZlbnQYAiABKAsyES5oYW5kb2ZmLnYxLkV2ZW50SAASJgoHcmVjZWlwdBgDIAEoCzITLmhhbmRvZmYudjEuUmVjZWlwdEgAQgYKBGtpbmQiUAoIQXR0YWNoZWQSEwoLdGVybWluYWxfaWQYASABKAkSLwoLc2VydmVyX3RpbWUYAiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wIl4KB1JlY2VpcHQSEgoKcmVxdWVzdF9pZBgBIAEoCRIMCgRjb2RlGAIgASgFEg8KB21lc3NhZ2UYAyABKAkSCwoDc2VxGAQgASgEEhMKC3RyYW5zZmVyX2lkGAUgASgJIlEKEFN1YnNjcmliZVJlcXVlc3QSKQoGcmVzdW1lGAEgAygLMhkuaGFuZG9mZi52MS5TZXNzaW9uQ3Vyc29yEhIKCnNlc3Npb25faWQYAiABKAkiaQoRU3Vic2NyaWJlUmVzcG9uc2USKAoIYXR0YWNoZWQYASABKAsyFC5oYW5kb2ZmLnYxLkF0dGFjaGVkSAASIgoFZXZlbnQYAiABKAsyES5oYW5kb2ZmLnYxLkV2ZW50SABCBgoEa2luZCI1ChJBY2tub3dsZWRnZVJlcXVlc3QSEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQiFQoTQWNrbm93bGVkZ2VSZXNwb25zZSJXChlDcmVhdGVTZXNzaW9uVG9rZW5SZXF1ZXN0EhIKCnNlc3Npb25faWQYASABKAkSJgoDdHRsGAIgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uIoIBChpDcmVhdGVTZXNzaW9uVG9rZW5SZXNwb25zZRINCgV0b2tlbhgBIAEoCRIQCgh0b2tlbl9pZBgCIAEoCRISCgpzZXNzaW9uX2lkGAMgASgJEi8KC2V4cGlyZV90aW1lGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCItChlSZXZva2VTZXNzaW9uVG9rZW5SZXF1ZXN0EhAKCHRva2VuX2lkGAEgASgJIhwKGlJldm9rZVNlc3Npb25Ub2tlblJlc3BvbnNlIjEKG0xpc3RTZXNzaW9uVGVybWluYWxzUmVxdWVzdBISCgpzZXNzaW9uX2lkGAEgASgJIk4KHExpc3RTZXNzaW9uVGVybWluYWxzUmVzcG9uc2USLgoJdGVybWluYWxzGAEgAygLMhsuaGFuZG9mZi52MS5TZXNzaW9uVGVybWluYWwiWwoPU2Vzc2lvblRlcm1pbmFsEgoKAmlkGAEgASgJEhQKDGRpc3BsYXlfbmFtZRgCIAEoCRImCgRraW5kGAMgASgOMhguaGFuZG9mZi52MS5UZXJtaW5hbEtpbmQyiAwKD1Rlcm1pbmFsU2VydmljZRJCCgdDb25uZWN0EhouaGFuZG9mZi52MS5Db25uZWN0UmVxdWVzdBobLmhhbmRvZmYudjEuQ29ubmVjdFJlc3BvbnNlEmMKEkFja25vd2xlZGdlQ29ubmVjdBIlLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VDb25uZWN0UmVxdWVzdBomLmhhbmRvZmYudjEuQWNrbm93bGVkZ2VDb25uZWN0UmVzcG9uc2USQgoHTWVzc2FnZRIaLmhhbmRvZmYudjEuTWVzc2FnZVJlcXVlc3QaGy5oYW5kb2ZmLnYxLk1lc3NhZ2VSZXNwb25zZRJFCghUcmFuc2ZlchIbLmhhbmRvZmYudjEuVHJhbnNmZXJSZXF1ZXN0GhwuaGFuZG9mZi52MS5UcmFuc2ZlclJlc3BvbnNlElcKDkFjY2VwdFRyYW5zZmVyEiEuaGFuZG9mZi52MS5BY2NlcHRUcmFuc2ZlclJlcXVlc3QaIi5oYW5kb2ZmLnYxLkFjY2VwdFRyYW5zZmVyUmVzcG9uc2USWgoPRGVjbGluZVRyYW5zZmVyEiIuaGFuZG9mZi52MS5EZWNsaW5lVHJhbnNmZXJSZXF1ZXN0GiMuaGFuZG9mZi52MS5EZWNsaW5lVHJhbnNmZXJSZXNwb25zZRJXCg5DYW5jZWxUcmFuc2ZlchIhLmhhbmRvZmYudjEuQ2FuY2VsVHJhbnNmZXJSZXF1ZXN0GiIuaGFuZG9mZi52MS5DYW5jZWxUcmFuc2ZlclJlc3BvbnNlEksKCkRpc2Nvbm5lY3QSHS5oYW5kb2ZmLnYxLkRpc2Nvbm5lY3RSZXF1ZXN0Gh4uaGFuZG9mZi52MS5EaXNjb25uZWN0UmVzcG9uc2USbAoVQWNrbm93bGVkZ2VEaXNjb25uZWN0EiguaGFuZG9mZi52MS5BY2tub3dsZWRnZURpc2Nvbm5lY3RSZXF1ZXN0GikuaGFuZG9mZi52MS5BY2tub3dsZWRnZURpc2Nvbm5lY3RSZXNwb25zZRJLCgpHZXRTZXNzaW9uEh0uaGFuZG9mZi52MS5HZXRTZXNzaW9uUmVxdWVzdBoeLmhhbmRvZmYudjEuR2V0U2Vzc2lvblJlc3BvbnNlEksKCkxpc3RFdmVudHMSHS5oYW5kb2ZmLnYxLkxpc3RFdmVudHNSZXF1ZXN0Gh4uaGFuZG9mZi52MS5MaXN0RXZlbnRzUmVzcG9uc2USQwoGQXR0YWNoEhkuaGFuZG9mZi52MS5BdHRhY2hSZXF1ZXN0GhouaGFuZG9mZi52MS5BdHRhY2hSZXNwb25zZSgBMAESSgoJU3Vic2NyaWJlEhwuaGFuZG9mZi52MS5TdWJzY3JpYmVSZXF1ZXN0Gh0uaGFuZG9mZi52MS5TdWJzY3JpYmVSZXNwb25zZTABEk4KC0Fja25vd2xlZGdlEh4uaGFuZG9mZi52MS5BY2tub3dsZWRnZVJlcXVlc3QaHy5oYW5kb2ZmLnYxLkFja25vd2xlZGdlUmVzcG9uc2USYwoSQ3JlYXRlU2Vzc2lvblRva2VuEiUuaGFuZG9mZi52MS5DcmVhdGVTZXNzaW9uVG9rZW5SZXF1ZXN0GiYuaGFuZG9mZi52MS5DcmVhdGVTZXNzaW9uVG9rZW5SZXNwb25zZRJjChJSZXZva2VTZXNzaW9uVG9rZW4SJS5oYW5kb2ZmLnYxLlJldm9rZVNlc3Npb25Ub2tlblJlcXVlc3QaJi5oYW5kb2ZmLnYxLlJldm9rZVNlc3Npb25Ub2tlblJlc3BvbnNlEmkKFExpc3RTZXNzaW9uVGVybWluYWxzEicuaGFuZG9mZi52MS5MaXN0U2Vzc2lvblRlcm1pbmFsc1JlcXVlc3QaKC5oYW5kb2ZmLnYxLkxpc3RTZXNzaW9uVGVybWluYWxzUmVzcG9uc2USSAoJU2V0U3RhdHVzEhwuaGFuZG9mZi52MS5TZXRTdGF0dXNSZXF1ZXN0Gh0uaGFuZG9mZi52MS5TZXRTdGF0dXNSZXNwb25zZWIGcHJvdG8z", [file_google_protobuf_duration, file_google_protobuf_timestamp, file_handoff_v1_types]);
+
+/**
+ * @generated from message handoff.v1.SetStatusRequest
+ */
+export type SetStatusRequest = Message<"handoff.v1.SetStatusRequest"> & {
+  /**
+   * Required.
+   *
+   * @generated from field: handoff.v1.TerminalStatus status = 1;
+   */
+  status: TerminalStatus;
+
+  /**
+   * Optional, at most 256 bytes ("lunch", "wrap-up"); shown to administrators.
+   *
+   * @generated from field: string reason = 2;
+   */
+  reason: string;
+};
+
+/**
+ * Describes the message handoff.v1.SetStatusRequest.
+ * Use `create(SetStatusRequestSchema)` to create a new message.
+ */
+export const SetStatusRequestSchema: GenMessage<SetStatusRequest> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 0);
+
+/**
+ * @generated from message handoff.v1.SetStatusResponse
+ */
+export type SetStatusResponse = Message<"handoff.v1.SetStatusResponse"> & {
+  /**
+   * @generated from field: handoff.v1.TerminalState state = 1;
+   */
+  state?: TerminalState | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.SetStatusResponse.
+ * Use `create(SetStatusResponseSchema)` to create a new message.
+ */
+export const SetStatusResponseSchema: GenMessage<SetStatusResponse> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_terminal_service, 1);
 
 /**
  * @generated from message handoff.v1.ConnectRequest
@@ -54,7 +97,7 @@ export type ConnectRequest = Message<"handoff.v1.ConnectRequest"> & {
  * Use `create(ConnectRequestSchema)` to create a new message.
  */
 export const ConnectRequestSchema: GenMessage<ConnectRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 0);
+  messageDesc(file_handoff_v1_terminal_service, 2);
 
 /**
  * @generated from message handoff.v1.ConnectResponse
@@ -71,7 +114,7 @@ export type ConnectResponse = Message<"handoff.v1.ConnectResponse"> & {
  * Use `create(ConnectResponseSchema)` to create a new message.
  */
 export const ConnectResponseSchema: GenMessage<ConnectResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 1);
+  messageDesc(file_handoff_v1_terminal_service, 3);
 
 /**
  * @generated from message handoff.v1.AcknowledgeConnectRequest
@@ -88,7 +131,7 @@ export type AcknowledgeConnectRequest = Message<"handoff.v1.AcknowledgeConnectRe
  * Use `create(AcknowledgeConnectRequestSchema)` to create a new message.
  */
 export const AcknowledgeConnectRequestSchema: GenMessage<AcknowledgeConnectRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 2);
+  messageDesc(file_handoff_v1_terminal_service, 4);
 
 /**
  * @generated from message handoff.v1.AcknowledgeConnectResponse
@@ -105,7 +148,7 @@ export type AcknowledgeConnectResponse = Message<"handoff.v1.AcknowledgeConnectR
  * Use `create(AcknowledgeConnectResponseSchema)` to create a new message.
  */
 export const AcknowledgeConnectResponseSchema: GenMessage<AcknowledgeConnectResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 3);
+  messageDesc(file_handoff_v1_terminal_service, 5);
 
 /**
  * @generated from message handoff.v1.MessageRequest
@@ -136,7 +179,7 @@ export type MessageRequest = Message<"handoff.v1.MessageRequest"> & {
  * Use `create(MessageRequestSchema)` to create a new message.
  */
 export const MessageRequestSchema: GenMessage<MessageRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 4);
+  messageDesc(file_handoff_v1_terminal_service, 6);
 
 /**
  * @generated from message handoff.v1.MessageResponse
@@ -167,7 +210,7 @@ export type MessageResponse = Message<"handoff.v1.MessageResponse"> & {
  * Use `create(MessageResponseSchema)` to create a new message.
  */
 export const MessageResponseSchema: GenMessage<MessageResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 5);
+  messageDesc(file_handoff_v1_terminal_service, 7);
 
 /**
  * @generated from message handoff.v1.TransferRequest
@@ -196,6 +239,13 @@ export type TransferRequest = Message<"handoff.v1.TransferRequest"> & {
    * @generated from field: string note = 4;
    */
   note: string;
+
+  /**
+   * For a group target: queue priority, higher first (default 0; -1000 to 1000).
+   *
+   * @generated from field: int32 priority = 5;
+   */
+  priority: number;
 };
 
 /**
@@ -203,7 +253,7 @@ export type TransferRequest = Message<"handoff.v1.TransferRequest"> & {
  * Use `create(TransferRequestSchema)` to create a new message.
  */
 export const TransferRequestSchema: GenMessage<TransferRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 6);
+  messageDesc(file_handoff_v1_terminal_service, 8);
 
 /**
  * @generated from message handoff.v1.TransferResponse
@@ -220,7 +270,7 @@ export type TransferResponse = Message<"handoff.v1.TransferResponse"> & {
  * Use `create(TransferResponseSchema)` to create a new message.
  */
 export const TransferResponseSchema: GenMessage<TransferResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 7);
+  messageDesc(file_handoff_v1_terminal_service, 9);
 
 /**
  * @generated from message handoff.v1.AcceptTransferRequest
@@ -242,7 +292,7 @@ export type AcceptTransferRequest = Message<"handoff.v1.AcceptTransferRequest"> 
  * Use `create(AcceptTransferRequestSchema)` to create a new message.
  */
 export const AcceptTransferRequestSchema: GenMessage<AcceptTransferRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 8);
+  messageDesc(file_handoff_v1_terminal_service, 10);
 
 /**
  * @generated from message handoff.v1.AcceptTransferResponse
@@ -264,7 +314,7 @@ export type AcceptTransferResponse = Message<"handoff.v1.AcceptTransferResponse"
  * Use `create(AcceptTransferResponseSchema)` to create a new message.
  */
 export const AcceptTransferResponseSchema: GenMessage<AcceptTransferResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 9);
+  messageDesc(file_handoff_v1_terminal_service, 11);
 
 /**
  * @generated from message handoff.v1.DeclineTransferRequest
@@ -293,7 +343,7 @@ export type DeclineTransferRequest = Message<"handoff.v1.DeclineTransferRequest"
  * Use `create(DeclineTransferRequestSchema)` to create a new message.
  */
 export const DeclineTransferRequestSchema: GenMessage<DeclineTransferRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 10);
+  messageDesc(file_handoff_v1_terminal_service, 12);
 
 /**
  * @generated from message handoff.v1.DeclineTransferResponse
@@ -310,7 +360,7 @@ export type DeclineTransferResponse = Message<"handoff.v1.DeclineTransferRespons
  * Use `create(DeclineTransferResponseSchema)` to create a new message.
  */
 export const DeclineTransferResponseSchema: GenMessage<DeclineTransferResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 11);
+  messageDesc(file_handoff_v1_terminal_service, 13);
 
 /**
  * @generated from message handoff.v1.CancelTransferRequest
@@ -339,7 +389,7 @@ export type CancelTransferRequest = Message<"handoff.v1.CancelTransferRequest"> 
  * Use `create(CancelTransferRequestSchema)` to create a new message.
  */
 export const CancelTransferRequestSchema: GenMessage<CancelTransferRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 12);
+  messageDesc(file_handoff_v1_terminal_service, 14);
 
 /**
  * @generated from message handoff.v1.CancelTransferResponse
@@ -356,7 +406,7 @@ export type CancelTransferResponse = Message<"handoff.v1.CancelTransferResponse"
  * Use `create(CancelTransferResponseSchema)` to create a new message.
  */
 export const CancelTransferResponseSchema: GenMessage<CancelTransferResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 13);
+  messageDesc(file_handoff_v1_terminal_service, 15);
 
 /**
  * @generated from message handoff.v1.DisconnectRequest
@@ -373,7 +423,7 @@ export type DisconnectRequest = Message<"handoff.v1.DisconnectRequest"> & {
  * Use `create(DisconnectRequestSchema)` to create a new message.
  */
 export const DisconnectRequestSchema: GenMessage<DisconnectRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 14);
+  messageDesc(file_handoff_v1_terminal_service, 16);
 
 /**
  * @generated from message handoff.v1.DisconnectResponse
@@ -397,7 +447,7 @@ export type DisconnectResponse = Message<"handoff.v1.DisconnectResponse"> & {
  * Use `create(DisconnectResponseSchema)` to create a new message.
  */
 export const DisconnectResponseSchema: GenMessage<DisconnectResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 15);
+  messageDesc(file_handoff_v1_terminal_service, 17);
 
 /**
  * @generated from message handoff.v1.AcknowledgeDisconnectRequest
@@ -421,7 +471,7 @@ export type AcknowledgeDisconnectRequest = Message<"handoff.v1.AcknowledgeDiscon
  * Use `create(AcknowledgeDisconnectRequestSchema)` to create a new message.
  */
 export const AcknowledgeDisconnectRequestSchema: GenMessage<AcknowledgeDisconnectRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 16);
+  messageDesc(file_handoff_v1_terminal_service, 18);
 
 /**
  * @generated from message handoff.v1.AcknowledgeDisconnectResponse
@@ -438,7 +488,7 @@ export type AcknowledgeDisconnectResponse = Message<"handoff.v1.AcknowledgeDisco
  * Use `create(AcknowledgeDisconnectResponseSchema)` to create a new message.
  */
 export const AcknowledgeDisconnectResponseSchema: GenMessage<AcknowledgeDisconnectResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 17);
+  messageDesc(file_handoff_v1_terminal_service, 19);
 
 /**
  * @generated from message handoff.v1.GetSessionRequest
@@ -455,7 +505,7 @@ export type GetSessionRequest = Message<"handoff.v1.GetSessionRequest"> & {
  * Use `create(GetSessionRequestSchema)` to create a new message.
  */
 export const GetSessionRequestSchema: GenMessage<GetSessionRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 18);
+  messageDesc(file_handoff_v1_terminal_service, 20);
 
 /**
  * @generated from message handoff.v1.GetSessionResponse
@@ -472,7 +522,7 @@ export type GetSessionResponse = Message<"handoff.v1.GetSessionResponse"> & {
  * Use `create(GetSessionResponseSchema)` to create a new message.
  */
 export const GetSessionResponseSchema: GenMessage<GetSessionResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 19);
+  messageDesc(file_handoff_v1_terminal_service, 21);
 
 /**
  * @generated from message handoff.v1.ListEventsRequest
@@ -503,7 +553,7 @@ export type ListEventsRequest = Message<"handoff.v1.ListEventsRequest"> & {
  * Use `create(ListEventsRequestSchema)` to create a new message.
  */
 export const ListEventsRequestSchema: GenMessage<ListEventsRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 20);
+  messageDesc(file_handoff_v1_terminal_service, 22);
 
 /**
  * @generated from message handoff.v1.ListEventsResponse
@@ -527,7 +577,7 @@ export type ListEventsResponse = Message<"handoff.v1.ListEventsResponse"> & {
  * Use `create(ListEventsResponseSchema)` to create a new message.
  */
 export const ListEventsResponseSchema: GenMessage<ListEventsResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 21);
+  messageDesc(file_handoff_v1_terminal_service, 23);
 
 /**
  * @generated from message handoff.v1.AttachRequest
@@ -562,7 +612,7 @@ export type AttachRequest = Message<"handoff.v1.AttachRequest"> & {
  * Use `create(AttachRequestSchema)` to create a new message.
  */
 export const AttachRequestSchema: GenMessage<AttachRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 22);
+  messageDesc(file_handoff_v1_terminal_service, 24);
 
 /**
  * Opens the feed; optionally resumes it.
@@ -584,7 +634,7 @@ export type Hello = Message<"handoff.v1.Hello"> & {
  * Use `create(HelloSchema)` to create a new message.
  */
 export const HelloSchema: GenMessage<Hello> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 23);
+  messageDesc(file_handoff_v1_terminal_service, 25);
 
 /**
  * @generated from message handoff.v1.SessionCursor
@@ -606,7 +656,7 @@ export type SessionCursor = Message<"handoff.v1.SessionCursor"> & {
  * Use `create(SessionCursorSchema)` to create a new message.
  */
 export const SessionCursorSchema: GenMessage<SessionCursor> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 24);
+  messageDesc(file_handoff_v1_terminal_service, 26);
 
 /**
  * Everything up to seq in the session has been processed; a later Attach without a cursor starts after it.
@@ -636,7 +686,7 @@ export type Ack = Message<"handoff.v1.Ack"> & {
  * Use `create(AckSchema)` to create a new message.
  */
 export const AckSchema: GenMessage<Ack> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 25);
+  messageDesc(file_handoff_v1_terminal_service, 27);
 
 /**
  * A unary call made over the stream, answered with a receipt carrying the same request_id. Each
@@ -709,6 +759,12 @@ export type Command = Message<"handoff.v1.Command"> & {
      */
     value: DisconnectRequest;
     case: "disconnect";
+  } | {
+    /**
+     * @generated from field: handoff.v1.SetStatusRequest set_status = 10;
+     */
+    value: SetStatusRequest;
+    case: "setStatus";
   } | { case: undefined; value?: undefined };
 };
 
@@ -717,7 +773,7 @@ export type Command = Message<"handoff.v1.Command"> & {
  * Use `create(CommandSchema)` to create a new message.
  */
 export const CommandSchema: GenMessage<Command> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 26);
+  messageDesc(file_handoff_v1_terminal_service, 28);
 
 /**
  * @generated from message handoff.v1.AttachResponse
@@ -752,7 +808,7 @@ export type AttachResponse = Message<"handoff.v1.AttachResponse"> & {
  * Use `create(AttachResponseSchema)` to create a new message.
  */
 export const AttachResponseSchema: GenMessage<AttachResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 27);
+  messageDesc(file_handoff_v1_terminal_service, 29);
 
 /**
  * @generated from message handoff.v1.Attached
@@ -774,7 +830,7 @@ export type Attached = Message<"handoff.v1.Attached"> & {
  * Use `create(AttachedSchema)` to create a new message.
  */
 export const AttachedSchema: GenMessage<Attached> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 28);
+  messageDesc(file_handoff_v1_terminal_service, 30);
 
 /**
  * The outcome of a Command.
@@ -821,7 +877,7 @@ export type Receipt = Message<"handoff.v1.Receipt"> & {
  * Use `create(ReceiptSchema)` to create a new message.
  */
 export const ReceiptSchema: GenMessage<Receipt> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 29);
+  messageDesc(file_handoff_v1_terminal_service, 31);
 
 /**
  * @generated from message handoff.v1.SubscribeRequest
@@ -847,7 +903,7 @@ export type SubscribeRequest = Message<"handoff.v1.SubscribeRequest"> & {
  * Use `create(SubscribeRequestSchema)` to create a new message.
  */
 export const SubscribeRequestSchema: GenMessage<SubscribeRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 30);
+  messageDesc(file_handoff_v1_terminal_service, 32);
 
 /**
  * @generated from message handoff.v1.SubscribeResponse
@@ -878,7 +934,7 @@ export type SubscribeResponse = Message<"handoff.v1.SubscribeResponse"> & {
  * Use `create(SubscribeResponseSchema)` to create a new message.
  */
 export const SubscribeResponseSchema: GenMessage<SubscribeResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 31);
+  messageDesc(file_handoff_v1_terminal_service, 33);
 
 /**
  * @generated from message handoff.v1.AcknowledgeRequest
@@ -900,7 +956,7 @@ export type AcknowledgeRequest = Message<"handoff.v1.AcknowledgeRequest"> & {
  * Use `create(AcknowledgeRequestSchema)` to create a new message.
  */
 export const AcknowledgeRequestSchema: GenMessage<AcknowledgeRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 32);
+  messageDesc(file_handoff_v1_terminal_service, 34);
 
 /**
  * @generated from message handoff.v1.AcknowledgeResponse
@@ -913,7 +969,7 @@ export type AcknowledgeResponse = Message<"handoff.v1.AcknowledgeResponse"> & {
  * Use `create(AcknowledgeResponseSchema)` to create a new message.
  */
 export const AcknowledgeResponseSchema: GenMessage<AcknowledgeResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 33);
+  messageDesc(file_handoff_v1_terminal_service, 35);
 
 /**
  * @generated from message handoff.v1.CreateSessionTokenRequest
@@ -937,7 +993,7 @@ export type CreateSessionTokenRequest = Message<"handoff.v1.CreateSessionTokenRe
  * Use `create(CreateSessionTokenRequestSchema)` to create a new message.
  */
 export const CreateSessionTokenRequestSchema: GenMessage<CreateSessionTokenRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 34);
+  messageDesc(file_handoff_v1_terminal_service, 36);
 
 /**
  * @generated from message handoff.v1.CreateSessionTokenResponse
@@ -973,7 +1029,7 @@ export type CreateSessionTokenResponse = Message<"handoff.v1.CreateSessionTokenR
  * Use `create(CreateSessionTokenResponseSchema)` to create a new message.
  */
 export const CreateSessionTokenResponseSchema: GenMessage<CreateSessionTokenResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 35);
+  messageDesc(file_handoff_v1_terminal_service, 37);
 
 /**
  * @generated from message handoff.v1.RevokeSessionTokenRequest
@@ -990,7 +1046,7 @@ export type RevokeSessionTokenRequest = Message<"handoff.v1.RevokeSessionTokenRe
  * Use `create(RevokeSessionTokenRequestSchema)` to create a new message.
  */
 export const RevokeSessionTokenRequestSchema: GenMessage<RevokeSessionTokenRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 36);
+  messageDesc(file_handoff_v1_terminal_service, 38);
 
 /**
  * @generated from message handoff.v1.RevokeSessionTokenResponse
@@ -1003,7 +1059,7 @@ export type RevokeSessionTokenResponse = Message<"handoff.v1.RevokeSessionTokenR
  * Use `create(RevokeSessionTokenResponseSchema)` to create a new message.
  */
 export const RevokeSessionTokenResponseSchema: GenMessage<RevokeSessionTokenResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 37);
+  messageDesc(file_handoff_v1_terminal_service, 39);
 
 /**
  * @generated from message handoff.v1.ListSessionTerminalsRequest
@@ -1020,7 +1076,7 @@ export type ListSessionTerminalsRequest = Message<"handoff.v1.ListSessionTermina
  * Use `create(ListSessionTerminalsRequestSchema)` to create a new message.
  */
 export const ListSessionTerminalsRequestSchema: GenMessage<ListSessionTerminalsRequest> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 38);
+  messageDesc(file_handoff_v1_terminal_service, 40);
 
 /**
  * @generated from message handoff.v1.ListSessionTerminalsResponse
@@ -1039,7 +1095,7 @@ export type ListSessionTerminalsResponse = Message<"handoff.v1.ListSessionTermin
  * Use `create(ListSessionTerminalsResponseSchema)` to create a new message.
  */
 export const ListSessionTerminalsResponseSchema: GenMessage<ListSessionTerminalsResponse> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 39);
+  messageDesc(file_handoff_v1_terminal_service, 41);
 
 /**
  * A terminal as the participants of a session see it.
@@ -1070,7 +1126,7 @@ export type SessionTerminal = Message<"handoff.v1.SessionTerminal"> & {
  * Use `create(SessionTerminalSchema)` to create a new message.
  */
 export const SessionTerminalSchema: GenMessage<SessionTerminal> = /*@__PURE__*/
-  messageDesc(file_handoff_v1_terminal_service, 40);
+  messageDesc(file_handoff_v1_terminal_service, 42);
 
 /**
  * The API a terminal (bot, agent desktop, channel gateway) uses to take part in sessions.
@@ -1155,17 +1211,26 @@ export const TerminalService: GenService<{
   },
   /**
    * Offers the session, with its context, to a target (claims 1, 7, 8, 35; rows C4, C5, C6): a
-   * terminal, or a group, whose attached members all get the offer (first accept wins). Only the
-   * holder may transfer. The target receives a TransferOffered event carrying the caller, the facts
-   * and the dialog; it need not be attached now (it sees the offer when it attaches, and an
-   * unanswered offer expires). At most one transfer is in flight per session.
+   * terminal, or a group, routed by the group's strategy (AdminService.SetGroupRouting): under
+   * BROADCAST every available member with room gets the offer (first accept wins); under
+   * LONGEST_IDLE and LEAST_LOADED one member at a time. Only the holder may transfer. The target
+   * receives a TransferOffered event carrying the caller, the facts and the dialog; a terminal
+   * target need not be attached now (it sees the offer when it attaches, and an unanswered offer
+   * expires). A group with no member available now (attached, status AVAILABLE, under its
+   * capacity) queues the transfer instead: the response's transfer is QUEUED, the holder keeps
+   * the session and gets TransferQueued events with its position, and the queue offers it as
+   * members become available, until the group's maximum wait moves it to the overflow group or
+   * expires it. CancelTransfer takes it out of the queue. At most one transfer is in flight per
+   * session.
    * The transfer's facts are merged into the session's when the offer is made (they stay if the
    * offer ends otherwise); a session holds at most 256 facts.
    * Errors: INVALID_ARGUMENT (no target, malformed ids or group name, oversized facts or note),
    * RESOURCE_EXHAUSTED (the merge would take the session over 256 facts), NOT_FOUND (no such
    * session, or no such target terminal or group), FAILED_PRECONDITION (not the holder, session not
-   * open, another transfer in flight, target already in the session), UNAVAILABLE (no member of the
-   * group is attached).
+   * open, another transfer in flight, target already in the session; or the session has been
+   * transferred as many times as the server's hop limit allows, reason HOP_LIMIT),
+   * PERMISSION_DENIED (the transfer rules set by an administrator do not let this terminal, or a
+   * group it belongs to, transfer to this target; reason TARGET_NOT_ALLOWED).
    *
    * @generated from rpc handoff.v1.TerminalService.Transfer
    */
@@ -1183,7 +1248,8 @@ export const TerminalService: GenService<{
    * Errors: INVALID_ARGUMENT, NOT_FOUND (no such session for this terminal, including an offer it
    * declined or that was cancelled, expired or taken; or no such transfer in it),
    * FAILED_PRECONDITION (a terminal still taking part names a transfer not addressed to it, or no
-   * longer open).
+   * longer open; or the terminal holds as many sessions as its capacity allows, reason
+   * AT_CAPACITY: held sessions plus accepted transfers never exceed it, across replicas).
    *
    * @generated from rpc handoff.v1.TerminalService.AcceptTransfer
    */
@@ -1204,7 +1270,8 @@ export const TerminalService: GenService<{
     output: typeof DeclineTransferResponseSchema;
   },
   /**
-   * The holder withdraws an offer that has not been accepted yet; the target is told.
+   * The holder withdraws an offer that has not been accepted yet, or takes a queued transfer out
+   * of its queue; the target is told.
    * Errors: INVALID_ARGUMENT, NOT_FOUND, FAILED_PRECONDITION (not the holder, or the offer is no
    * longer open).
    *
@@ -1383,6 +1450,21 @@ export const TerminalService: GenService<{
     methodKind: "unary";
     input: typeof ListSessionTerminalsRequestSchema;
     output: typeof ListSessionTerminalsResponseSchema;
+  },
+  /**
+   * Sets this terminal's status for routing (also a stream command): AVAILABLE takes new sessions
+   * from group queues while attached and under capacity; AWAY and BUSY take none. The status is
+   * kept in the database: it holds on every replica and across reconnects until changed. Setting
+   * AVAILABLE offers waiting sessions of the terminal's groups to it at once.
+   * Errors: INVALID_ARGUMENT (unspecified status, reason over 256 bytes), PERMISSION_DENIED (a
+   * session token).
+   *
+   * @generated from rpc handoff.v1.TerminalService.SetStatus
+   */
+  setStatus: {
+    methodKind: "unary";
+    input: typeof SetStatusRequestSchema;
+    output: typeof SetStatusResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_handoff_v1_terminal_service, 0);

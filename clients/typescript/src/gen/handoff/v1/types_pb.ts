@@ -4,15 +4,15 @@
 
 import type { GenEnum, GenFile, GenMessage } from "@bufbuild/protobuf/codegenv2";
 import { enumDesc, fileDesc, messageDesc } from "@bufbuild/protobuf/codegenv2";
-import type { Timestamp } from "@bufbuild/protobuf/wkt";
-import { file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
+import type { Duration, Timestamp } from "@bufbuild/protobuf/wkt";
+import { file_google_protobuf_duration, file_google_protobuf_timestamp } from "@bufbuild/protobuf/wkt";
 import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file handoff/v1/types.proto.
  */
 export const file_handoff_v1_types: GenFile = /*@__PURE__*/
-  fileDesc("ChZoYW5kb2ZmL3YxL3R5cGVzLnByb3RvEgpoYW5kb2ZmLnYxIqMBCghUZXJtaW5hbBIKCgJpZBgBIAEoCRIMCgRuYW1lGAIgASgJEhQKDGRpc3BsYXlfbmFtZRgDIAEoCRImCgRraW5kGAQgASgOMhguaGFuZG9mZi52MS5UZXJtaW5hbEtpbmQSLwoLY3JlYXRlX3RpbWUYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg4KBmdyb3VwcxgGIAMoCSIqCgZDYWxsZXISCgoCaWQYASABKAkSFAoMZGlzcGxheV9uYW1lGAIgASgJIlYKC1BhcnRpY2lwYW50EhMKC3Rlcm1pbmFsX2lkGAEgASgJEh4KBHJvbGUYAiABKA4yEC5oYW5kb2ZmLnYxLlJvbGUSEgoKam9pbmVkX3NlcRgDIAEoBCKgAQoGVGVudXJlEhMKC3Rlcm1pbmFsX2lkGAEgASgJEhAKCGZyb21fc2VxGAIgASgEEhEKCXVudGlsX3NlcRgDIAEoBBIuCgpzdGFydF90aW1lGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIsCghlbmRfdGltZRgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiQAoOVHJhbnNmZXJUYXJnZXQSFQoLdGVybWluYWxfaWQYASABKAlIABIPCgVncm91cBgCIAEoCUgAQgYKBGtpbmQihQUKCFRyYW5zZmVyEgoKAmlkGAEgASgJEhIKCnNlc3Npb25faWQYAiABKAkSGAoQZnJvbV90ZXJtaW5hbF9pZBgDIAEoCRIqCgZ0YXJnZXQYBCABKAsyGi5oYW5kb2ZmLnYxLlRyYW5zZmVyVGFyZ2V0Ei4KBWZhY3RzGAUgAygLMh8uaGFuZG9mZi52MS5UcmFuc2Zlci5GYWN0c0VudHJ5EgwKBG5vdGUYBiABKAkSKAoFc3RhdGUYByABKA4yGS5oYW5kb2ZmLnYxLlRyYW5zZmVyU3RhdGUSEwoLb2ZmZXJlZF9zZXEYCCABKAQSLgoKb2ZmZXJfdGltZRgJIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLwoLZXhwaXJlX3RpbWUYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi8KC2FjY2VwdF90aW1lGAsgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBI0ChBoYW5kb2ZmX2RlYWRsaW5lGAwgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIsCghlbmRfdGltZRgNIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGcmVhc29uGA4gASgJEh8KF29mZmVyZWRfdG9fdGVybWluYWxfaWRzGA8gAygJEh8KF2FjY2VwdGVkX2J5X3Rlcm1pbmFsX2lkGBAgASgJEiAKGGRlY2xpbmVkX2J5X3Rlcm1pbmFsX2lkcxgRIAMoCRosCgpGYWN0c0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEizAUKB1Nlc3Npb24SCgoCaWQYASABKAkSJAoHY2hhbm5lbBgCIAEoDjITLmhhbmRvZmYudjEuQ2hhbm5lbBIiCgZjYWxsZXIYAyABKAsyEi5oYW5kb2ZmLnYxLkNhbGxlchIaChJjYWxsZXJfdGVybWluYWxfaWQYBCABKAkSGgoSaG9sZGVyX3Rlcm1pbmFsX2lkGAUgASgJEicKBXN0YXRlGAYgASgOMhguaGFuZG9mZi52MS5TZXNzaW9uU3RhdGUSLQoFZmFjdHMYByADKAsyHi5oYW5kb2ZmLnYxLlNlc3Npb24uRmFjdHNFbnRyeRIQCghsYXN0X3NlcRgIIAEoBBIvCgtjcmVhdGVfdGltZRgJIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLAoIZW5kX3RpbWUYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjAKCmVuZF9yZWFzb24YCyABKA4yHC5oYW5kb2ZmLnYxLlNlc3Npb25FbmRSZWFzb24SLQoMcGFydGljaXBhbnRzGAwgAygLMhcuaGFuZG9mZi52MS5QYXJ0aWNpcGFudBItCg9hY3RpdmVfdHJhbnNmZXIYDSABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyEiMKB2hvbGRlcnMYDiADKAsyEi5oYW5kb2ZmLnYxLlRlbnVyZRI0ChBjb25uZWN0X2RlYWRsaW5lGA8gASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIsCg5wYXN0X3RyYW5zZmVycxgQIAMoCzIULmhhbmRvZmYudjEuVHJhbnNmZXISIwobYWNrbm93bGVkZ2VkX2Rpc2Nvbm5lY3Rfc2VxGBEgASgEGiwKCkZhY3RzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASL8BQoFRXZlbnQSEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQSKAoEdGltZRgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASGgoSYXV0aG9yX3Rlcm1pbmFsX2lkGAQgASgJEjkKEXNlc3Npb25fcmVxdWVzdGVkGAogASgLMhwuaGFuZG9mZi52MS5TZXNzaW9uUmVxdWVzdGVkSAASMwoOc2Vzc2lvbl9vcGVuZWQYCyABKAsyGS5oYW5kb2ZmLnYxLlNlc3Npb25PcGVuZWRIABIzCg5tZXNzYWdlX3Bvc3RlZBgMIAEoCzIZLmhhbmRvZmYudjEuTWVzc2FnZVBvc3RlZEgAEjcKEHRyYW5zZmVyX29mZmVyZWQYDSABKAsyGy5oYW5kb2ZmLnYxLlRyYW5zZmVyT2ZmZXJlZEgAEjkKEXRyYW5zZmVyX2FjY2VwdGVkGA4gASgLMhwuaGFuZG9mZi52MS5UcmFuc2ZlckFjY2VwdGVkSAASOQoRdHJhbnNmZXJfZGVjbGluZWQYDyABKAsyHC5oYW5kb2ZmLnYxLlRyYW5zZmVyRGVjbGluZWRIABI7ChJ0cmFuc2Zlcl9jYW5jZWxsZWQYECABKAsyHS5oYW5kb2ZmLnYxLlRyYW5zZmVyQ2FuY2VsbGVkSAASNwoQdHJhbnNmZXJfZXhwaXJlZBgRIAEoCzIbLmhhbmRvZmYudjEuVHJhbnNmZXJFeHBpcmVkSAASPQoTaG9sZGVyX2Rpc2Nvbm5lY3RlZBgSIAEoCzIeLmhhbmRvZmYudjEuSG9sZGVyRGlzY29ubmVjdGVkSAASRQoXZGlzY29ubmVjdF9hY2tub3dsZWRnZWQYEyABKAsyIi5oYW5kb2ZmLnYxLkRpc2Nvbm5lY3RBY2tub3dsZWRnZWRIABIxCg1zZXNzaW9uX2VuZGVkGBQgASgLMhguaGFuZG9mZi52MS5TZXNzaW9uRW5kZWRIAEIJCgdwYXlsb2FkIpkCChBTZXNzaW9uUmVxdWVzdGVkEiQKB2NoYW5uZWwYASABKA4yEy5oYW5kb2ZmLnYxLkNoYW5uZWwSIgoGY2FsbGVyGAIgASgLMhIuaGFuZG9mZi52MS5DYWxsZXISNgoFZmFjdHMYAyADKAsyJy5oYW5kb2ZmLnYxLlNlc3Npb25SZXF1ZXN0ZWQuRmFjdHNFbnRyeRIfChdkZXN0aW5hdGlvbl90ZXJtaW5hbF9pZBgEIAEoCRI0ChBjb25uZWN0X2RlYWRsaW5lGAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBosCgpGYWN0c0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEiKwoNU2Vzc2lvbk9wZW5lZBIaChJob2xkZXJfdGVybWluYWxfaWQYASABKAkiPgoNTWVzc2FnZVBvc3RlZBIMCgRib2R5GAEgASgJEh8KF2Rlc3RpbmF0aW9uX3Rlcm1pbmFsX2lkGAIgASgJImcKD1RyYW5zZmVyT2ZmZXJlZBImCgh0cmFuc2ZlchgBIAEoCzIULmhhbmRvZmYudjEuVHJhbnNmZXISLAoHY29udGV4dBgCIAEoCzIbLmhhbmRvZmYudjEuVHJhbnNmZXJDb250ZXh0IqICCg9UcmFuc2ZlckNvbnRleHQSIgoGY2FsbGVyGAEgASgLMhIuaGFuZG9mZi52MS5DYWxsZXISJAoHY2hhbm5lbBgCIAEoDjITLmhhbmRvZmYudjEuQ2hhbm5lbBI1CgVmYWN0cxgDIAMoCzImLmhhbmRvZmYudjEuVHJhbnNmZXJDb250ZXh0LkZhY3RzRW50cnkSIQoGZGlhbG9nGAQgAygLMhEuaGFuZG9mZi52MS5FdmVudBIYChBkaWFsb2dfdHJ1bmNhdGVkGAUgASgIEiMKB2hvbGRlcnMYBiADKAsyEi5oYW5kb2ZmLnYxLlRlbnVyZRosCgpGYWN0c0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEifgoQVHJhbnNmZXJBY2NlcHRlZBITCgt0cmFuc2Zlcl9pZBgBIAEoCRIfChdhY2NlcHRlZF9ieV90ZXJtaW5hbF9pZBgCIAEoCRI0ChBoYW5kb2ZmX2RlYWRsaW5lGAMgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcCJYChBUcmFuc2ZlckRlY2xpbmVkEhMKC3RyYW5zZmVyX2lkGAEgASgJEh8KF2RlY2xpbmVkX2J5X3Rlcm1pbmFsX2lkGAIgASgJEg4KBnJlYXNvbhgDIAEoCSI4ChFUcmFuc2ZlckNhbmNlbGxlZBITCgt0cmFuc2Zlcl9pZBgBIAEoCRIOCgZyZWFzb24YAiABKAkiJgoPVHJhbnNmZXJFeHBpcmVkEhMKC3RyYW5zZmVyX2lkGAEgASgJInUKEkhvbGRlckRpc2Nvbm5lY3RlZBIYChBsZWZ0X3Rlcm1pbmFsX2lkGAEgASgJEiAKGGNvbnRpbnVlZF9ieV90ZXJtaW5hbF9pZBgCIAEoCRITCgt0cmFuc2Zlcl9pZBgDIAEoCRIOCgZmb3JjZWQYBCABKAgiMAoWRGlzY29ubmVjdEFja25vd2xlZGdlZBIWCg5kaXNjb25uZWN0X3NlcRgBIAEoBCI8CgxTZXNzaW9uRW5kZWQSLAoGcmVhc29uGAEgASgOMhwuaGFuZG9mZi52MS5TZXNzaW9uRW5kUmVhc29uKlQKB0NoYW5uZWwSFwoTQ0hBTk5FTF9VTlNQRUNJRklFRBAAEg4KCkNIQU5ORUxfSU0QARIPCgtDSEFOTkVMX1NNUxACEg8KC0NIQU5ORUxfV0VCEAMqeAoMVGVybWluYWxLaW5kEh0KGVRFUk1JTkFMX0tJTkRfVU5TUEVDSUZJRUQQABIVChFURVJNSU5BTF9LSU5EX0JPVBABEhcKE1RFUk1JTkFMX0tJTkRfQUdFTlQQAhIZChVURVJNSU5BTF9LSU5EX0dBVEVXQVkQAyp8CgxTZXNzaW9uU3RhdGUSHQoZU0VTU0lPTl9TVEFURV9VTlNQRUNJRklFRBAAEhwKGFNFU1NJT05fU1RBVEVfQ09OTkVDVElORxABEhYKElNFU1NJT05fU1RBVEVfT1BFThACEhcKE1NFU1NJT05fU1RBVEVfRU5ERUQQAypiCgRSb2xlEhQKEFJPTEVfVU5TUEVDSUZJRUQQABIPCgtST0xFX0NBTExFUhABEg8KC1JPTEVfSE9MREVSEAISDwoLUk9MRV9UQVJHRVQQAxIRCg1ST0xFX0lOQ09NSU5HEAQq+QEKDVRyYW5zZmVyU3RhdGUSHgoaVFJBTlNGRVJfU1RBVEVfVU5TUEVDSUZJRUQQABIaChZUUkFOU0ZFUl9TVEFURV9PRkZFUkVEEAESGwoXVFJBTlNGRVJfU1RBVEVfQUNDRVBURUQQAhIcChhUUkFOU0ZFUl9TVEFURV9DT01QTEVURUQQAxIbChdUUkFOU0ZFUl9TVEFURV9ERUNMSU5FRBAEEhwKGFRSQU5TRkVSX1NUQVRFX0NBTkNFTExFRBAFEhoKFlRSQU5TRkVSX1NUQVRFX0VYUElSRUQQBhIaChZUUkFOU0ZFUl9TVEFURV9BQk9SVEVEEAcqvwEKEFNlc3Npb25FbmRSZWFzb24SIgoeU0VTU0lPTl9FTkRfUkVBU09OX1VOU1BFQ0lGSUVEEAASKgomU0VTU0lPTl9FTkRfUkVBU09OX0hPTERFUl9ESVNDT05ORUNURUQQARIqCiZTRVNTSU9OX0VORF9SRUFTT05fQ0FMTEVSX0RJU0NPTk5FQ1RFRBACEi8KK1NFU1NJT05fRU5EX1JFQVNPTl9DT05ORUNUX05PVF9BQ0tOT1dMRURHRUQQA2IGcHJvdG8z", [file_google_protobuf_timestamp]);
+  fileDesc("ChZoYW5kb2ZmL3YxL3R5cGVzLnByb3RvEgpoYW5kb2ZmLnYxIqMBCghUZXJtaW5hbBIKCgJpZBgBIAEoCRIMCgRuYW1lGAIgASgJEhQKDGRpc3BsYXlfbmFtZRgDIAEoCRImCgRraW5kGAQgASgOMhguaGFuZG9mZi52MS5UZXJtaW5hbEtpbmQSLwoLY3JlYXRlX3RpbWUYBSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg4KBmdyb3VwcxgGIAMoCSIqCgZDYWxsZXISCgoCaWQYASABKAkSFAoMZGlzcGxheV9uYW1lGAIgASgJIlYKC1BhcnRpY2lwYW50EhMKC3Rlcm1pbmFsX2lkGAEgASgJEh4KBHJvbGUYAiABKA4yEC5oYW5kb2ZmLnYxLlJvbGUSEgoKam9pbmVkX3NlcRgDIAEoBCKgAQoGVGVudXJlEhMKC3Rlcm1pbmFsX2lkGAEgASgJEhAKCGZyb21fc2VxGAIgASgEEhEKCXVudGlsX3NlcRgDIAEoBBIuCgpzdGFydF90aW1lGAQgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIsCghlbmRfdGltZRgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiQAoOVHJhbnNmZXJUYXJnZXQSFQoLdGVybWluYWxfaWQYASABKAlIABIPCgVncm91cBgCIAEoCUgAQgYKBGtpbmQilwcKCFRyYW5zZmVyEgoKAmlkGAEgASgJEhIKCnNlc3Npb25faWQYAiABKAkSGAoQZnJvbV90ZXJtaW5hbF9pZBgDIAEoCRIqCgZ0YXJnZXQYBCABKAsyGi5oYW5kb2ZmLnYxLlRyYW5zZmVyVGFyZ2V0Ei4KBWZhY3RzGAUgAygLMh8uaGFuZG9mZi52MS5UcmFuc2Zlci5GYWN0c0VudHJ5EgwKBG5vdGUYBiABKAkSKAoFc3RhdGUYByABKA4yGS5oYW5kb2ZmLnYxLlRyYW5zZmVyU3RhdGUSEwoLb2ZmZXJlZF9zZXEYCCABKAQSLgoKb2ZmZXJfdGltZRgJIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLwoLZXhwaXJlX3RpbWUYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEi8KC2FjY2VwdF90aW1lGAsgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBI0ChBoYW5kb2ZmX2RlYWRsaW5lGAwgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIsCghlbmRfdGltZRgNIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASDgoGcmVhc29uGA4gASgJEh8KF29mZmVyZWRfdG9fdGVybWluYWxfaWRzGA8gAygJEh8KF2FjY2VwdGVkX2J5X3Rlcm1pbmFsX2lkGBAgASgJEiAKGGRlY2xpbmVkX2J5X3Rlcm1pbmFsX2lkcxgRIAMoCRITCgtxdWV1ZV9ncm91cBgSIAEoCRIQCghwcmlvcml0eRgTIAEoBRIwCgxlbnF1ZXVlX3RpbWUYFCABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEjIKDnF1ZXVlX2RlYWRsaW5lGBUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIiChp1bmFuc3dlcmVkX2J5X3Rlcm1pbmFsX2lkcxgWIAMoCRIWCg5xdWV1ZV9wb3NpdGlvbhgXIAEoDRIYChBzZXJ2ZXJfaW5pdGlhdGVkGBggASgIEi0KDHF1ZXVlX3JlYXNvbhgZIAEoDjIXLmhhbmRvZmYudjEuUXVldWVSZWFzb24aLAoKRmFjdHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIukFCgdTZXNzaW9uEgoKAmlkGAEgASgJEiQKB2NoYW5uZWwYAiABKA4yEy5oYW5kb2ZmLnYxLkNoYW5uZWwSIgoGY2FsbGVyGAMgASgLMhIuaGFuZG9mZi52MS5DYWxsZXISGgoSY2FsbGVyX3Rlcm1pbmFsX2lkGAQgASgJEhoKEmhvbGRlcl90ZXJtaW5hbF9pZBgFIAEoCRInCgVzdGF0ZRgGIAEoDjIYLmhhbmRvZmYudjEuU2Vzc2lvblN0YXRlEi0KBWZhY3RzGAcgAygLMh4uaGFuZG9mZi52MS5TZXNzaW9uLkZhY3RzRW50cnkSEAoIbGFzdF9zZXEYCCABKAQSLwoLY3JlYXRlX3RpbWUYCSABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEiwKCGVuZF90aW1lGAogASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIwCgplbmRfcmVhc29uGAsgASgOMhwuaGFuZG9mZi52MS5TZXNzaW9uRW5kUmVhc29uEi0KDHBhcnRpY2lwYW50cxgMIAMoCzIXLmhhbmRvZmYudjEuUGFydGljaXBhbnQSLQoPYWN0aXZlX3RyYW5zZmVyGA0gASgLMhQuaGFuZG9mZi52MS5UcmFuc2ZlchIjCgdob2xkZXJzGA4gAygLMhIuaGFuZG9mZi52MS5UZW51cmUSNAoQY29ubmVjdF9kZWFkbGluZRgPIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASLAoOcGFzdF90cmFuc2ZlcnMYECADKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyEiMKG2Fja25vd2xlZGdlZF9kaXNjb25uZWN0X3NlcRgRIAEoBBINCgVncm91cBgSIAEoCRIMCgRob3BzGBMgASgNGiwKCkZhY3RzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASKzBgoFRXZlbnQSEgoKc2Vzc2lvbl9pZBgBIAEoCRILCgNzZXEYAiABKAQSKAoEdGltZRgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXASGgoSYXV0aG9yX3Rlcm1pbmFsX2lkGAQgASgJEjkKEXNlc3Npb25fcmVxdWVzdGVkGAogASgLMhwuaGFuZG9mZi52MS5TZXNzaW9uUmVxdWVzdGVkSAASMwoOc2Vzc2lvbl9vcGVuZWQYCyABKAsyGS5oYW5kb2ZmLnYxLlNlc3Npb25PcGVuZWRIABIzCg5tZXNzYWdlX3Bvc3RlZBgMIAEoCzIZLmhhbmRvZmYudjEuTWVzc2FnZVBvc3RlZEgAEjcKEHRyYW5zZmVyX29mZmVyZWQYDSABKAsyGy5oYW5kb2ZmLnYxLlRyYW5zZmVyT2ZmZXJlZEgAEjkKEXRyYW5zZmVyX2FjY2VwdGVkGA4gASgLMhwuaGFuZG9mZi52MS5UcmFuc2ZlckFjY2VwdGVkSAASOQoRdHJhbnNmZXJfZGVjbGluZWQYDyABKAsyHC5oYW5kb2ZmLnYxLlRyYW5zZmVyRGVjbGluZWRIABI7ChJ0cmFuc2Zlcl9jYW5jZWxsZWQYECABKAsyHS5oYW5kb2ZmLnYxLlRyYW5zZmVyQ2FuY2VsbGVkSAASNwoQdHJhbnNmZXJfZXhwaXJlZBgRIAEoCzIbLmhhbmRvZmYudjEuVHJhbnNmZXJFeHBpcmVkSAASPQoTaG9sZGVyX2Rpc2Nvbm5lY3RlZBgSIAEoCzIeLmhhbmRvZmYudjEuSG9sZGVyRGlzY29ubmVjdGVkSAASRQoXZGlzY29ubmVjdF9hY2tub3dsZWRnZWQYEyABKAsyIi5oYW5kb2ZmLnYxLkRpc2Nvbm5lY3RBY2tub3dsZWRnZWRIABIxCg1zZXNzaW9uX2VuZGVkGBQgASgLMhguaGFuZG9mZi52MS5TZXNzaW9uRW5kZWRIABI1Cg90cmFuc2Zlcl9xdWV1ZWQYFSABKAsyGi5oYW5kb2ZmLnYxLlRyYW5zZmVyUXVldWVkSABCCQoHcGF5bG9hZCKZAgoQU2Vzc2lvblJlcXVlc3RlZBIkCgdjaGFubmVsGAEgASgOMhMuaGFuZG9mZi52MS5DaGFubmVsEiIKBmNhbGxlchgCIAEoCzISLmhhbmRvZmYudjEuQ2FsbGVyEjYKBWZhY3RzGAMgAygLMicuaGFuZG9mZi52MS5TZXNzaW9uUmVxdWVzdGVkLkZhY3RzRW50cnkSHwoXZGVzdGluYXRpb25fdGVybWluYWxfaWQYBCABKAkSNAoQY29ubmVjdF9kZWFkbGluZRgFIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAaLAoKRmFjdHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIisKDVNlc3Npb25PcGVuZWQSGgoSaG9sZGVyX3Rlcm1pbmFsX2lkGAEgASgJIj4KDU1lc3NhZ2VQb3N0ZWQSDAoEYm9keRgBIAEoCRIfChdkZXN0aW5hdGlvbl90ZXJtaW5hbF9pZBgCIAEoCSJnCg9UcmFuc2Zlck9mZmVyZWQSJgoIdHJhbnNmZXIYASABKAsyFC5oYW5kb2ZmLnYxLlRyYW5zZmVyEiwKB2NvbnRleHQYAiABKAsyGy5oYW5kb2ZmLnYxLlRyYW5zZmVyQ29udGV4dCKiAgoPVHJhbnNmZXJDb250ZXh0EiIKBmNhbGxlchgBIAEoCzISLmhhbmRvZmYudjEuQ2FsbGVyEiQKB2NoYW5uZWwYAiABKA4yEy5oYW5kb2ZmLnYxLkNoYW5uZWwSNQoFZmFjdHMYAyADKAsyJi5oYW5kb2ZmLnYxLlRyYW5zZmVyQ29udGV4dC5GYWN0c0VudHJ5EiEKBmRpYWxvZxgEIAMoCzIRLmhhbmRvZmYudjEuRXZlbnQSGAoQZGlhbG9nX3RydW5jYXRlZBgFIAEoCBIjCgdob2xkZXJzGAYgAygLMhIuaGFuZG9mZi52MS5UZW51cmUaLAoKRmFjdHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIn4KEFRyYW5zZmVyQWNjZXB0ZWQSEwoLdHJhbnNmZXJfaWQYASABKAkSHwoXYWNjZXB0ZWRfYnlfdGVybWluYWxfaWQYAiABKAkSNAoQaGFuZG9mZl9kZWFkbGluZRgDIAEoCzIaLmdvb2dsZS5wcm90b2J1Zi5UaW1lc3RhbXAiagoQVHJhbnNmZXJEZWNsaW5lZBITCgt0cmFuc2Zlcl9pZBgBIAEoCRIfChdkZWNsaW5lZF9ieV90ZXJtaW5hbF9pZBgCIAEoCRIOCgZyZWFzb24YAyABKAkSEAoIcmVxdWV1ZWQYBCABKAgiOAoRVHJhbnNmZXJDYW5jZWxsZWQSEwoLdHJhbnNmZXJfaWQYASABKAkSDgoGcmVhc29uGAIgASgJIloKD1RyYW5zZmVyRXhwaXJlZBITCgt0cmFuc2Zlcl9pZBgBIAEoCRIiChp1bmFuc3dlcmVkX2J5X3Rlcm1pbmFsX2lkcxgCIAMoCRIOCgZyZWFzb24YAyABKAkidQoSSG9sZGVyRGlzY29ubmVjdGVkEhgKEGxlZnRfdGVybWluYWxfaWQYASABKAkSIAoYY29udGludWVkX2J5X3Rlcm1pbmFsX2lkGAIgASgJEhMKC3RyYW5zZmVyX2lkGAMgASgJEg4KBmZvcmNlZBgEIAEoCCIwChZEaXNjb25uZWN0QWNrbm93bGVkZ2VkEhYKDmRpc2Nvbm5lY3Rfc2VxGAEgASgEIjwKDFNlc3Npb25FbmRlZBIsCgZyZWFzb24YASABKA4yHC5oYW5kb2ZmLnYxLlNlc3Npb25FbmRSZWFzb24itQEKDlRyYW5zZmVyUXVldWVkEhMKC3RyYW5zZmVyX2lkGAEgASgJEg0KBWdyb3VwGAIgASgJEhAKCHBvc2l0aW9uGAMgASgNEhAKCHByaW9yaXR5GAQgASgFEjIKDnF1ZXVlX2RlYWRsaW5lGAUgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBInCgZyZWFzb24YBiABKA4yFy5oYW5kb2ZmLnYxLlF1ZXVlUmVhc29uIrkCCg1UZXJtaW5hbFN0YXRlEhMKC3Rlcm1pbmFsX2lkGAEgASgJEgwKBG5hbWUYAiABKAkSJgoEa2luZBgDIAEoDjIYLmhhbmRvZmYudjEuVGVybWluYWxLaW5kEioKBnN0YXR1cxgEIAEoDjIaLmhhbmRvZmYudjEuVGVybWluYWxTdGF0dXMSDgoGcmVhc29uGAUgASgJEi8KC3N0YXR1c190aW1lGAYgASgLMhouZ29vZ2xlLnByb3RvYnVmLlRpbWVzdGFtcBIQCghhdHRhY2hlZBgHIAEoCBIQCghjYXBhY2l0eRgIIAEoDRIMCgRsb2FkGAkgASgNEi4KCmlkbGVfc2luY2UYCiABKAsyGi5nb29nbGUucHJvdG9idWYuVGltZXN0YW1wEg4KBmdyb3VwcxgLIAMoCSLxAQoMR3JvdXBSb3V0aW5nEg0KBWdyb3VwGAEgASgJEi0KCHN0cmF0ZWd5GAIgASgOMhsuaGFuZG9mZi52MS5Sb3V0aW5nU3RyYXRlZ3kSLwoMcmluZ190aW1lb3V0GAMgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uEisKCG1heF93YWl0GAQgASgLMhkuZ29vZ2xlLnByb3RvYnVmLkR1cmF0aW9uEhYKDm92ZXJmbG93X2dyb3VwGAUgASgJEi0KCmF3YXlfZ3JhY2UYBiABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb24ieAoNVHJhbnNmZXJSdWxlcxIVCgt0ZXJtaW5hbF9pZBgBIAEoCUgAEg8KBWdyb3VwGAIgASgJSAASFgoOYWxsb3dlZF9ncm91cHMYAyADKAkSHAoUYWxsb3dlZF90ZXJtaW5hbF9pZHMYBCADKAlCCQoHc3ViamVjdCLMAQoKUXVldWVTdGF0cxINCgVncm91cBgBIAEoCRIOCgZsZW5ndGgYAiABKA0SLgoLb2xkZXN0X3dhaXQYAyABKAsyGS5nb29nbGUucHJvdG9idWYuRHVyYXRpb24SGQoRYXZhaWxhYmxlX21lbWJlcnMYBCABKA0SDwoHbWVtYmVycxgFIAEoDRIYChBvZmZlcnNfaW5fZmxpZ2h0GAYgASgNEikKB3JvdXRpbmcYByABKAsyGC5oYW5kb2ZmLnYxLkdyb3VwUm91dGluZypUCgdDaGFubmVsEhcKE0NIQU5ORUxfVU5TUEVDSUZJRUQQABIOCgpDSEFOTkVMX0lNEAESDwoLQ0hBTk5FTF9TTVMQAhIPCgtDSEFOTkVMX1dFQhADKngKDFRlcm1pbmFsS2luZBIdChlURVJNSU5BTF9LSU5EX1VOU1BFQ0lGSUVEEAASFQoRVEVSTUlOQUxfS0lORF9CT1QQARIXChNURVJNSU5BTF9LSU5EX0FHRU5UEAISGQoVVEVSTUlOQUxfS0lORF9HQVRFV0FZEAMqfAoMU2Vzc2lvblN0YXRlEh0KGVNFU1NJT05fU1RBVEVfVU5TUEVDSUZJRUQQABIcChhTRVNTSU9OX1NUQVRFX0NPTk5FQ1RJTkcQARIWChJTRVNTSU9OX1NUQVRFX09QRU4QAhIXChNTRVNTSU9OX1NUQVRFX0VOREVEEAMqYgoEUm9sZRIUChBST0xFX1VOU1BFQ0lGSUVEEAASDwoLUk9MRV9DQUxMRVIQARIPCgtST0xFX0hPTERFUhACEg8KC1JPTEVfVEFSR0VUEAMSEQoNUk9MRV9JTkNPTUlORxAEKpQCCg1UcmFuc2ZlclN0YXRlEh4KGlRSQU5TRkVSX1NUQVRFX1VOU1BFQ0lGSUVEEAASGgoWVFJBTlNGRVJfU1RBVEVfT0ZGRVJFRBABEhsKF1RSQU5TRkVSX1NUQVRFX0FDQ0VQVEVEEAISHAoYVFJBTlNGRVJfU1RBVEVfQ09NUExFVEVEEAMSGwoXVFJBTlNGRVJfU1RBVEVfREVDTElORUQQBBIcChhUUkFOU0ZFUl9TVEFURV9DQU5DRUxMRUQQBRIaChZUUkFOU0ZFUl9TVEFURV9FWFBJUkVEEAYSGgoWVFJBTlNGRVJfU1RBVEVfQUJPUlRFRBAHEhkKFVRSQU5TRkVSX1NUQVRFX1FVRVVFRBAIKr8BChBTZXNzaW9uRW5kUmVhc29uEiIKHlNFU1NJT05fRU5EX1JFQVNPTl9VTlNQRUNJRklFRBAAEioKJlNFU1NJT05fRU5EX1JFQVNPTl9IT0xERVJfRElTQ09OTkVDVEVEEAESKgomU0VTU0lPTl9FTkRfUkVBU09OX0NBTExFUl9ESVNDT05ORUNURUQQAhIvCitTRVNTSU9OX0VORF9SRUFTT05fQ09OTkVDVF9OT1RfQUNLTk9XTEVER0VEEAMq2gEKC1F1ZXVlUmVhc29uEhwKGFFVRVVFX1JFQVNPTl9VTlNQRUNJRklFRBAAEiEKHVFVRVVFX1JFQVNPTl9OT0JPRFlfQVZBSUxBQkxFEAESGQoVUVVFVUVfUkVBU09OX0RFQ0xJTkVEEAISGwoXUVVFVUVfUkVBU09OX1VOQU5TV0VSRUQQAxIZChVRVUVVRV9SRUFTT05fT1ZFUkZMT1cQBBIZChVRVUVVRV9SRUFTT05fUE9TSVRJT04QBRIcChhRVUVVRV9SRUFTT05fSE9MREVSX0FXQVkQBiqEAQoOVGVybWluYWxTdGF0dXMSHwobVEVSTUlOQUxfU1RBVFVTX1VOU1BFQ0lGSUVEEAASHQoZVEVSTUlOQUxfU1RBVFVTX0FWQUlMQUJMRRABEhgKFFRFUk1JTkFMX1NUQVRVU19BV0FZEAISGAoUVEVSTUlOQUxfU1RBVFVTX0JVU1kQAyqZAQoPUm91dGluZ1N0cmF0ZWd5EiAKHFJPVVRJTkdfU1RSQVRFR1lfVU5TUEVDSUZJRUQQABIeChpST1VUSU5HX1NUUkFURUdZX0JST0FEQ0FTVBABEiEKHVJPVVRJTkdfU1RSQVRFR1lfTE9OR0VTVF9JRExFEAISIQodUk9VVElOR19TVFJBVEVHWV9MRUFTVF9MT0FERUQQA2IGcHJvdG8z", [file_google_protobuf_duration, file_google_protobuf_timestamp]);
 
 /**
  * A participant endpoint of sessions: a bot, an agent desktop or a channel gateway.
@@ -307,11 +307,71 @@ export type Transfer = Message<"handoff.v1.Transfer"> & {
   acceptedByTerminalId: string;
 
   /**
-   * Members of a group offer that declined; the offer ends declined when all of them have.
+   * Members of a group offer that declined; the offer ends declined when all of them have
+   * (a routed transfer returns to its queue instead, and is not offered to them again).
    *
    * @generated from field: repeated string declined_by_terminal_ids = 17;
    */
   declinedByTerminalIds: string[];
+
+  /**
+   * For a transfer to a group: the group whose queue routes it now (the target group, or the
+   * overflow group it moved to after waiting the target's maximum).
+   *
+   * @generated from field: string queue_group = 18;
+   */
+  queueGroup: string;
+
+  /**
+   * Queue priority: higher is served first; equal priorities in order of arrival.
+   *
+   * @generated from field: int32 priority = 19;
+   */
+  priority: number;
+
+  /**
+   * When the transfer first entered a queue (unset if it never waited).
+   *
+   * @generated from field: google.protobuf.Timestamp enqueue_time = 20;
+   */
+  enqueueTime?: Timestamp | undefined;
+
+  /**
+   * While queued: when it leaves queue_group (overflow or expiry) if nobody accepted it.
+   *
+   * @generated from field: google.protobuf.Timestamp queue_deadline = 21;
+   */
+  queueDeadline?: Timestamp | undefined;
+
+  /**
+   * Members offered it one at a time (longest_idle, least_loaded) that let the ring timeout pass;
+   * like those that declined, they are not offered it again.
+   *
+   * @generated from field: repeated string unanswered_by_terminal_ids = 22;
+   */
+  unansweredByTerminalIds: string[];
+
+  /**
+   * The last position announced to the holder (TransferQueued); 0 when not queued.
+   *
+   * @generated from field: uint32 queue_position = 23;
+   */
+  queuePosition: number;
+
+  /**
+   * The server made this transfer (a holder away past its group's grace): on accept, the target
+   * takes the session at once and the away holder is disconnected.
+   *
+   * @generated from field: bool server_initiated = 24;
+   */
+  serverInitiated: boolean;
+
+  /**
+   * Why it last entered a queue.
+   *
+   * @generated from field: handoff.v1.QueueReason queue_reason = 25;
+   */
+  queueReason: QueueReason;
 };
 
 /**
@@ -435,6 +495,21 @@ export type Session = Message<"handoff.v1.Session"> & {
    * @generated from field: uint64 acknowledged_disconnect_seq = 17;
    */
   acknowledgedDisconnectSeq: bigint;
+
+  /**
+   * The group the session was last routed through (the queue_group of its latest transfer to a
+   * group); empty if never. Filters ListSessions by group.
+   *
+   * @generated from field: string group = 18;
+   */
+  group: string;
+
+  /**
+   * Transfers completed so far (holder changes). The server's hop limit bounds it.
+   *
+   * @generated from field: uint32 hops = 19;
+   */
+  hops: number;
 };
 
 /**
@@ -543,6 +618,12 @@ export type Event = Message<"handoff.v1.Event"> & {
      */
     value: SessionEnded;
     case: "sessionEnded";
+  } | {
+    /**
+     * @generated from field: handoff.v1.TransferQueued transfer_queued = 21;
+     */
+    value: TransferQueued;
+    case: "transferQueued";
   } | { case: undefined; value?: undefined };
 };
 
@@ -757,6 +838,14 @@ export type TransferDeclined = Message<"handoff.v1.TransferDeclined"> & {
    * @generated from field: string reason = 3;
    */
   reason: string;
+
+  /**
+   * Every member offered it declined and the transfer returned to its group's queue: it goes on
+   * (a TransferQueued follows once its position is known).
+   *
+   * @generated from field: bool requeued = 4;
+   */
+  requeued: boolean;
 };
 
 /**
@@ -796,6 +885,21 @@ export type TransferExpired = Message<"handoff.v1.TransferExpired"> & {
    * @generated from field: string transfer_id = 1;
    */
   transferId: string;
+
+  /**
+   * Only the offer to these members expired (the group's ring timeout): the transfer returned to
+   * its queue and goes on. Empty when the transfer itself expired.
+   *
+   * @generated from field: repeated string unanswered_by_terminal_ids = 2;
+   */
+  unansweredByTerminalIds: string[];
+
+  /**
+   * Set when the transfer itself expired after waiting the most its queue allows.
+   *
+   * @generated from field: string reason = 3;
+   */
+  reason: string;
 };
 
 /**
@@ -878,6 +982,299 @@ export type SessionEnded = Message<"handoff.v1.SessionEnded"> & {
  */
 export const SessionEndedSchema: GenMessage<SessionEnded> = /*@__PURE__*/
   messageDesc(file_handoff_v1_types, 19);
+
+/**
+ * A transfer waits in a group's queue (the holder keeps the session). Seen by the holder (and,
+ * for a server-initiated transfer, by nobody but the queue): not by the caller's terminal.
+ *
+ * @generated from message handoff.v1.TransferQueued
+ */
+export type TransferQueued = Message<"handoff.v1.TransferQueued"> & {
+  /**
+   * @generated from field: string transfer_id = 1;
+   */
+  transferId: string;
+
+  /**
+   * @generated from field: string group = 2;
+   */
+  group: string;
+
+  /**
+   * 1 is next to be offered. Announced when the transfer enters the queue and as it moves up;
+   * 0 when not known at that moment (an overflow, an away re-queue): the position follows.
+   *
+   * @generated from field: uint32 position = 3;
+   */
+  position: number;
+
+  /**
+   * @generated from field: int32 priority = 4;
+   */
+  priority: number;
+
+  /**
+   * @generated from field: google.protobuf.Timestamp queue_deadline = 5;
+   */
+  queueDeadline?: Timestamp | undefined;
+
+  /**
+   * @generated from field: handoff.v1.QueueReason reason = 6;
+   */
+  reason: QueueReason;
+};
+
+/**
+ * Describes the message handoff.v1.TransferQueued.
+ * Use `create(TransferQueuedSchema)` to create a new message.
+ */
+export const TransferQueuedSchema: GenMessage<TransferQueued> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_types, 20);
+
+/**
+ * A terminal as routing sees it: its status, whether it is attached, and its load.
+ *
+ * @generated from message handoff.v1.TerminalState
+ */
+export type TerminalState = Message<"handoff.v1.TerminalState"> & {
+  /**
+   * @generated from field: string terminal_id = 1;
+   */
+  terminalId: string;
+
+  /**
+   * @generated from field: string name = 2;
+   */
+  name: string;
+
+  /**
+   * @generated from field: handoff.v1.TerminalKind kind = 3;
+   */
+  kind: TerminalKind;
+
+  /**
+   * As routing counts it (a terminal that never set one: see TerminalStatus).
+   *
+   * @generated from field: handoff.v1.TerminalStatus status = 4;
+   */
+  status: TerminalStatus;
+
+  /**
+   * What the terminal gave with its status.
+   *
+   * @generated from field: string reason = 5;
+   */
+  reason: string;
+
+  /**
+   * When the status last changed; unset if the terminal never set one.
+   *
+   * @generated from field: google.protobuf.Timestamp status_time = 6;
+   */
+  statusTime?: Timestamp | undefined;
+
+  /**
+   * Attached to some replica now (a heartbeat not older than the server's presence TTL).
+   *
+   * @generated from field: bool attached = 7;
+   */
+  attached: boolean;
+
+  /**
+   * Sessions it may hold at once; 0 means no limit.
+   *
+   * @generated from field: uint32 capacity = 8;
+   */
+  capacity: number;
+
+  /**
+   * Sessions it holds, transfers it accepted that have not completed, and offers made to it
+   * alone (LONGEST_IDLE, LEAST_LOADED) that it has not answered: never over capacity.
+   *
+   * @generated from field: uint32 load = 9;
+   */
+  load: number;
+
+  /**
+   * Since when it has held nothing new (its last session left it, or it became available).
+   *
+   * @generated from field: google.protobuf.Timestamp idle_since = 10;
+   */
+  idleSince?: Timestamp | undefined;
+
+  /**
+   * @generated from field: repeated string groups = 11;
+   */
+  groups: string[];
+};
+
+/**
+ * Describes the message handoff.v1.TerminalState.
+ * Use `create(TerminalStateSchema)` to create a new message.
+ */
+export const TerminalStateSchema: GenMessage<TerminalState> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_types, 21);
+
+/**
+ * How a group routes the transfers made to it. A group nobody configured routes with the
+ * defaults: BROADCAST, the server's offer timeout, no maximum wait, no away re-queue.
+ *
+ * @generated from message handoff.v1.GroupRouting
+ */
+export type GroupRouting = Message<"handoff.v1.GroupRouting"> & {
+  /**
+   * 1-64 characters: letters, digits, '-', '_', '.'.
+   *
+   * @generated from field: string group = 1;
+   */
+  group: string;
+
+  /**
+   * @generated from field: handoff.v1.RoutingStrategy strategy = 2;
+   */
+  strategy: RoutingStrategy;
+
+  /**
+   * LONGEST_IDLE and LEAST_LOADED: how long one member is offered a session before the next is.
+   * Unset or zero: the server's offer timeout.
+   *
+   * @generated from field: google.protobuf.Duration ring_timeout = 3;
+   */
+  ringTimeout?: Duration | undefined;
+
+  /**
+   * How long a transfer may wait in this group's queue; then it moves to overflow_group, or
+   * expires (TRANSFER_STATE_EXPIRED) if there is none. Unset or zero: no limit.
+   *
+   * @generated from field: google.protobuf.Duration max_wait = 4;
+   */
+  maxWait?: Duration | undefined;
+
+  /**
+   * Where transfers go after max_wait (a group name, not this group); empty: they expire.
+   *
+   * @generated from field: string overflow_group = 5;
+   */
+  overflowGroup: string;
+
+  /**
+   * When set: a holder that has been detached or AWAY this long has the sessions it got through
+   * this group re-queued here (server-initiated transfers; on accept the new holder takes over
+   * and the caller's terminal is told who left). Unset or zero: never (the default).
+   *
+   * @generated from field: google.protobuf.Duration away_grace = 6;
+   */
+  awayGrace?: Duration | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.GroupRouting.
+ * Use `create(GroupRoutingSchema)` to create a new message.
+ */
+export const GroupRoutingSchema: GenMessage<GroupRouting> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_types, 22);
+
+/**
+ * Where a terminal, or the members of a group, may transfer sessions to.
+ *
+ * @generated from message handoff.v1.TransferRules
+ */
+export type TransferRules = Message<"handoff.v1.TransferRules"> & {
+  /**
+   * @generated from oneof handoff.v1.TransferRules.subject
+   */
+  subject: {
+    /**
+     * @generated from field: string terminal_id = 1;
+     */
+    value: string;
+    case: "terminalId";
+  } | {
+    /**
+     * @generated from field: string group = 2;
+     */
+    value: string;
+    case: "group";
+  } | { case: undefined; value?: undefined };
+
+  /**
+   * Groups it may transfer to.
+   *
+   * @generated from field: repeated string allowed_groups = 3;
+   */
+  allowedGroups: string[];
+
+  /**
+   * Terminals it may transfer to.
+   *
+   * @generated from field: repeated string allowed_terminal_ids = 4;
+   */
+  allowedTerminalIds: string[];
+};
+
+/**
+ * Describes the message handoff.v1.TransferRules.
+ * Use `create(TransferRulesSchema)` to create a new message.
+ */
+export const TransferRulesSchema: GenMessage<TransferRules> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_types, 23);
+
+/**
+ * A group's queue as it is now.
+ *
+ * @generated from message handoff.v1.QueueStats
+ */
+export type QueueStats = Message<"handoff.v1.QueueStats"> & {
+  /**
+   * @generated from field: string group = 1;
+   */
+  group: string;
+
+  /**
+   * Transfers waiting (queued, not being offered).
+   *
+   * @generated from field: uint32 length = 2;
+   */
+  length: number;
+
+  /**
+   * The longest a waiting transfer has waited so far; zero when none waits.
+   *
+   * @generated from field: google.protobuf.Duration oldest_wait = 3;
+   */
+  oldestWait?: Duration | undefined;
+
+  /**
+   * Members attached, AVAILABLE and under capacity.
+   *
+   * @generated from field: uint32 available_members = 4;
+   */
+  availableMembers: number;
+
+  /**
+   * @generated from field: uint32 members = 5;
+   */
+  members: number;
+
+  /**
+   * Transfers of this group being offered to members now.
+   *
+   * @generated from field: uint32 offers_in_flight = 6;
+   */
+  offersInFlight: number;
+
+  /**
+   * @generated from field: handoff.v1.GroupRouting routing = 7;
+   */
+  routing?: GroupRouting | undefined;
+};
+
+/**
+ * Describes the message handoff.v1.QueueStats.
+ * Use `create(QueueStatsSchema)` to create a new message.
+ */
+export const QueueStatsSchema: GenMessage<QueueStats> = /*@__PURE__*/
+  messageDesc(file_handoff_v1_types, 24);
 
 /**
  * The medium the caller uses. The transfer protocol is identical on every channel (claims 2-4).
@@ -1091,6 +1488,15 @@ export enum TransferState {
    * @generated from enum value: TRANSFER_STATE_ABORTED = 7;
    */
   ABORTED = 7,
+
+  /**
+   * A transfer to a group waiting in the group's queue: no member could be offered the session
+   * (none available, all at capacity, or each one offered declined or did not answer). The holder
+   * keeps the session meanwhile; the queue offers it again as members become available.
+   *
+   * @generated from enum value: TRANSFER_STATE_QUEUED = 8;
+   */
+  QUEUED = 8,
 }
 
 /**
@@ -1135,4 +1541,147 @@ export enum SessionEndReason {
  */
 export const SessionEndReasonSchema: GenEnum<SessionEndReason> = /*@__PURE__*/
   enumDesc(file_handoff_v1_types, 5);
+
+/**
+ * Why a transfer (re)entered a queue or its position was announced.
+ *
+ * @generated from enum handoff.v1.QueueReason
+ */
+export enum QueueReason {
+  /**
+   * @generated from enum value: QUEUE_REASON_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * No member of the group could be offered the session when the transfer was made.
+   *
+   * @generated from enum value: QUEUE_REASON_NOBODY_AVAILABLE = 1;
+   */
+  NOBODY_AVAILABLE = 1,
+
+  /**
+   * Every member it was offered to declined.
+   *
+   * @generated from enum value: QUEUE_REASON_DECLINED = 2;
+   */
+  DECLINED = 2,
+
+  /**
+   * The member it was offered to did not answer within the group's ring timeout.
+   *
+   * @generated from enum value: QUEUE_REASON_UNANSWERED = 3;
+   */
+  UNANSWERED = 3,
+
+  /**
+   * It waited the maximum in its group and moved to the overflow group's queue.
+   *
+   * @generated from enum value: QUEUE_REASON_OVERFLOW = 4;
+   */
+  OVERFLOW = 4,
+
+  /**
+   * Sessions ahead of it left the queue: its position changed.
+   *
+   * @generated from enum value: QUEUE_REASON_POSITION = 5;
+   */
+  POSITION = 5,
+
+  /**
+   * The server re-queued the session because its holder was away past the group's grace.
+   *
+   * @generated from enum value: QUEUE_REASON_HOLDER_AWAY = 6;
+   */
+  HOLDER_AWAY = 6,
+}
+
+/**
+ * Describes the enum handoff.v1.QueueReason.
+ */
+export const QueueReasonSchema: GenEnum<QueueReason> = /*@__PURE__*/
+  enumDesc(file_handoff_v1_types, 6);
+
+/**
+ * Whether a terminal takes new sessions (routing). Attaching alone does not make an agent
+ * available: it says so. A terminal that never set a status counts as AVAILABLE while attached
+ * if it is a bot or a gateway (their behaviour before statuses existed), AWAY if it is an agent.
+ *
+ * @generated from enum handoff.v1.TerminalStatus
+ */
+export enum TerminalStatus {
+  /**
+   * @generated from enum value: TERMINAL_STATUS_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Takes new sessions while attached and under its capacity.
+   *
+   * @generated from enum value: TERMINAL_STATUS_AVAILABLE = 1;
+   */
+  AVAILABLE = 1,
+
+  /**
+   * Not at the desk: offered nothing; a group may re-queue its sessions after a grace.
+   *
+   * @generated from enum value: TERMINAL_STATUS_AWAY = 2;
+   */
+  AWAY = 2,
+
+  /**
+   * At the desk but taking no new sessions (wrap-up, a call); keeps what it holds.
+   *
+   * @generated from enum value: TERMINAL_STATUS_BUSY = 3;
+   */
+  BUSY = 3,
+}
+
+/**
+ * Describes the enum handoff.v1.TerminalStatus.
+ */
+export const TerminalStatusSchema: GenEnum<TerminalStatus> = /*@__PURE__*/
+  enumDesc(file_handoff_v1_types, 7);
+
+/**
+ * How a group's queue offers sessions to its members.
+ *
+ * @generated from enum handoff.v1.RoutingStrategy
+ */
+export enum RoutingStrategy {
+  /**
+   * Treated as BROADCAST.
+   *
+   * @generated from enum value: ROUTING_STRATEGY_UNSPECIFIED = 0;
+   */
+  UNSPECIFIED = 0,
+
+  /**
+   * Every available member with room at once; the first accept wins.
+   *
+   * @generated from enum value: ROUTING_STRATEGY_BROADCAST = 1;
+   */
+  BROADCAST = 1,
+
+  /**
+   * One member at a time: the one idle longest (since its last session left it, or it became
+   * available); on a decline or after the ring timeout, the next one.
+   *
+   * @generated from enum value: ROUTING_STRATEGY_LONGEST_IDLE = 2;
+   */
+  LONGEST_IDLE = 2,
+
+  /**
+   * One member at a time: the fewest sessions held relative to its capacity (ties: idle longest).
+   *
+   * @generated from enum value: ROUTING_STRATEGY_LEAST_LOADED = 3;
+   */
+  LEAST_LOADED = 3,
+}
+
+/**
+ * Describes the enum handoff.v1.RoutingStrategy.
+ */
+export const RoutingStrategySchema: GenEnum<RoutingStrategy> = /*@__PURE__*/
+  enumDesc(file_handoff_v1_types, 8);
 
