@@ -125,6 +125,7 @@ async fn main() -> Result<(), BoxError> {
                 }),
                 channel: pb::Channel::Web as i32,
                 facts: [("page".to_owned(), "/billing".to_owned())].into(),
+                ..Default::default()
             })
             .await
         })

@@ -393,6 +393,79 @@ impl App {
         }
     }
 
+    /// Connect to a group: the session waits in the group's queue until a member accepts it,
+    /// and this returns it open then (or UNAVAILABLE if the group's maximum wait ends it).
+    pub async fn connect_group(
+        &self,
+        actor: Uuid,
+        group: &str,
+        caller: pb::Caller,
+        channel: pb::Channel,
+        facts: HashMap<String, String>,
+        priority: i32,
+    ) -> Result<pb::Session> {
+        if self.members_of(group).await?.is_empty() {
+            return Err(Error::NotFound("destination group"));
+        }
+        let id = Uuid::now_v7();
+        let policy = self.policies().await?.of(group);
+        let now = domain::now_millis();
+        let ahead = self
+            .store
+            .queue_ahead(
+                group,
+                &crate::store::routing::QueueEntry {
+                    session: id,
+                    priority,
+                    since_ms: now,
+                },
+            )
+            .await?;
+        let route = domain::queue::Route {
+            group: group.to_owned(),
+            policy,
+            priority,
+            position: ahead as u32 + 1,
+        };
+        let mut sub = self.bus.subscribe(None);
+        sub.follow(id);
+        let (session, events) = domain::queue::open_to_group(
+            domain::queue::GroupConnect {
+                id,
+                transfer_id: Uuid::now_v7(),
+                caller_terminal: actor,
+                caller,
+                channel,
+                facts,
+            },
+            &route,
+            now,
+        );
+        let (stored, rows, committed) = commit::new_session(id, &session, &events);
+        self.store.create_session(&stored, &rows).await?;
+        crate::metrics::events_committed(&committed.events);
+        self.publish(&committed);
+        self.routing_changed();
+        loop {
+            let s = self
+                .store
+                .session(id)
+                .await?
+                .ok_or(Error::NotFound("session"))?;
+            match s.state() {
+                SessionState::Open => return Ok(s),
+                SessionState::Ended => {
+                    return Err(Error::Unavailable(format!(
+                        "no member of group {group:?} accepted the caller in time; no session was opened"
+                    )));
+                }
+                _ => {}
+            }
+            // Woken by the session's changes; a look now and then covers a lost signal.
+            let _ = tokio::time::timeout(Duration::from_secs(1), sub.inbox().wait()).await;
+        }
+    }
+
     pub async fn acknowledge_connect(&self, actor: Uuid, session: Uuid) -> Result<pb::Session> {
         let c = self
             .change(session, move |s| {
@@ -523,11 +596,12 @@ impl App {
             self.unseat(session, &[actor]).await;
         }
         let c = self.explain_closed(session, c, decide).await?;
-        let t = c
-            .session
-            .active_transfer
-            .clone()
-            .ok_or_else(|| Error::Internal("accepted transfer vanished".into()))?;
+        // A server-made transfer (an away holder's session, a Connect to a group) completes as it
+        // is accepted: it is history already.
+        let t = match c.session.active_transfer.clone() {
+            Some(t) => t,
+            None => past_transfer(&c.session, transfer)?,
+        };
         Ok((t, c.session))
     }
 

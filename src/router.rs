@@ -36,6 +36,8 @@ const PASS: usize = 100;
 /// A seat older than this that no session accounts for (its step never happened: a replica
 /// stopped between taking it and the change) is given up.
 const STALE_SEAT: Duration = Duration::from_secs(30);
+/// The reason given with the status of a member set AWAY for letting a ring timeout pass.
+pub const NOT_ANSWERING: &str = "did not answer an offer";
 /// How often stale seats are looked for.
 const SEAT_CHECK: Duration = Duration::from_secs(10);
 /// Members of one group read at most.
@@ -271,6 +273,7 @@ impl App {
         let Ok(session) = c.session.id.parse::<Uuid>() else {
             return;
         };
+        self.not_answering(c).await;
         match self
             .store
             .release_seats(session, &seated(&c.session), domain::now_millis())
@@ -281,6 +284,8 @@ impl App {
                 if c.events.iter().any(|e| match &e.payload {
                     Some(Payload::TransferQueued(q)) => q.reason() != pb::QueueReason::Position,
                     Some(Payload::TransferDeclined(d)) => d.requeued,
+                    // The transfers behind a cancelled one move up.
+                    Some(Payload::TransferCancelled(_)) => true,
                     Some(Payload::TransferExpired(x)) => !x.unanswered_by_terminal_ids.is_empty(),
                     _ => false,
                 }) {
@@ -290,6 +295,46 @@ impl App {
             Ok(_) => self.routing_changed(),
             Err(e) => {
                 tracing::warn!(error = %e, %session, "giving up seats failed; the seat check will")
+            }
+        }
+    }
+
+    /// A member that let a ring timeout pass (one-at-a-time strategies) is set AWAY, as contact
+    /// centres do with an agent that does not answer: it is not rung again until it says it is
+    /// available, and the queue moves on to the others.
+    async fn not_answering(&self, c: &Committed) {
+        let Some(group) = c
+            .session
+            .active_transfer
+            .as_ref()
+            .map(|t| t.queue_group.clone())
+        else {
+            return;
+        };
+        let silent: Vec<&String> = c
+            .events
+            .iter()
+            .filter_map(|e| match &e.payload {
+                Some(Payload::TransferExpired(x)) => Some(&x.unanswered_by_terminal_ids),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        if silent.is_empty() {
+            return;
+        }
+        match self.policies().await {
+            Ok(p) if p.of(&group).strategy.one_at_a_time() => {}
+            _ => return,
+        }
+        for id in silent.into_iter().filter_map(|t| t.parse::<Uuid>().ok()) {
+            let now = domain::now_millis();
+            if let Err(e) = self
+                .store
+                .set_status(id, TerminalStatus::Away as i32, NOT_ANSWERING, now)
+                .await
+            {
+                tracing::warn!(error = %e, terminal = %id, "setting a silent member away failed");
             }
         }
     }
@@ -503,9 +548,11 @@ impl App {
             )
             .await?;
         // Since when each holder has been away or detached, if it is.
+        // An agent that never set a status counts as away for routing, but has not gone away:
+        // only a status it set, or its absence, starts the clock.
         let away_since = |t: &TerminalStateRow| -> Option<Millis> {
-            let away = (effective_status(t.kind, t.status) == TerminalStatus::Away)
-                .then(|| t.changed_ms.unwrap_or(0));
+            let away = (t.status == Some(TerminalStatus::Away as i32))
+                .then(|| t.changed_ms.unwrap_or(now));
             let gone = (!t.attached).then(|| t.absent_since_ms.unwrap_or(now));
             match (away, gone) {
                 (Some(a), Some(g)) => Some(a.min(g)),

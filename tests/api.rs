@@ -1646,7 +1646,10 @@ async fn group_offers_handle_declines_and_absent_members(backend: Backend) {
         unreachable!()
     };
     assert!(!first_no.requeued, "bob could still take it");
-    assert!(last_no.requeued, "the last decline sends it back to the queue");
+    assert!(
+        last_no.requeued,
+        "the last decline sends it back to the queue"
+    );
     let (q, _) = event_where(
         &mut bot_feed,
         is(|p| matches!(p, Payload::TransferQueued(_))),

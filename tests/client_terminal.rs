@@ -79,7 +79,12 @@ async fn a_whole_transfer_through_the_helper(backend: Backend) {
     let mut gateway = terminal(&srv.url, &gw.token);
     let mut bot = terminal(&srv.url, &b.token);
     let mut agent = terminal(&srv.url, &a.token);
-    // Attach the agent before the offer: a group offer goes to attached members.
+    // Attach the agent before the offer, and say it is available: a group offer goes to
+    // attached, available members.
+    agent
+        .set_status(handoff::pb::TerminalStatus::Available, "")
+        .await
+        .unwrap();
     let agent_ready = tokio::spawn(async move {
         let e = wait_for(&mut agent, "", |p| matches!(p, Payload::TransferOffered(_))).await;
         (agent, e)

@@ -530,6 +530,7 @@ async fn error_texts_stay_short_whatever_the_input(backend: Backend) {
             }),
             channel: Channel::Im as i32,
             facts: HashMap::new(),
+            ..Default::default()
         })
         .await
         .expect_err("huge caller id");

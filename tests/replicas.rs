@@ -250,8 +250,8 @@ async fn first_accept_wins_across_replicas() {
         .via(&b)
         .await;
     let mut bot_feed = bot.attach().await;
-    let mut alice_feed = alice.attach().await;
-    let mut bob_feed = bob.attach().await;
+    let mut alice_feed = alice.ready().await;
+    let mut bob_feed = bob.ready().await;
     let s = open_session(&gateway, &bot, &mut bot_feed, "+15550203", Channel::Im).await;
     let t = bot
         .c()

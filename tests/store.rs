@@ -869,13 +869,17 @@ async fn ids_are_stored_natively(backend: Backend) {
                 ("presence", "replica_id"),
                 ("presence", "terminal_id"),
                 ("replicas", "replica_id"),
+                ("seats", "session_id"),
+                ("seats", "terminal_id"),
                 ("session_history", "session_id"),
                 ("session_tokens", "id"),
                 ("session_tokens", "session_id"),
                 ("session_tokens", "terminal_id"),
+                ("sessions", "holder_id"),
                 ("sessions", "id"),
                 ("terminal_groups", "terminal_id"),
                 ("terminal_limits", "terminal_id"),
+                ("terminal_status", "terminal_id"),
                 ("terminals", "id"),
             ];
             let got: Vec<(&str, &str)> = columns

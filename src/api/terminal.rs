@@ -33,7 +33,27 @@ impl TerminalService for TerminalApi {
         let actor = authenticate(&self.app, &request).await?;
         self.app.limits.connect(actor)?;
         let r = request.into_inner();
-        let destination = parse_id("destination_terminal_id", &r.destination_terminal_id)?;
+        let to_group = !r.destination_group.is_empty();
+        if to_group && !r.destination_terminal_id.is_empty() {
+            return Err(Error::invalid(
+                "destination_group",
+                "name a destination terminal or a group, not both",
+            )
+            .into());
+        }
+        let destination = match to_group {
+            true => None,
+            false => Some(parse_id(
+                "destination_terminal_id",
+                &r.destination_terminal_id,
+            )?),
+        };
+        if to_group {
+            super::check_name("destination_group", &r.destination_group)?;
+        }
+        if !(-1000..=1000).contains(&r.priority) {
+            return Err(Error::invalid("priority", "must be between -1000 and 1000").into());
+        }
         let caller = validate_caller(r.caller)?;
         let channel = match pb::Channel::try_from(r.channel) {
             Ok(pb::Channel::Unspecified) | Err(_) => {
@@ -46,10 +66,25 @@ impl TerminalService for TerminalApi {
             Ok(c) => c,
         };
         check_facts("facts", &r.facts, &self.app.settings.limits)?;
-        let session = self
-            .app
-            .connect(actor, destination, caller, channel, r.facts)
-            .await?;
+        let session = match destination {
+            Some(destination) => {
+                self.app
+                    .connect(actor, destination, caller, channel, r.facts)
+                    .await?
+            }
+            None => {
+                self.app
+                    .connect_group(
+                        actor,
+                        &r.destination_group,
+                        caller,
+                        channel,
+                        r.facts,
+                        r.priority,
+                    )
+                    .await?
+            }
+        };
         Ok(Response::new(pb::ConnectResponse {
             session: Some(domain::view_for(session, actor)),
         }))

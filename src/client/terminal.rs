@@ -409,6 +409,7 @@ impl Terminal {
             caller: Some(caller),
             channel: channel as i32,
             facts,
+            ..Default::default()
         };
         let r = self
             .once(
@@ -458,6 +459,27 @@ impl Terminal {
             )
             .await?;
         transfer_of(r.transfer)
+    }
+
+    /// Says whether this terminal takes new sessions from group queues (an agent starts AWAY:
+    /// attaching alone does not make it available). Kept by the server across reconnects.
+    pub async fn set_status(
+        &self,
+        status: pb::TerminalStatus,
+        reason: &str,
+    ) -> Result<pb::TerminalState, TerminalError> {
+        let request = pb::SetStatusRequest {
+            status: status as i32,
+            reason: reason.to_owned(),
+        };
+        let r = self
+            .once(
+                self.options.call_timeout,
+                self.client.clone().set_status(request),
+            )
+            .await?;
+        r.state
+            .ok_or_else(|| TerminalError::Internal("the reply carried no state".into()))
     }
 
     pub async fn accept_transfer(

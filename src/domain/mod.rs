@@ -221,6 +221,7 @@ pub fn open(n: NewSession, now: Millis, t: &Timeouts) -> (Session, Vec<Event>) {
             facts: n.facts,
             destination_terminal_id: n.destination.to_string(),
             connect_deadline: Some(timestamp(deadline)),
+            destination_group: String::new(),
         }),
     );
     set_role(&mut s, &n.caller_terminal.to_string(), Role::Caller, seq);
@@ -573,6 +574,9 @@ fn close_transfer(
     let mut t = s.active_transfer.take()?;
     t.set_state(state);
     t.end_time = Some(timestamp(now));
+    // No longer waiting anywhere.
+    t.queue_position = 0;
+    t.queue_deadline = None;
     t.reason = reason.to_owned();
     s.past_transfers.push(t.clone());
     Some(t)
@@ -715,11 +719,19 @@ fn complete_handoff(
     author: Option<Uuid>,
     now: Millis,
 ) -> u64 {
+    if s.state() == SessionState::Connecting {
+        return queue::open_with(s, out, now);
+    }
     let left = s.holder_terminal_id.clone();
     let Some(t) = close_transfer(s, TransferState::Completed, "", now) else {
         return 0;
     };
     let next = t.accepted_by_terminal_id.clone();
+    // A transfer to a particular terminal takes the session out of the group it was routed
+    // through (that group's away re-queue no longer applies to it).
+    if !queue::is_routed(&t) {
+        s.group.clear();
+    }
     let seq = emit(
         s,
         out,
@@ -828,12 +840,15 @@ pub fn acknowledge_disconnect(
 /// The earliest time at which `on_deadline` has something to do.
 pub fn next_deadline(s: &Session) -> Option<Millis> {
     match s.state() {
-        SessionState::Connecting => millis(&s.connect_deadline),
-        SessionState::Open => s.active_transfer.as_ref().and_then(|t| match t.state() {
-            TransferState::Offered => millis(&t.expire_time),
-            TransferState::Accepted => millis(&t.handoff_deadline),
-            _ => queue::deadline(t),
-        }),
+        SessionState::Connecting if s.connect_deadline.is_some() => millis(&s.connect_deadline),
+        // A Connect to a group has no connect deadline: its queue's deadlines apply.
+        SessionState::Connecting | SessionState::Open => {
+            s.active_transfer.as_ref().and_then(|t| match t.state() {
+                TransferState::Offered => millis(&t.expire_time),
+                TransferState::Accepted => millis(&t.handoff_deadline),
+                _ => queue::deadline(t),
+            })
+        }
         _ => None,
     }
 }
@@ -851,7 +866,7 @@ pub fn on_deadline_routed(s: &mut Session, now: Millis, policies: &queue::Polici
     if next_deadline(s).is_none_or(|d| d > now) {
         return out;
     }
-    if s.state() == SessionState::Connecting {
+    if s.state() == SessionState::Connecting && s.connect_deadline.is_some() {
         end_session(
             s,
             &mut out,

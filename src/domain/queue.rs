@@ -56,7 +56,8 @@ impl Strategy {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Policy {
     pub strategy: Strategy,
-    /// One-at-a-time strategies: how long one member is offered a session; None: the offer timeout.
+    /// How long an offer from the group stays open (one member's ring under one-at-a-time
+    /// strategies); None: the server's offer timeout.
     pub ring_timeout: Option<Duration>,
     /// How long a transfer may wait in the queue; None: no limit.
     pub max_wait: Option<Duration>,
@@ -69,10 +70,7 @@ pub struct Policy {
 impl Policy {
     /// How long an offer from this group stays open.
     pub fn offer_timeout(&self, t: &Timeouts) -> Duration {
-        match self.ring_timeout {
-            Some(ring) if self.strategy.one_at_a_time() => ring,
-            _ => t.offer,
-        }
+        self.ring_timeout.unwrap_or(t.offer)
     }
 }
 
@@ -171,11 +169,15 @@ fn wait_in(
 ) {
     t.set_state(TransferState::Queued);
     t.set_queue_reason(reason);
+    // The maximum wait counts from entering this group's queue: a return after declines or a
+    // ring timeout keeps the deadline it had.
+    if t.queue_group != group || t.queue_deadline.is_none() {
+        t.queue_deadline = policy.max_wait.map(|w| timestamp(ms_after(now, w)));
+    }
     t.queue_group = group.to_owned();
     if t.enqueue_time.is_none() {
         t.enqueue_time = Some(timestamp(now));
     }
-    t.queue_deadline = policy.max_wait.map(|w| timestamp(ms_after(now, w)));
     t.expire_time = None;
     t.queue_position = 0;
     s.group = group.to_owned();
@@ -230,7 +232,7 @@ pub fn offer_from_queue(
     timeouts: &Timeouts,
 ) -> Vec<Event> {
     let mut out = Vec::new();
-    if require_open(s).is_err() {
+    if require_open(s).is_err() && !is_group_connect(s) {
         return out;
     }
     let fresh: Vec<String> = {
@@ -256,7 +258,6 @@ pub fn offer_from_queue(
     };
     t.set_state(TransferState::Offered);
     t.queue_position = 0;
-    t.queue_deadline = None;
     t.expire_time = Some(timestamp(ms_after(now, policy.offer_timeout(timeouts))));
     t.offered_to_terminal_ids.extend(fresh.iter().cloned());
     let transfer = t.clone();
@@ -356,6 +357,16 @@ pub(super) fn max_wait_passed(
             s.active_transfer = Some(t.clone());
             announce(s, out, &t, QueueReason::Overflow, None, now);
         }
+        None if is_group_connect(s) => {
+            // Nobody took the caller: the connect attempt ends, as one nobody acknowledged.
+            super::end_session(
+                s,
+                out,
+                None,
+                pb::SessionEndReason::ConnectNotAcknowledged,
+                now,
+            );
+        }
         None => {
             let waited = format!("waited the most group {group:?} allows, and nobody accepted");
             if let Some(t) = close_transfer(s, TransferState::Expired, &waited, now) {
@@ -453,4 +464,103 @@ pub(super) fn deadline(t: &Transfer) -> Option<Millis> {
         TransferState::Queued => super::millis(&t.queue_deadline),
         _ => None,
     }
+}
+
+/// Whether `s` is a Connect to a group still waiting for a member.
+pub fn is_group_connect(s: &Session) -> bool {
+    s.state() == pb::SessionState::Connecting && s.connect_deadline.is_none()
+}
+
+/// What a Connect to a group needs.
+pub struct GroupConnect {
+    pub id: Uuid,
+    pub transfer_id: Uuid,
+    pub caller_terminal: Uuid,
+    pub caller: pb::Caller,
+    pub channel: pb::Channel,
+    pub facts: HashMap<String, String>,
+}
+
+/// Connect to a group (claims 32, 37 through a queue): the session starts CONNECTING with no
+/// holder, its caller waiting in the group's queue as a server-made transfer; the member that
+/// accepts it opens the session as its holder.
+pub fn open_to_group(n: GroupConnect, route: &Route, now: Millis) -> (Session, Vec<Event>) {
+    let mut s = Session {
+        id: n.id.to_string(),
+        channel: n.channel as i32,
+        caller: Some(n.caller.clone()),
+        caller_terminal_id: n.caller_terminal.to_string(),
+        state: pb::SessionState::Connecting as i32,
+        facts: n.facts.clone(),
+        create_time: Some(timestamp(now)),
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    let seq = emit(
+        &mut s,
+        &mut out,
+        Some(n.caller_terminal),
+        now,
+        Payload::SessionRequested(pb::SessionRequested {
+            channel: n.channel as i32,
+            caller: Some(n.caller),
+            facts: n.facts,
+            destination_group: route.group.clone(),
+            ..Default::default()
+        }),
+    );
+    set_role(&mut s, &n.caller_terminal.to_string(), Role::Caller, seq);
+    let mut transfer = Transfer {
+        id: n.transfer_id.to_string(),
+        session_id: s.id.clone(),
+        target: Some(pb::TransferTarget {
+            kind: Some(pb::transfer_target::Kind::Group(route.group.clone())),
+        }),
+        offered_seq: s.last_seq + 1,
+        offer_time: Some(timestamp(now)),
+        priority: route.priority,
+        server_initiated: true,
+        ..Default::default()
+    };
+    wait_in(
+        &mut s,
+        &mut transfer,
+        &route.group,
+        &route.policy,
+        QueueReason::NobodyAvailable,
+        now,
+    );
+    transfer.queue_position = route.position;
+    s.active_transfer = Some(transfer.clone());
+    announce(
+        &mut s,
+        &mut out,
+        &transfer,
+        QueueReason::NobodyAvailable,
+        None,
+        now,
+    );
+    (s, out)
+}
+
+/// The member that accepted a Connect to a group holds the session: it opens.
+pub(super) fn open_with(s: &mut Session, out: &mut Vec<Event>, now: Millis) -> u64 {
+    let Some(t) = close_transfer(s, TransferState::Completed, "", now) else {
+        return 0;
+    };
+    let holder = t.accepted_by_terminal_id.clone();
+    let seq = emit(
+        s,
+        out,
+        None,
+        now,
+        Payload::SessionOpened(pb::SessionOpened {
+            holder_terminal_id: holder.clone(),
+        }),
+    );
+    set_role(s, &holder, Role::Holder, 0);
+    s.holder_terminal_id = holder.clone();
+    s.set_state(pb::SessionState::Open);
+    super::start_tenure(s, &holder, seq, now);
+    seq
 }

@@ -137,8 +137,8 @@ pub trait RoutingStore: Send + Sync + 'static {
     async fn group_names(&self, after: &str, limit: usize) -> Result<Vec<String>>;
     /// Sessions by ListSessions' filters, newest first, as records (without history).
     async fn list_sessions(&self, filter: &SessionFilter) -> Result<Vec<crate::pb::Session>>;
-    /// Open sessions routed through one of `groups`, with no transfer routed now, and their
-    /// holders.
+    /// Open sessions routed through one of `groups` whose holders are members of that group,
+    /// with no transfer routed now, and their holders.
     async fn held_sessions(&self, groups: &[String], limit: usize) -> Result<Vec<HeldSession>>;
     /// Records when these terminals were first seen detached (kept if already set), and that
     /// the others are attached.
@@ -323,6 +323,16 @@ macro_rules! routing_impl {
                 )
                 .bind(db_id(terminal))
                 .bind(db_id(session))
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                // A member that takes a session is not idle: LONGEST_IDLE puts it behind the
+                // others until this one (or another) leaves it.
+                sqlx::query(
+                    "INSERT INTO terminal_status (terminal_id, idle_since_ms) VALUES ($1, $2) \
+                     ON CONFLICT (terminal_id) DO UPDATE SET idle_since_ms = excluded.idle_since_ms",
+                )
+                .bind(db_id(terminal))
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
@@ -568,6 +578,9 @@ macro_rules! routing_impl {
                 let sql = format!(
                     "SELECT id, holder_id, group_name FROM sessions WHERE state = $1 \
                      AND route_state = 0 AND holder_id IS NOT NULL AND group_name {} \
+                     AND EXISTS (SELECT 1 FROM terminal_groups g \
+                         WHERE g.group_name = sessions.group_name \
+                         AND g.terminal_id = sessions.holder_id) \
                      ORDER BY id LIMIT $3",
                     <$store>::text_any_of(2)
                 );

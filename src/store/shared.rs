@@ -420,8 +420,9 @@ macro_rules! store_impl {
                 let mut tx = self.begin_write().await?;
                 sqlx::query(
                     "INSERT INTO sessions (id, last_seq, state, next_deadline_ms, created_ms, \
-                     snapshot, changed_ms, caller_id, version, holder_id, group_name) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $5, $7, 0, $8, $9)",
+                     snapshot, changed_ms, caller_id, version, holder_id, group_name, \
+                     route_state, queue_priority, queue_since_ms) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $5, $7, 0, $8, $9, $10, $11, $12)",
                 )
                 .bind(db_id(parse_uuid(&session.id)?))
                 .bind(seq_param(session.last_seq))
@@ -438,6 +439,9 @@ macro_rules! store_impl {
                 )
                 .bind(record.routing.holder.map(db_id))
                 .bind(record.routing.group.clone())
+                .bind(record.routing.route_state)
+                .bind(record.routing.queue_priority)
+                .bind(record.routing.queue_since)
                 .execute(&mut *tx)
                 .await
                 .map_err(|e| map_unique(e, "session already exists".to_owned()))?;

@@ -265,6 +265,7 @@ impl Term {
                 }),
                 channel: channel as i32,
                 facts: [("language".to_owned(), "en".to_owned())].into(),
+                ..Default::default()
             })
             .await
             .map(|r| r.into_inner().session.expect("session"))

@@ -43,7 +43,16 @@ for (;;) {
               facts: { first_message: e.payload.value.body.slice(0, 200) },
               note: "From the demo bot: the visitor's first message is in the facts.",
             })
-            .catch((err) => handoff.message({ sessionId, body: `Nobody from ${group} is available (${err.message}).` }));
+            .then((r) =>
+              r.transfer?.queuePosition
+                ? handoff.message({
+                    sessionId,
+                    body: `Everyone in ${group} is busy; you are number ${r.transfer.queuePosition} in line.`,
+                    idempotencyKey: `${sessionId}-queued`,
+                  })
+                : undefined,
+            )
+            .catch((err) => handoff.message({ sessionId, body: `Could not reach ${group} (${err.message}).` }));
           break;
         case "transferAccepted":
           await handoff.disconnect({ sessionId });

@@ -5,6 +5,7 @@
 // requests, so Attach's commands are sent as the RPCs of the same names.
 import { Code, codeOf, el, newKey, sleep, terminalClient } from "./api.js";
 import type { Event, Transfer, TransferContext } from "../../clients/typescript/src/gen/handoff/v1/types_pb.js";
+import { TerminalStatus } from "../../clients/typescript/src/gen/handoff/v1/types_pb.js";
 
 const TOKEN_KEY = "handoff-console-token";
 const params = new URLSearchParams(location.search);
@@ -48,7 +49,21 @@ function run(token: string) {
     sessionStorage.removeItem(TOKEN_KEY);
     location.reload();
   };
-  header.appendChild(signOut);
+  // Routing offers group sessions only to agents that say they are available: signing in to the
+  // console says so; the agent switches to away or busy here (the server keeps the choice).
+  const availability = el("select", { attrs: { id: "availability", "aria-label": "Availability" } },
+    el("option", { text: "Available", attrs: { value: String(TerminalStatus.AVAILABLE) } }),
+    el("option", { text: "Busy", attrs: { value: String(TerminalStatus.BUSY) } }),
+    el("option", { text: "Away", attrs: { value: String(TerminalStatus.AWAY) } }));
+  const sayStatus = async () => {
+    try {
+      await client.setStatus({ status: Number(availability.value) as TerminalStatus, reason: "" });
+    } catch (e) {
+      status.textContent = `Could not set the status: ${(e as Error).message}`;
+    }
+  };
+  availability.onchange = () => void sayStatus();
+  header.append(availability, signOut);
   const board = el("div", { cls: "board", attrs: { id: "sessions" } });
   root.append(header, status, board);
   const panels = new Map<string, Panel>();
@@ -280,6 +295,7 @@ function run(token: string) {
             me = r.kind.value.terminalId;
             document.getElementById("me")!.textContent = me;
             status.textContent = "";
+            await sayStatus();
           } else if (r.kind.case === "event") {
             await handle(r.kind.value);
           }

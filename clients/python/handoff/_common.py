@@ -216,6 +216,12 @@ def cancel_transfer(session_id: str, transfer_id: str, reason: str) -> Call[type
     return Call("CancelTransfer", request, lambda r: r.transfer)
 
 
+def set_status(status: int, reason: str) -> Call[types_pb2.TerminalState]:
+    # Setting the same status again changes nothing, so this one is safe to retry.
+    request = pb.SetStatusRequest(status=status, reason=reason)
+    return Call("SetStatus", request, lambda r: r.state, retry=True)
+
+
 def disconnect(session_id: str) -> Call[Disconnected]:
     request = pb.DisconnectRequest(session_id=session_id)
     return Call("Disconnect", request, lambda r: Disconnected(r.session, r.seq))

@@ -183,6 +183,10 @@ class AsyncTerminal:
         """See ``Terminal.transfer``."""
         return await self._run(_common.transfer(session_id, terminal_id, group, facts, note))
 
+    async def set_status(self, status: int, reason: str = "") -> types_pb2.TerminalState:
+        """See ``Terminal.set_status``."""
+        return await self._run(_common.set_status(status, reason))
+
     async def accept_transfer(self, session_id: str, transfer_id: str) -> Accepted:
         """See ``Terminal.accept_transfer``."""
         return await self._run(_common.accept_transfer(session_id, transfer_id))

@@ -255,6 +255,12 @@ class Terminal:
         """The holder withdraws an offer nobody has accepted yet."""
         return self._run(_common.cancel_transfer(session_id, transfer_id, reason))
 
+    def set_status(self, status: int, reason: str = "") -> types_pb2.TerminalState:
+        """Says whether this terminal takes new sessions from group queues
+        (``types_pb2.TERMINAL_STATUS_AVAILABLE``, ``_AWAY`` or ``_BUSY``). An agent starts away:
+        attaching alone does not make it available. The server keeps it across reconnects."""
+        return self._run(_common.set_status(status, reason))
+
     def disconnect(self, session_id: str) -> Disconnected:
         """The holder leaves (after an accepted transfer the target continues; otherwise the session
         ends), or the caller's terminal ends the session."""

@@ -16,7 +16,14 @@ import {
   AttachRequestSchema,
   TerminalService,
 } from "./gen/handoff/v1/terminal_service_pb.js";
-import type { Channel, Event, Session, Transfer } from "./gen/handoff/v1/types_pb.js";
+import type {
+  Channel,
+  Event,
+  Session,
+  TerminalState,
+  TerminalStatus,
+  Transfer,
+} from "./gen/handoff/v1/types_pb.js";
 
 export interface TerminalOptions {
   /** "127.0.0.1:50051" (plaintext HTTP/2), or a URL: "http://host:port", "https://host". */
@@ -292,6 +299,16 @@ export class Terminal {
       );
       return required(res.transfer, "transfer");
     });
+  }
+
+  /**
+   * Says whether this terminal takes new sessions from group queues. An agent starts AWAY:
+   * attaching alone does not make it available. The server keeps the status across reconnects.
+   */
+  setStatus(status: TerminalStatus, reason = ""): Promise<TerminalState> {
+    return this.#call({ retry: true }, async (o) =>
+      required((await this.#client.setStatus({ status, reason }, o)).state, "state"),
+    );
   }
 
   /** Accepts an offer made to this terminal; the holder must then disconnect. */

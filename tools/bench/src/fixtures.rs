@@ -265,6 +265,7 @@ pub async fn open_session(
             }),
             channel: pb::Channel::Web as i32,
             facts: [("language".to_owned(), "en".to_owned())].into(),
+            ..Default::default()
         };
         tokio::spawn(async move { c.connect(request(req)).await })
     };

@@ -651,6 +651,7 @@ impl World {
                 }),
                 channel: channel as i32,
                 facts: [("language".to_owned(), "en".to_owned())].into(),
+                ..Default::default()
             };
             let mut client = gw.client(rng.below(self.replicas));
             let wait = self.timing.connect_timeout + Duration::from_secs(5);

@@ -26,7 +26,7 @@ class SetStatusResponse(_message.Message):
     def __init__(self, state: _Optional[_Union[_types_pb2.TerminalState, _Mapping]] = ...) -> None: ...
 
 class ConnectRequest(_message.Message):
-    __slots__ = ("destination_terminal_id", "caller", "channel", "facts")
+    __slots__ = ("destination_terminal_id", "caller", "channel", "facts", "destination_group", "priority")
     class FactsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -38,11 +38,15 @@ class ConnectRequest(_message.Message):
     CALLER_FIELD_NUMBER: _ClassVar[int]
     CHANNEL_FIELD_NUMBER: _ClassVar[int]
     FACTS_FIELD_NUMBER: _ClassVar[int]
+    DESTINATION_GROUP_FIELD_NUMBER: _ClassVar[int]
+    PRIORITY_FIELD_NUMBER: _ClassVar[int]
     destination_terminal_id: str
     caller: _types_pb2.Caller
     channel: _types_pb2.Channel
     facts: _containers.ScalarMap[str, str]
-    def __init__(self, destination_terminal_id: _Optional[str] = ..., caller: _Optional[_Union[_types_pb2.Caller, _Mapping]] = ..., channel: _Optional[_Union[_types_pb2.Channel, str]] = ..., facts: _Optional[_Mapping[str, str]] = ...) -> None: ...
+    destination_group: str
+    priority: int
+    def __init__(self, destination_terminal_id: _Optional[str] = ..., caller: _Optional[_Union[_types_pb2.Caller, _Mapping]] = ..., channel: _Optional[_Union[_types_pb2.Channel, str]] = ..., facts: _Optional[_Mapping[str, str]] = ..., destination_group: _Optional[str] = ..., priority: _Optional[int] = ...) -> None: ...
 
 class ConnectResponse(_message.Message):
     __slots__ = ("session",)

@@ -193,11 +193,16 @@ class TerminalServiceServicer:
         """Opens a session on behalf of a caller with a destination terminal (claims 32, 37; row C1).
         The destination is told on its Attach stream and must acknowledge (AcknowledgeConnect) before
         the server's connect timeout; the call returns once it has, with the open session.
+        A Connect may name a group instead (destination_group): see ConnectRequest.
         Errors: INVALID_ARGUMENT (missing caller id, unspecified channel, malformed destination id,
-        oversized facts or caller fields), NOT_FOUND (no such destination terminal), FAILED_PRECONDITION (destination is
-        the calling terminal), UNAVAILABLE (destination not attached, or it did not acknowledge in time:
-        the attempt is recorded as ended with CONNECT_NOT_ACKNOWLEDGED and no session is open),
-        RESOURCE_EXHAUSTED (over the terminal's Connect rate; RetryInfo).
+        oversized facts or caller fields, both or neither of destination_terminal_id and
+        destination_group, a malformed group name or a priority out of range), NOT_FOUND (no such
+        destination terminal, or a group without members), FAILED_PRECONDITION (destination is the
+        calling terminal; or the destination holds as many sessions as its capacity allows, reason
+        AT_CAPACITY), UNAVAILABLE (destination not attached, or it did not acknowledge in time, or
+        no member of the group accepted before its maximum wait: the attempt is recorded as ended
+        with CONNECT_NOT_ACKNOWLEDGED and no session is open), RESOURCE_EXHAUSTED (over the
+        terminal's Connect rate; RetryInfo).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

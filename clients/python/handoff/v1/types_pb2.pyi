@@ -331,7 +331,7 @@ class Event(_message.Message):
     def __init__(self, session_id: _Optional[str] = ..., seq: _Optional[int] = ..., time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., author_terminal_id: _Optional[str] = ..., session_requested: _Optional[_Union[SessionRequested, _Mapping]] = ..., session_opened: _Optional[_Union[SessionOpened, _Mapping]] = ..., message_posted: _Optional[_Union[MessagePosted, _Mapping]] = ..., transfer_offered: _Optional[_Union[TransferOffered, _Mapping]] = ..., transfer_accepted: _Optional[_Union[TransferAccepted, _Mapping]] = ..., transfer_declined: _Optional[_Union[TransferDeclined, _Mapping]] = ..., transfer_cancelled: _Optional[_Union[TransferCancelled, _Mapping]] = ..., transfer_expired: _Optional[_Union[TransferExpired, _Mapping]] = ..., holder_disconnected: _Optional[_Union[HolderDisconnected, _Mapping]] = ..., disconnect_acknowledged: _Optional[_Union[DisconnectAcknowledged, _Mapping]] = ..., session_ended: _Optional[_Union[SessionEnded, _Mapping]] = ..., transfer_queued: _Optional[_Union[TransferQueued, _Mapping]] = ...) -> None: ...
 
 class SessionRequested(_message.Message):
-    __slots__ = ("channel", "caller", "facts", "destination_terminal_id", "connect_deadline")
+    __slots__ = ("channel", "caller", "facts", "destination_terminal_id", "connect_deadline", "destination_group")
     class FactsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -344,12 +344,14 @@ class SessionRequested(_message.Message):
     FACTS_FIELD_NUMBER: _ClassVar[int]
     DESTINATION_TERMINAL_ID_FIELD_NUMBER: _ClassVar[int]
     CONNECT_DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    DESTINATION_GROUP_FIELD_NUMBER: _ClassVar[int]
     channel: Channel
     caller: Caller
     facts: _containers.ScalarMap[str, str]
     destination_terminal_id: str
     connect_deadline: _timestamp_pb2.Timestamp
-    def __init__(self, channel: _Optional[_Union[Channel, str]] = ..., caller: _Optional[_Union[Caller, _Mapping]] = ..., facts: _Optional[_Mapping[str, str]] = ..., destination_terminal_id: _Optional[str] = ..., connect_deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    destination_group: str
+    def __init__(self, channel: _Optional[_Union[Channel, str]] = ..., caller: _Optional[_Union[Caller, _Mapping]] = ..., facts: _Optional[_Mapping[str, str]] = ..., destination_terminal_id: _Optional[str] = ..., connect_deadline: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., destination_group: _Optional[str] = ...) -> None: ...
 
 class SessionOpened(_message.Message):
     __slots__ = ("holder_terminal_id",)
