@@ -74,6 +74,9 @@ pub struct Committed {
     pub events: Vec<pb::Event>,
     /// Terminals whose membership of the session began, ended or changed role in this change.
     pub membership_changed: Vec<Uuid>,
+    /// Terminals that held a seat in the session before this change and hold none after it
+    /// ([`domain::queue::seated`]): their seats are to be given back.
+    pub unseated: Vec<Uuid>,
 }
 
 /// What became of one [`Write`].
@@ -406,6 +409,7 @@ pub fn fold<'r>(
                             session: session.clone(),
                             events: Vec::new(),
                             membership_changed: Vec::new(),
+                            unseated: Vec::new(),
                         })))
                     }
                     Ok(new) => {
@@ -413,10 +417,16 @@ pub fn fold<'r>(
                         *written = true;
                         let changed = members.sync(*id, &before, session);
                         events.extend(new.iter().map(|e| (e.clone(), None)));
+                        let after = domain::queue::seated(session);
+                        let unseated = domain::queue::seated(&before)
+                            .into_iter()
+                            .filter(|t| !after.contains(t))
+                            .collect();
                         Written::Change(Ok(Box::new(Committed {
                             session: session.clone(),
                             events: new,
                             membership_changed: changed,
+                            unseated,
                         })))
                     }
                     Err(e) => {
@@ -525,6 +535,7 @@ pub fn new_session(
         session: session.clone(),
         events: events.to_vec(),
         membership_changed,
+        unseated: Vec::new(),
     };
     (stored, rows, committed)
 }

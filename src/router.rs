@@ -23,7 +23,7 @@ use crate::commit::Committed;
 use crate::domain::queue::{self, Policies, Policy, Strategy};
 use crate::domain::{self, Millis};
 use crate::error::{Error, Reason, Result};
-use crate::pb::{self, Role, SessionState, TerminalStatus, event::Payload};
+use crate::pb::{self, TerminalStatus, event::Payload};
 use crate::store::routing::{QueueEntry, Seat, StateFilter, TerminalStateRow};
 
 /// How often the engine runs without being woken.
@@ -91,21 +91,6 @@ pub fn candidates(strategy: Strategy, members: &[TerminalStateRow]) -> Vec<&Term
         }),
     }
     out
-}
-
-/// The terminals that keep a seat in a session: its holder while it is live, and the terminals
-/// that accepted or are offered its transfer.
-pub fn seated(s: &pb::Session) -> Vec<Uuid> {
-    let live = matches!(s.state(), SessionState::Open | SessionState::Connecting);
-    s.participants
-        .iter()
-        .filter(|p| match p.role() {
-            Role::Holder => live,
-            Role::Incoming | Role::Target => true,
-            _ => false,
-        })
-        .filter_map(|p| p.terminal_id.parse().ok())
-        .collect()
 }
 
 impl App {
@@ -186,7 +171,10 @@ impl App {
             let others: Vec<TerminalStateRow> =
                 members.into_iter().filter(|m| m.id != actor).collect();
             let best = candidates(policy.strategy, &others);
-            if policy.strategy.one_at_a_time() {
+            if !policy.strategy.one_at_a_time() && figures.offers_in_flight as usize >= best.len() {
+                // BROADCAST offers as many transfers at once as it has available members; more
+                // wait their turn in the queue.
+            } else if policy.strategy.one_at_a_time() {
                 for m in best {
                     if self
                         .store
@@ -274,11 +262,17 @@ impl App {
             return;
         };
         self.not_answering(c).await;
-        match self
-            .store
-            .release_seats(session, &seated(&c.session), domain::now_millis())
-            .await
-        {
+        // Only the seats this change freed: a seat taken for an offer about to be made (by a
+        // commit after this one) is not this change's to give back.
+        let freed = match c.unseated.is_empty() {
+            true => Ok(Vec::new()),
+            false => {
+                self.store
+                    .release_seats(session, &c.unseated, domain::now_millis())
+                    .await
+            }
+        };
+        match freed {
             Ok(released) if released.is_empty() => {
                 // A transfer that (re)entered a queue, or returned to it, may be offered now.
                 if c.events.iter().any(|e| match &e.payload {
@@ -470,16 +464,17 @@ impl App {
             .store
             .records(&waiting.iter().map(|e| e.session).collect::<Vec<_>>())
             .await?;
-        for (i, entry) in waiting.iter().enumerate() {
+        // All at once: the group commit writes them together.
+        let announcements = waiting.iter().enumerate().filter_map(|(i, entry)| {
             let position = i as u32 + 1;
             let current = records
                 .get(&entry.session)
                 .and_then(|r| r.session.active_transfer.as_ref())
                 .map(|t| t.queue_position);
             if current.is_none_or(|p| p == position) {
-                continue;
+                return None;
             }
-            self.change(entry.session, move |s| {
+            Some(self.change(entry.session, move |s| {
                 let Some(id) = s
                     .active_transfer
                     .as_ref()
@@ -493,8 +488,10 @@ impl App {
                     position,
                     domain::now_millis(),
                 ))
-            })
-            .await?;
+            }))
+        });
+        for done in futures_util::future::join_all(announcements).await {
+            done?;
         }
         Ok(())
     }
@@ -611,7 +608,7 @@ impl App {
         for (terminal, session) in seats {
             let keep = records
                 .get(&session)
-                .is_some_and(|r| seated(&r.session).contains(&terminal));
+                .is_some_and(|r| queue::seated(&r.session).contains(&terminal));
             if !keep {
                 self.store.release_seat(terminal, session).await?;
                 stale += 1;

@@ -1177,6 +1177,45 @@ async fn two_replicas_share_the_queues_and_capacity_holds() {
     d.srv.stop().await;
 }
 
+// A status set through one replica holds when the agent reconnects to another.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_status_survives_a_reconnect_to_another_replica() {
+    let mut d = desk(Backend::Postgres).await;
+    let other = d.srv.replica().await;
+    let agent = d
+        .srv
+        .terminal_in("roamer", TerminalKind::Agent, &["roam"])
+        .await;
+    let here = agent.ready().await;
+    drop(here);
+    let there = agent.via(&other).await;
+    let mut feed = there.attach().await;
+    let state = other
+        .admin
+        .clone()
+        .list_terminal_states(pb::ListTerminalStatesRequest {
+            group: "roam".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .states
+        .remove(0);
+    assert_eq!(state.status(), TerminalStatus::Available);
+    // A transfer made through the first replica reaches it on the second, no status said there.
+    let s = d.session("+1555000900").await;
+    let t = transfer(&d.bot, &s.id, "roam", 0).await;
+    let (_, offered) = next_offer(&mut feed).await;
+    assert_eq!(offered.id, t.id);
+    there
+        .accept(&s.id, &t.id)
+        .await
+        .expect("accept on the other replica");
+    other.stop().await;
+    d.srv.stop().await;
+}
+
 on_every_backend!(
     statuses_decide_who_is_offered_and_survive_a_reconnect,
     capacity_is_never_exceeded_under_a_burst_of_parallel_transfers,

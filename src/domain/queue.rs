@@ -466,6 +466,24 @@ pub(super) fn deadline(t: &Transfer) -> Option<Millis> {
     }
 }
 
+/// The terminals that count the session in their load: its holder while it is live, and the
+/// terminals that accepted or are offered its transfer (a seat is taken before either).
+pub fn seated(s: &Session) -> Vec<Uuid> {
+    let live = matches!(
+        s.state(),
+        pb::SessionState::Open | pb::SessionState::Connecting
+    );
+    s.participants
+        .iter()
+        .filter(|p| match p.role() {
+            Role::Holder => live,
+            Role::Incoming | Role::Target => true,
+            _ => false,
+        })
+        .filter_map(|p| p.terminal_id.parse().ok())
+        .collect()
+}
+
 /// Whether `s` is a Connect to a group still waiting for a member.
 pub fn is_group_connect(s: &Session) -> bool {
     s.state() == pb::SessionState::Connecting && s.connect_deadline.is_none()

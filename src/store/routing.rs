@@ -117,9 +117,14 @@ pub trait RoutingStore: Send + Sync + 'static {
     async fn take_seat(&self, terminal: Uuid, session: Uuid, now: Millis) -> Result<Seat>;
     /// Gives up one seat (a seat taken for a step that did not happen).
     async fn release_seat(&self, terminal: Uuid, session: Uuid) -> Result<()>;
-    /// Gives up the seats in `session` of every terminal but `keep`; the terminals whose seat
-    /// went start their idle time at `now`. Returns them.
-    async fn release_seats(&self, session: Uuid, keep: &[Uuid], now: Millis) -> Result<Vec<Uuid>>;
+    /// Gives up the seats in `session` of `terminals`; those whose seat went start their idle
+    /// time at `now`. Returns them.
+    async fn release_seats(
+        &self,
+        session: Uuid,
+        terminals: &[Uuid],
+        now: Millis,
+    ) -> Result<Vec<Uuid>>;
     /// Seats taken before `before`, for the check that gives up those no session accounts for.
     async fn seats_before(&self, before: Millis, limit: usize) -> Result<Vec<(Uuid, Uuid)>>;
     /// Every group's routing an administrator set.
@@ -352,18 +357,18 @@ macro_rules! routing_impl {
             async fn release_seats(
                 &self,
                 session: uuid::Uuid,
-                keep: &[uuid::Uuid],
+                terminals: &[uuid::Uuid],
                 now: Millis,
             ) -> Result<Vec<uuid::Uuid>> {
                 let mut tx = self.begin_write().await?;
                 let sql = format!(
-                    "DELETE FROM seats WHERE session_id = $1 AND NOT (terminal_id {}) \
+                    "DELETE FROM seats WHERE session_id = $1 AND terminal_id {} \
                      RETURNING terminal_id",
                     <$store>::any_of(2)
                 );
                 let released = sqlx::query(sqlx::AssertSqlSafe(sql))
                     .bind(db_id(session))
-                    .bind(<$store>::id_list(keep))
+                    .bind(<$store>::id_list(terminals))
                     .fetch_all(&mut *tx)
                     .await?
                     .iter()
