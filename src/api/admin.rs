@@ -6,8 +6,8 @@ use tonic::{Request, Response, Status};
 use uuid::Uuid;
 
 use super::audit::{self, Actor};
-use super::routing;
 use super::{bearer, check_text, page_size, page_token, parse_id, parse_page_token};
+use super::{routing, rules};
 use crate::app::App;
 use crate::auth::{new_token, token_hash};
 use crate::bus::Signal;
@@ -383,16 +383,20 @@ impl AdminService for AdminApi {
 
     async fn set_transfer_rules(
         &self,
-        _request: Request<pb::SetTransferRulesRequest>,
+        request: Request<pb::SetTransferRulesRequest>,
     ) -> Result<Response<pb::SetTransferRulesResponse>, Status> {
-        Err(Status::unimplemented("SetTransferRules"))
+        let by = self.authorize(&request)?;
+        let r = rules::set_transfer_rules(&self.app, &by, request.get_ref()).await?;
+        Ok(Response::new(r))
     }
 
     async fn get_transfer_rules(
         &self,
-        _request: Request<pb::GetTransferRulesRequest>,
+        request: Request<pb::GetTransferRulesRequest>,
     ) -> Result<Response<pb::GetTransferRulesResponse>, Status> {
-        Err(Status::unimplemented("GetTransferRules"))
+        self.authorize(&request)?;
+        let r = rules::get_transfer_rules(&self.app, request.get_ref()).await?;
+        Ok(Response::new(r))
     }
 
     async fn list_terminal_states(
