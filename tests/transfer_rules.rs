@@ -1,5 +1,5 @@
-//! Transfer rules (AdminService SetTransferRules / GetTransferRules, enforced by Transfer), over
-//! real gRPC against a real server, on SQLite and on Postgres.
+//! Transfer rules (AdminService SetTransferRules / GetTransferRules, enforced by Transfer) and the
+//! read-only supervisor token, over real gRPC against a real server, on SQLite and on Postgres.
 
 mod common;
 
@@ -8,6 +8,8 @@ use handoff::client::AdminClient;
 use handoff::pb::{self, Channel, TerminalKind, transfer_rules::Subject};
 use tonic::{Code, Status};
 use tonic_types::StatusExt;
+
+const SUPERVISOR_TOKEN: &str = "test-supervisor-token";
 
 fn terminal_subject(t: &Term) -> Subject {
     Subject::TerminalId(t.id.clone())
@@ -599,10 +601,308 @@ async fn rule_changes_are_recorded_in_the_audit_log(backend: Backend) {
     srv.stop().await;
 }
 
+/// Calls every read RPC of the admin API with `admin`; returns each one's outcome.
+async fn every_read(
+    admin: &AdminClient,
+    terminal: &str,
+) -> Vec<(&'static str, Result<(), Status>)> {
+    let a = || admin.clone();
+    vec![
+        (
+            "ListTerminals",
+            a().list_terminals(pb::ListTerminalsRequest::default())
+                .await
+                .map(drop),
+        ),
+        (
+            "GetTerminalLimits",
+            a().get_terminal_limits(pb::GetTerminalLimitsRequest {
+                terminal_id: terminal.to_owned(),
+            })
+            .await
+            .map(drop),
+        ),
+        (
+            "ListAuditRecords",
+            a().list_audit_records(pb::ListAuditRecordsRequest::default())
+                .await
+                .map(drop),
+        ),
+        (
+            "GetGroupRouting",
+            a().get_group_routing(pb::GetGroupRoutingRequest {
+                group: "billing".into(),
+            })
+            .await
+            .map(drop),
+        ),
+        (
+            "GetTransferRules",
+            a().get_transfer_rules(pb::GetTransferRulesRequest {
+                subject: Some(rules(group_subject("billing"), &[], &[])),
+            })
+            .await
+            .map(drop),
+        ),
+        (
+            "ListTerminalStates",
+            a().list_terminal_states(pb::ListTerminalStatesRequest::default())
+                .await
+                .map(drop),
+        ),
+        (
+            "WatchTerminalStates",
+            a().watch_terminal_states(pb::WatchTerminalStatesRequest::default())
+                .await
+                .map(drop),
+        ),
+        (
+            "ListSessions",
+            a().list_sessions(pb::ListSessionsRequest::default())
+                .await
+                .map(drop),
+        ),
+        (
+            "ListQueueStats",
+            a().list_queue_stats(pb::ListQueueStatsRequest::default())
+                .await
+                .map(drop),
+        ),
+    ]
+}
+
+/// Calls every RPC of the admin API that changes something, with `admin`, each with a request
+/// the admin token would get through; returns each one's outcome.
+async fn every_write(
+    admin: &AdminClient,
+    terminal: &str,
+    session: &str,
+) -> Vec<(&'static str, Result<(), Status>)> {
+    let a = || admin.clone();
+    vec![
+        (
+            "CreateTerminal",
+            a().create_terminal(pb::CreateTerminalRequest {
+                name: "intruder".into(),
+                display_name: String::new(),
+                kind: TerminalKind::Agent as i32,
+                groups: Vec::new(),
+            })
+            .await
+            .map(drop),
+        ),
+        (
+            "SetTerminalGroups",
+            a().set_terminal_groups(pb::SetTerminalGroupsRequest {
+                terminal_id: terminal.to_owned(),
+                groups: vec!["billing".into()],
+            })
+            .await
+            .map(drop),
+        ),
+        (
+            "RotateTerminalToken",
+            a().rotate_terminal_token(pb::RotateTerminalTokenRequest {
+                terminal_id: terminal.to_owned(),
+            })
+            .await
+            .map(drop),
+        ),
+        (
+            "SetTerminalLimits",
+            a().set_terminal_limits(pb::SetTerminalLimitsRequest {
+                terminal_id: terminal.to_owned(),
+                limits: Some(pb::TerminalLimits::default()),
+            })
+            .await
+            .map(drop),
+        ),
+        (
+            "DeleteSession",
+            a().delete_session(pb::DeleteSessionRequest {
+                session_id: session.to_owned(),
+            })
+            .await
+            .map(drop),
+        ),
+        (
+            "EraseCaller",
+            a().erase_caller(pb::EraseCallerRequest {
+                caller_id: "+15550170".into(),
+            })
+            .await
+            .map(drop),
+        ),
+        (
+            "SetTerminalCapacity",
+            a().set_terminal_capacity(pb::SetTerminalCapacityRequest {
+                terminal_id: terminal.to_owned(),
+                capacity: 3,
+            })
+            .await
+            .map(drop),
+        ),
+        (
+            "SetGroupRouting",
+            a().set_group_routing(pb::SetGroupRoutingRequest {
+                routing: Some(pb::GroupRouting {
+                    group: "billing".into(),
+                    ..Default::default()
+                }),
+            })
+            .await
+            .map(drop),
+        ),
+        (
+            "SetTransferRules",
+            a().set_transfer_rules(pb::SetTransferRulesRequest {
+                rules: Some(rules(group_subject("billing"), &[], &[])),
+                clear: false,
+            })
+            .await
+            .map(drop),
+        ),
+    ]
+}
+
+// The supervisor token reads everything the admin token reads and changes nothing; a wrong token
+// is UNAUTHENTICATED either way.
+async fn the_supervisor_token_may_only_read(backend: Backend) {
+    let c = {
+        let srv = TestServer::start_with(backend, |a| {
+            a.supervisor_token = Some(SUPERVISOR_TOKEN.to_owned())
+        })
+        .await;
+        let gateway = srv.terminal("web-gateway", TerminalKind::Gateway).await;
+        let bot = srv.terminal("bot", TerminalKind::Bot).await;
+        let mut bot_feed = bot.attach().await;
+        let s = open_session(&gateway, &bot, &mut bot_feed, "+15550170", Channel::Sms).await;
+        (srv, bot, s.id, bot_feed)
+    };
+    let (srv, bot, session, _bot_feed) = c;
+    let supervisor = handoff::client::admin(&srv.url, SUPERVISOR_TOKEN)
+        .await
+        .expect("supervisor client");
+    let wrong = handoff::client::admin(&srv.url, "not-a-token")
+        .await
+        .expect("client");
+    let audited = audit_count(&srv.admin).await;
+
+    for (rpc, r) in every_read(&supervisor, &bot.id).await {
+        assert!(r.is_ok(), "{rpc} with the supervisor token: {r:?}");
+    }
+    for (rpc, r) in every_read(&srv.admin, &bot.id).await {
+        assert!(r.is_ok(), "{rpc} with the admin token: {r:?}");
+    }
+    // What the supervisor reads is what there is.
+    let listed = supervisor
+        .clone()
+        .list_sessions(pb::ListSessionsRequest::default())
+        .await
+        .expect("list sessions")
+        .into_inner();
+    assert_eq!(listed.sessions.len(), 1);
+    assert_eq!(listed.sessions[0].id, session);
+
+    let writes = every_write(&supervisor, &bot.id, &session).await;
+    assert_eq!(writes.len(), 9, "every RPC that changes something");
+    for (rpc, r) in writes {
+        let status = r.expect_err(rpc);
+        assert_eq!(status.code(), Code::PermissionDenied, "{rpc}: {status:?}");
+        assert!(
+            status.message().contains("supervisor token may only read"),
+            "{rpc}: {status:?}"
+        );
+    }
+    for (rpc, r) in every_read(&wrong, &bot.id).await {
+        assert_eq!(code(r), Code::Unauthenticated, "{rpc} with a wrong token");
+    }
+    for (rpc, r) in every_write(&wrong, &bot.id, &session).await {
+        assert_eq!(code(r), Code::Unauthenticated, "{rpc} with a wrong token");
+    }
+
+    // Nothing changed: no record, the session and the bot's token are as they were.
+    assert_eq!(audit_count(&srv.admin).await, audited);
+    assert_eq!(
+        bot.session(&session).await.expect("session").id,
+        session,
+        "the session is still there and the bot's token still works"
+    );
+    let terminals = srv
+        .admin
+        .clone()
+        .list_terminals(pb::ListTerminalsRequest::default())
+        .await
+        .expect("list")
+        .into_inner()
+        .terminals;
+    assert_eq!(terminals.len(), 2, "no terminal was created");
+    assert!(terminals.iter().all(|t| t.groups.is_empty()));
+    assert!(!get(&srv.admin, group_subject("billing")).await.restricted);
+    srv.stop().await;
+}
+
+// With only a supervisor token, the admin API reads and changes nothing: the admin token's
+// absence still turns changes off.
+async fn a_supervisor_token_alone_turns_on_the_reads_only(backend: Backend) {
+    let srv = TestServer::start_with(backend, |a| {
+        a.admin_token = None;
+        a.supervisor_token = Some(SUPERVISOR_TOKEN.to_owned());
+    })
+    .await;
+    let supervisor = handoff::client::admin(&srv.url, SUPERVISOR_TOKEN)
+        .await
+        .expect("supervisor client");
+    let nobody = uuid::Uuid::now_v7().to_string();
+    for (rpc, r) in every_read(&supervisor, &nobody).await {
+        match rpc {
+            // The one read that names a terminal: there is none.
+            "GetTerminalLimits" => assert_eq!(code(r), Code::NotFound),
+            _ => assert!(r.is_ok(), "{rpc}: {r:?}"),
+        }
+    }
+    for client in [&supervisor, &srv.admin] {
+        for (rpc, r) in every_write(client, &nobody, &nobody).await {
+            assert_eq!(code(r), Code::PermissionDenied, "{rpc}");
+        }
+    }
+    let wrong = handoff::client::admin(&srv.url, "not-a-token")
+        .await
+        .expect("client");
+    assert_eq!(
+        code(
+            wrong
+                .clone()
+                .list_terminals(pb::ListTerminalsRequest::default())
+                .await
+        ),
+        Code::Unauthenticated
+    );
+    srv.stop().await;
+}
+
+// A supervisor token equal to the admin token would make supervisors administrators: the server
+// does not start.
+async fn the_supervisor_token_must_differ_from_the_admin_token(backend: Backend) {
+    let db = TestDb::create(backend).await;
+    let mut args = handoff::config::ServeArgs::with_database(&db.url);
+    args.listen = "127.0.0.1:0".parse().expect("addr");
+    args.admin_token = Some(ADMIN_TOKEN.to_owned());
+    args.supervisor_token = Some(ADMIN_TOKEN.to_owned());
+    let refused = handoff::server::Server::start(args).await;
+    let Err(e) = refused else {
+        panic!("the server started with equal tokens");
+    };
+    assert!(e.to_string().contains("--supervisor-token"), "{e}");
+}
+
 on_every_backend!(
     a_terminals_rules_limit_where_it_may_transfer,
     group_rules_apply_as_a_union_and_a_terminals_own_rules_override_them,
     a_foreign_session_stays_not_found_whatever_the_rules,
     transfer_rules_are_validated,
     rule_changes_are_recorded_in_the_audit_log,
+    the_supervisor_token_may_only_read,
+    a_supervisor_token_alone_turns_on_the_reads_only,
+    the_supervisor_token_must_differ_from_the_admin_token,
 );
