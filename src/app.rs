@@ -14,6 +14,7 @@ use crate::commit::{self, Committed, NewMessage};
 use crate::domain::{self, Limits, Millis, NoCandidate, Timeouts};
 use crate::error::{Error, Result};
 use crate::pb::{self, Role, SessionState, event::Payload};
+use crate::store::rules::Rules;
 use crate::store::{Appended, Store};
 use crate::tail::Tail;
 use crate::writer::{Pending, Writer};
@@ -508,6 +509,19 @@ impl App {
             .await
     }
 
+    /// Where `actor` may transfer to (None: anywhere), as the transfer rules say now. Read from
+    /// the database on every call, not kept: an administrator's change holds on every replica
+    /// at once.
+    async fn transfer_rules_of(&self, actor: Uuid) -> Result<Option<Rules>> {
+        let groups = self
+            .store
+            .groups_of(&[actor])
+            .await?
+            .remove(&actor)
+            .unwrap_or_default();
+        self.store.allowed_targets(actor, &groups).await
+    }
+
     /// Transfer (rows C4, C5, C6): offers the session to a terminal, or to the members of a
     /// group that are attached now (on any replica).
     pub async fn transfer(
@@ -521,25 +535,37 @@ impl App {
     ) -> Result<pb::Transfer> {
         let mut route = None;
         let mut seats = Vec::new();
+        // A target the transfer rules refuse is refused before it is looked up (a refused group
+        // is not routed: routing may take a member's seat), but reported only by the domain,
+        // after its permission check: a foreign session stays NOT_FOUND.
         let candidates = match &target.kind {
             Some(pb::transfer_target::Kind::TerminalId(id)) => {
                 let id: Uuid = id
                     .parse()
                     .map_err(|_| Error::invalid("target.terminal_id", "is not a valid id"))?;
-                match self.terminal_exists(id).await? {
-                    true => Ok(vec![id]),
-                    false => Err(NoCandidate::NoSuchTerminal),
+                let rules = self.transfer_rules_of(actor).await?;
+                if rules.is_some_and(|r| !r.allows_terminal(id)) {
+                    Err(NoCandidate::NotAllowed(format!("terminal {id}")))
+                } else if self.terminal_exists(id).await? {
+                    Ok(vec![id])
+                } else {
+                    Err(NoCandidate::NoSuchTerminal)
                 }
             }
             Some(pb::transfer_target::Kind::Group(group)) => {
-                match self.route_new(actor, session, group, priority).await? {
-                    None => Err(NoCandidate::NoSuchGroup(group.clone())),
-                    Some((r, chosen)) => {
-                        if r.policy.strategy.one_at_a_time() {
-                            seats = chosen.clone();
+                let rules = self.transfer_rules_of(actor).await?;
+                if rules.is_some_and(|r| !r.allows_group(group)) {
+                    Err(NoCandidate::NotAllowed(format!("group {group:?}")))
+                } else {
+                    match self.route_new(actor, session, group, priority).await? {
+                        None => Err(NoCandidate::NoSuchGroup(group.clone())),
+                        Some((r, chosen)) => {
+                            if r.policy.strategy.one_at_a_time() {
+                                seats = chosen.clone();
+                            }
+                            route = Some(r);
+                            Ok(chosen)
                         }
-                        route = Some(r);
-                        Ok(chosen)
                     }
                 }
             }

@@ -52,6 +52,10 @@ pub struct ServeArgs {
     /// Enables the AdminService for callers presenting this bearer token.
     #[arg(long, env = "HANDOFF_ADMIN_TOKEN", hide_env_values = true)]
     pub admin_token: Option<String>,
+    /// Lets callers presenting this bearer token use the AdminService's read RPCs (terminals,
+    /// limits, audit log, routing, transfer rules, states, sessions, queues) and nothing else.
+    #[arg(long, env = "HANDOFF_SUPERVISOR_TOKEN", hide_env_values = true)]
+    pub supervisor_token: Option<String>,
     /// How long Connect waits for the destination to acknowledge.
     #[arg(long, env = "HANDOFF_CONNECT_TIMEOUT", default_value = "10s", value_parser = parse_duration)]
     pub connect_timeout: Duration,

@@ -51,6 +51,13 @@ impl Server {
         store: Arc<dyn Store>,
     ) -> Result<Server, BoxError> {
         // What the configuration can make fail comes first, before any task is started.
+        let given = |t: &Option<String>| t.clone().filter(|t| !t.is_empty());
+        if given(&args.supervisor_token).is_some()
+            && given(&args.supervisor_token) == given(&args.admin_token)
+        {
+            // The admin token would win: a supervisor could change everything.
+            return Err("--supervisor-token must differ from --admin-token".into());
+        }
         let tls = args.tls.server_config()?;
         let mut builder = tonic::transport::Server::builder();
         if let Some(tls) = tls.clone() {
@@ -170,6 +177,7 @@ impl Server {
             .add_service(AdminServiceServer::new(AdminApi::new(
                 app.clone(),
                 args.admin_token.as_deref(),
+                args.supervisor_token.as_deref(),
             )));
         // TCP_NODELAY: tonic does not set it on an incoming stream it is handed, and with Nagle on
         // a small reply waits for the client's delayed ACK (~40 ms per call at low load).

@@ -13,6 +13,7 @@ use handoff::domain::{self, Limits, NewSession, Offer, Timeouts};
 use handoff::error::Error;
 use handoff::limits::TerminalLimits;
 use handoff::pb::{self, event::Payload};
+use handoff::store::rules::{Rules, Subject};
 use handoff::store::{CHANGE_MARK_MS, Membership, Store, change_mark};
 use handoff::tail::Tail;
 use handoff::writer::Writer;
@@ -768,6 +769,86 @@ async fn terminal_limits_are_replaced_and_cleared(backend: Backend) {
     s.close().await;
 }
 
+async fn transfer_rules_are_replaced_cleared_and_resolved(backend: Backend) {
+    let db = TestDb::create(backend).await;
+    let s = store(&db).await;
+    let (bot, alice, bob) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+    let me = Subject::Terminal(bot);
+    let tier1 = Subject::Group("tier1".into());
+    let night = Subject::Group("night".into());
+    let groups = ["night".to_owned(), "tier1".to_owned()];
+    assert_eq!(s.transfer_rules(&me).await.unwrap(), None);
+    assert_eq!(s.allowed_targets(bot, &groups).await.unwrap(), None);
+    assert_eq!(s.allowed_targets(bot, &[]).await.unwrap(), None);
+
+    // Groups' rules: their union, for members only.
+    let billing = Rules::new(vec!["billing".into()], vec![alice]);
+    s.set_transfer_rules(&tier1, &billing).await.unwrap();
+    s.set_transfer_rules(&night, &Rules::new(vec!["sales".into()], vec![alice, bob]))
+        .await
+        .unwrap();
+    assert_eq!(
+        s.transfer_rules(&tier1).await.unwrap(),
+        Some(billing.clone())
+    );
+    assert_eq!(
+        s.allowed_targets(bot, &groups).await.unwrap(),
+        Some(Rules::new(
+            vec!["billing".into(), "sales".into()],
+            vec![alice, bob]
+        ))
+    );
+    assert_eq!(
+        s.allowed_targets(bot, &groups[1..]).await.unwrap(),
+        Some(billing.clone())
+    );
+    assert_eq!(
+        s.allowed_targets(bot, &["other".to_owned()]).await.unwrap(),
+        None
+    );
+
+    // A terminal's own rules win over its groups', even when they allow nothing.
+    s.set_transfer_rules(&me, &Rules::default()).await.unwrap();
+    assert_eq!(s.transfer_rules(&me).await.unwrap(), Some(Rules::default()));
+    assert_eq!(
+        s.allowed_targets(bot, &groups).await.unwrap(),
+        Some(Rules::default())
+    );
+    assert_eq!(
+        s.allowed_targets(alice, &groups).await.unwrap(),
+        Some(Rules::new(
+            vec!["billing".into(), "sales".into()],
+            vec![alice, bob]
+        )),
+        "another member is not bound by them"
+    );
+
+    // Setting replaces; clearing removes (and says whether there was anything).
+    let own = Rules::new(vec!["tier2".into(), "a".into()], vec![bob]);
+    s.set_transfer_rules(&me, &own).await.unwrap();
+    s.set_transfer_rules(&me, &own).await.unwrap();
+    assert_eq!(s.transfer_rules(&me).await.unwrap(), Some(own.clone()));
+    assert_eq!(s.allowed_targets(bot, &[]).await.unwrap(), Some(own));
+    assert!(s.clear_transfer_rules(&me).await.unwrap());
+    assert!(!s.clear_transfer_rules(&me).await.unwrap());
+    assert_eq!(s.transfer_rules(&me).await.unwrap(), None);
+    assert_eq!(s.allowed_targets(bot, &[]).await.unwrap(), None);
+    assert!(s.clear_transfer_rules(&night).await.unwrap());
+    assert_eq!(
+        s.allowed_targets(bot, &groups).await.unwrap(),
+        Some(billing)
+    );
+
+    // A group and a terminal are told apart even under the same text.
+    let named_like_bot = Subject::Group(bot.to_string());
+    s.set_transfer_rules(&named_like_bot, &Rules::new(vec!["x".into()], vec![]))
+        .await
+        .unwrap();
+    assert_eq!(s.transfer_rules(&me).await.unwrap(), None);
+    assert_eq!(s.allowed_targets(bot, &[]).await.unwrap(), None);
+    s.close().await;
+}
+
 async fn live_replicas_are_those_with_a_fresh_heartbeat(backend: Backend) {
     let db = TestDb::create(backend).await;
     let s = store(&db).await;
@@ -1121,6 +1202,7 @@ on_every_backend!(
     live_replicas_are_those_with_a_fresh_heartbeat,
     terminals_are_found_by_name,
     terminal_limits_are_replaced_and_cleared,
+    transfer_rules_are_replaced_cleared_and_resolved,
     audit_records_are_append_only_and_paged_in_order,
     a_write_the_database_refuses_fails_alone,
     a_record_kept_in_memory_yields_to_another_replicas_write,

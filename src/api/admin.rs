@@ -1,4 +1,5 @@
-//! `handoff.v1.AdminService`: registers terminals and issues their tokens, behind the admin token.
+//! `handoff.v1.AdminService`: registers terminals and issues their tokens, behind the admin token;
+//! the read RPCs also take the supervisor token.
 
 use std::sync::Arc;
 
@@ -6,8 +7,8 @@ use tonic::{Request, Response, Status};
 use uuid::Uuid;
 
 use super::audit::{self, Actor};
-use super::routing;
 use super::{bearer, check_text, page_size, page_token, parse_id, parse_page_token};
+use super::{routing, rules};
 use crate::app::App;
 use crate::auth::{new_token, token_hash};
 use crate::bus::Signal;
@@ -19,32 +20,77 @@ use crate::pb::{self, admin_service_server::AdminService};
 #[derive(Clone)]
 pub struct AdminApi {
     app: Arc<App>,
-    /// SHA-256 of the admin token; None turns the admin API off.
+    /// SHA-256 of the admin token; None turns the admin API's changes off.
     admin_token_hash: Option<String>,
+    /// SHA-256 of the supervisor token, which may call the read RPCs only; None: no supervisors.
+    supervisor_token_hash: Option<String>,
+}
+
+/// Whose token a call carries.
+enum Holder {
+    Admin(Actor),
+    Supervisor(Actor),
 }
 
 impl AdminApi {
-    pub fn new(app: Arc<App>, admin_token: Option<&str>) -> Self {
+    pub fn new(app: Arc<App>, admin_token: Option<&str>, supervisor_token: Option<&str>) -> Self {
+        let hash = |t: Option<&str>| t.filter(|t| !t.is_empty()).map(token_hash);
         AdminApi {
             app,
-            admin_token_hash: admin_token.filter(|t| !t.is_empty()).map(token_hash),
+            admin_token_hash: hash(admin_token),
+            supervisor_token_hash: hash(supervisor_token),
         }
     }
 
-    /// Checks the admin token; returns who calls, for the audit log.
-    fn authorize<T>(&self, request: &Request<T>) -> Result<Actor> {
-        let Some(expected) = &self.admin_token_hash else {
+    /// Whose token the call carries: UNAUTHENTICATED for none or a wrong one, PERMISSION_DENIED
+    /// when the server has neither token (the admin API is off).
+    fn holder<T>(&self, request: &Request<T>) -> Result<Holder> {
+        if self.admin_token_hash.is_none() && self.supervisor_token_hash.is_none() {
             return Err(Error::PermissionDenied(
-                "the admin API is off: start the server with --admin-token, or use `handoff admin`"
+                "the admin API is off: start the server with --admin-token (or --supervisor-token \
+                 to read), or use `handoff admin`"
                     .into(),
             ));
+        }
+        let Some(token) = bearer(request.metadata()) else {
+            return Err(Error::Unauthenticated);
         };
         // Comparing hashes keeps the comparison's timing independent of the token's content.
-        match bearer(request.metadata()) {
-            Some(token) if &token_hash(token) == expected => {
-                Ok(Actor::admin_token(expected, request.remote_addr()))
+        let hash = token_hash(token);
+        let peer = request.remote_addr();
+        match (&self.admin_token_hash, &self.supervisor_token_hash) {
+            (Some(admin), _) if &hash == admin => {
+                Ok(Holder::Admin(Actor::admin_token(admin, peer)))
             }
+            (_, Some(supervisor)) if &hash == supervisor => Ok(Holder::Supervisor(
+                Actor::supervisor_token(supervisor, peer),
+            )),
             _ => Err(Error::Unauthenticated),
+        }
+    }
+
+    /// For the RPCs that change something: the admin token only. Returns who calls, for the
+    /// audit log.
+    fn authorize<T>(&self, request: &Request<T>) -> Result<Actor> {
+        if self.admin_token_hash.is_none() {
+            return Err(Error::PermissionDenied(
+                "changes through the admin API are off: start the server with --admin-token, \
+                 or use `handoff admin`"
+                    .into(),
+            ));
+        }
+        match self.holder(request)? {
+            Holder::Admin(by) => Ok(by),
+            Holder::Supervisor(_) => Err(Error::PermissionDenied(
+                "the supervisor token may only read".into(),
+            )),
+        }
+    }
+
+    /// For the RPCs that only read: the admin token or the supervisor token.
+    fn authorize_read<T>(&self, request: &Request<T>) -> Result<Actor> {
+        match self.holder(request)? {
+            Holder::Admin(by) | Holder::Supervisor(by) => Ok(by),
         }
     }
 }
@@ -151,7 +197,7 @@ impl AdminService for AdminApi {
         &self,
         request: Request<pb::ListTerminalsRequest>,
     ) -> Result<Response<pb::ListTerminalsResponse>, Status> {
-        self.authorize(&request)?;
+        self.authorize_read(&request)?;
         let r = request.into_inner();
         let limit = page_size("page_size", r.page_size)?;
         let after = parse_page_token("page_token", "terminals", &r.page_token)?.unwrap_or_default();
@@ -235,7 +281,7 @@ impl AdminService for AdminApi {
         &self,
         request: Request<pb::GetTerminalLimitsRequest>,
     ) -> Result<Response<pb::GetTerminalLimitsResponse>, Status> {
-        self.authorize(&request)?;
+        self.authorize_read(&request)?;
         let id = parse_id("terminal_id", &request.get_ref().terminal_id)?;
         if self.app.store.terminal(id).await?.is_none() {
             return Err(Error::NotFound("terminal").into());
@@ -296,7 +342,7 @@ impl AdminService for AdminApi {
         &self,
         request: Request<pb::ListAuditRecordsRequest>,
     ) -> Result<Response<pb::ListAuditRecordsResponse>, Status> {
-        self.authorize(&request)?;
+        self.authorize_read(&request)?;
         let r = request.into_inner();
         let limit = page_size("page_size", r.page_size)?;
         let after = parse_page_token("page_token", "audit", &r.page_token)?
@@ -376,30 +422,34 @@ impl AdminService for AdminApi {
         &self,
         request: Request<pb::GetGroupRoutingRequest>,
     ) -> Result<Response<pb::GetGroupRoutingResponse>, Status> {
-        self.authorize(&request)?;
+        self.authorize_read(&request)?;
         let r = routing::get_group_routing(&self.app, request.get_ref()).await?;
         Ok(Response::new(r))
     }
 
     async fn set_transfer_rules(
         &self,
-        _request: Request<pb::SetTransferRulesRequest>,
+        request: Request<pb::SetTransferRulesRequest>,
     ) -> Result<Response<pb::SetTransferRulesResponse>, Status> {
-        Err(Status::unimplemented("SetTransferRules"))
+        let by = self.authorize(&request)?;
+        let r = rules::set_transfer_rules(&self.app, &by, request.get_ref()).await?;
+        Ok(Response::new(r))
     }
 
     async fn get_transfer_rules(
         &self,
-        _request: Request<pb::GetTransferRulesRequest>,
+        request: Request<pb::GetTransferRulesRequest>,
     ) -> Result<Response<pb::GetTransferRulesResponse>, Status> {
-        Err(Status::unimplemented("GetTransferRules"))
+        self.authorize_read(&request)?;
+        let r = rules::get_transfer_rules(&self.app, request.get_ref()).await?;
+        Ok(Response::new(r))
     }
 
     async fn list_terminal_states(
         &self,
         request: Request<pb::ListTerminalStatesRequest>,
     ) -> Result<Response<pb::ListTerminalStatesResponse>, Status> {
-        self.authorize(&request)?;
+        self.authorize_read(&request)?;
         let r = routing::list_terminal_states(&self.app, request.get_ref()).await?;
         Ok(Response::new(r))
     }
@@ -416,7 +466,7 @@ impl AdminService for AdminApi {
         &self,
         request: Request<pb::WatchTerminalStatesRequest>,
     ) -> Result<Response<Self::WatchTerminalStatesStream>, Status> {
-        self.authorize(&request)?;
+        self.authorize_read(&request)?;
         let rx = routing::watch_terminal_states(self.app.clone(), request.get_ref())?;
         Ok(Response::new(Box::pin(
             tokio_stream::wrappers::ReceiverStream::new(rx),
@@ -427,7 +477,7 @@ impl AdminService for AdminApi {
         &self,
         request: Request<pb::ListSessionsRequest>,
     ) -> Result<Response<pb::ListSessionsResponse>, Status> {
-        self.authorize(&request)?;
+        self.authorize_read(&request)?;
         let r = routing::list_sessions(&self.app, request.get_ref()).await?;
         Ok(Response::new(r))
     }
@@ -436,7 +486,7 @@ impl AdminService for AdminApi {
         &self,
         request: Request<pb::ListQueueStatsRequest>,
     ) -> Result<Response<pb::ListQueueStatsResponse>, Status> {
-        self.authorize(&request)?;
+        self.authorize_read(&request)?;
         let r = routing::list_queue_stats(&self.app, request.get_ref()).await?;
         Ok(Response::new(r))
     }

@@ -38,6 +38,19 @@ impl Actor {
             peer: peer.map_or_else(|| "unknown".to_owned(), |p| p.to_string()),
         }
     }
+
+    /// A caller holding the supervisor token, named like [`Actor::admin_token`] under its own
+    /// prefix. The supervisor token may only read, so no change is ever recorded as its; the
+    /// name keeps such a caller apart from an administrator all the same.
+    pub fn supervisor_token(token_hash: &str, peer: Option<SocketAddr>) -> Actor {
+        Actor {
+            who: format!(
+                "supervisor-token:{}",
+                &token_hash[..token_hash.len().min(12)]
+            ),
+            peer: peer.map_or_else(|| "unknown".to_owned(), |p| p.to_string()),
+        }
+    }
 }
 
 /// Records a change that was just made. Its failure is the caller's: the change stands, but an

@@ -6,6 +6,7 @@ pub mod audit;
 mod cert;
 mod ops;
 mod routing;
+mod rules;
 mod session_token;
 mod terminal;
 pub mod unreadable;

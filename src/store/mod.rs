@@ -21,6 +21,7 @@
 pub mod postgres;
 pub mod record;
 pub mod routing;
+pub mod rules;
 mod shared;
 pub mod sqlite;
 
@@ -223,7 +224,7 @@ impl std::ops::AddAssign for Removed {
 }
 
 #[tonic::async_trait]
-pub trait Store: routing::RoutingStore + Send + Sync + 'static {
+pub trait Store: routing::RoutingStore + rules::RulesStore + Send + Sync + 'static {
     /// Registers a terminal. ALREADY_EXISTS when the name is taken.
     async fn create_terminal(&self, terminal: &pb::Terminal, token_hash: &str) -> Result<()>;
     async fn terminal(&self, id: Uuid) -> Result<Option<pb::Terminal>>;

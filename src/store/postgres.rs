@@ -387,3 +387,4 @@ fn bind_acks(q: Query, rows: &[AckRow]) -> Query {
 
 store_impl!(PgStore, PgRow);
 super::routing::routing_impl!(PgStore, PgRow);
+super::rules::rules_impl!(PgStore);

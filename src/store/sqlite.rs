@@ -267,3 +267,4 @@ async fn raise_ack(tx: &mut Transaction<'static, Sqlite>, a: &AckRow) -> Result<
 
 store_impl!(SqliteStore, SqliteRow);
 super::routing::routing_impl!(SqliteStore, SqliteRow);
+super::rules::rules_impl!(SqliteStore);
