@@ -1314,11 +1314,12 @@ async fn run_sections(
             args.routing_hold.as_millis()
         ));
         b.how.push(format!(
-            "direct (baseline, first): one caller's side per seat ({} in flight), its bot transferring straight to \
-             that seat's agent (Transfer to a terminal id) as soon as the gateway's feed shows the seat's previous \
-             session ended, the next session opened meanwhile; then per strategy (SetGroupRouting): {sessions} \
-             caller's sides, each opening a session and transferring it to the group (Transfer commands), so that \
-             more transfers than seats wait in the queue and the server's queue engine offers them as seats free up",
+            "direct (the baseline, before and after the routed phases): one caller's side per seat ({} in flight), \
+             its bot transferring straight to that seat's agent (Transfer to a terminal id) as soon as the gateway's \
+             feed shows the seat's previous session ended, the next session opened meanwhile; between them, per \
+             strategy (SetGroupRouting): {sessions} caller's sides, each opening a session and transferring it to \
+             the group (Transfer commands), so that more transfers than seats wait in the queue and the server's \
+             queue engine offers them as seats free up",
             args.routing_seats()
         ));
         b.how.push(format!(
@@ -1326,7 +1327,7 @@ async fn run_sections(
              window / window; Transfer → accepted = the bot's Transfer receipt → the accepting agent's receipt \
              (queued → accepted: those whose holder's feed showed a TransferQueued); seat freed → filled again = an \
              agent sent the Disconnect that freed a seat → the receipt of the next accept that filled it; ratios = \
-             routed ÷ direct; \
+             routed ÷ the mean of the two direct runs; \
              never accepted = transfers made in a phase that no agent accepted by its end (the bots wait up to {} s); \
              accepted twice = sessions an accept succeeded for more than once",
             args.warmup.as_secs_f64(),

@@ -194,7 +194,8 @@ pub struct Left {
 /// One measured phase: the baseline or one strategy.
 #[derive(Serialize)]
 pub struct Phase {
-    /// "direct", or the strategy's name.
+    /// "direct" (the baseline before the routed phases), "direct_after" (after them), or the
+    /// strategy's name.
     pub route: &'static str,
     /// Sessions the bots keep in flight (one per seat for the baseline).
     pub sessions: usize,
@@ -227,6 +228,10 @@ pub struct Phase {
 }
 
 impl Phase {
+    fn is_direct(&self) -> bool {
+        self.route.starts_with("direct")
+    }
+
     fn lines(&self) -> Vec<String> {
         let s = &self.summary;
         let mut out = vec![format!(
@@ -247,7 +252,7 @@ impl Phase {
                 String::new()
             }
         )];
-        if self.route == "direct" {
+        if self.is_direct() {
             out.push(format!(
                 "  Transfer → accepted: {}",
                 s.offered_to_accepted.summary()
@@ -316,7 +321,8 @@ impl Phase {
     }
 }
 
-/// A routed phase against the baseline: routed ÷ direct.
+/// A routed phase against the baseline: routed ÷ the mean of the baseline's runs (before and
+/// after the routed phases, so that a drift over the section falls on both sides).
 #[derive(Debug, Serialize, PartialEq)]
 pub struct VsDirect {
     pub rate: Option<f64>,
@@ -328,6 +334,11 @@ pub struct VsDirect {
     pub seat_idle_p99: Option<f64>,
 }
 
+fn mean(xs: impl Iterator<Item = f64>) -> Option<f64> {
+    let (n, sum) = xs.fold((0usize, 0.0), |(n, s), x| (n + 1, s + x));
+    (n > 0).then(|| sum / n as f64)
+}
+
 fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     match (a, b) {
         (Some(a), Some(b)) if b > 0.0 => Some(a / b),
@@ -336,19 +347,17 @@ fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
 }
 
 impl VsDirect {
-    pub fn of(routed: &Phase, direct: &Phase) -> VsDirect {
+    pub fn of(routed: &Phase, direct: &[&Phase]) -> VsDirect {
+        // The mean of what the baseline's runs measured (a run without samples counts for none).
+        let base = |f: &dyn Fn(&Phase) -> Option<f64>| mean(direct.iter().filter_map(|p| f(p)));
+        let latency = |q: f64| move |p: &Phase| p.summary.transfer_to_accepted.ms(q);
+        let idle = |q: f64| move |p: &Phase| p.seat_idle.ms(q);
         VsDirect {
-            rate: ratio(Some(routed.rate), Some(direct.rate)),
-            latency_p50: ratio(
-                routed.summary.transfer_to_accepted.ms(0.5),
-                direct.summary.transfer_to_accepted.ms(0.5),
-            ),
-            latency_p99: ratio(
-                routed.summary.transfer_to_accepted.ms(0.99),
-                direct.summary.transfer_to_accepted.ms(0.99),
-            ),
-            seat_idle_p50: ratio(routed.seat_idle.ms(0.5), direct.seat_idle.ms(0.5)),
-            seat_idle_p99: ratio(routed.seat_idle.ms(0.99), direct.seat_idle.ms(0.99)),
+            rate: ratio(Some(routed.rate), base(&|p| Some(p.rate))),
+            latency_p50: ratio(latency(0.5)(routed), base(&latency(0.5))),
+            latency_p99: ratio(latency(0.99)(routed), base(&latency(0.99))),
+            seat_idle_p50: ratio(idle(0.5)(routed), base(&idle(0.5))),
+            seat_idle_p99: ratio(idle(0.99)(routed), base(&idle(0.99))),
         }
     }
 
@@ -376,7 +385,12 @@ pub struct Routing {
     pub hold_ms: f64,
     #[serde(rename = "setup_s")]
     pub setup_seconds: f64,
+    /// The baseline before the routed phases, and after them (absent when no strategy ran).
     pub direct: Phase,
+    pub direct_after: Option<Phase>,
+    /// How far the baseline's two rates lie apart, in percent of their mean: the noise to read
+    /// the ratios against.
+    pub direct_spread_pct: Option<f64>,
     pub strategies: Keyed<&'static str, Phase>,
     pub vs_direct: Keyed<&'static str, VsDirect>,
     /// Over every phase.
@@ -389,6 +403,14 @@ impl Routing {
         let mut out = self.direct.lines();
         for (_, p) in &self.strategies.0 {
             out.extend(p.lines());
+        }
+        if let Some(p) = &self.direct_after {
+            out.extend(p.lines());
+        }
+        if let Some(spread) = self.direct_spread_pct {
+            out.push(format!(
+                "the baseline's two runs lie {spread:.1} % apart (accepted/s): read the ratios against that"
+            ));
         }
         for (name, v) in &self.vs_direct.0 {
             out.push(format!("{name} ÷ direct: {}", v.text()));
@@ -1048,7 +1070,8 @@ async fn left(admin: &AdminClient) -> Result<Left, BoxError> {
 
 #[derive(Clone, Copy)]
 enum Route {
-    Direct,
+    /// The baseline; `true` for its run after the routed phases.
+    Direct(bool),
     Group(Strategy),
 }
 
@@ -1060,7 +1083,8 @@ async fn phase(
 ) -> Result<Phase, BoxError> {
     let seats = agents.ids.len() * setup.capacity as usize;
     let (name, n) = match route {
-        Route::Direct => ("direct", seats),
+        Route::Direct(false) => ("direct", seats),
+        Route::Direct(true) => ("direct_after", seats),
         Route::Group(s) => (s.name(), setup.sessions),
     };
     let stop = Arc::new(AtomicBool::new(false));
@@ -1069,7 +1093,7 @@ async fn phase(
     for slot in slots.drain(..) {
         let stop = stop.clone();
         running.push(match route {
-            Route::Direct => {
+            Route::Direct(_) => {
                 let agent = agents.ids[slot.j % agents.ids.len()].clone();
                 tokio::spawn(slot.direct(agent, stop))
             }
@@ -1180,14 +1204,13 @@ pub async fn run(
     progress(format!(
         "routing: direct (baseline), {seats} sessions in flight, one per seat"
     ));
-    let direct = phase(setup, &agents, &mut slots, Route::Direct).await?;
+    let direct = phase(setup, &agents, &mut slots, Route::Direct(false)).await?;
     progress(format!(
         "  -> {} accepted/s, Transfer → accepted p50 {} ms",
         fmt_int(direct.rate),
         fmt_ms(direct.summary.transfer_to_accepted.ms(0.5))
     ));
     let mut phases = Vec::new();
-    let mut vs = Vec::new();
     for &s in strategies {
         setup
             .admin
@@ -1213,10 +1236,26 @@ pub async fn run(
             p.summary.queued,
             p.summary.transfers
         ));
-        vs.push((s.name(), VsDirect::of(&p, &direct)));
         phases.push((s.name(), p));
     }
-    let all = std::iter::once(&direct).chain(phases.iter().map(|(_, p)| p));
+    let direct_after = if phases.is_empty() {
+        None
+    } else {
+        progress("routing: direct again (baseline, after the routed phases)".into());
+        let p = phase(setup, &agents, &mut slots, Route::Direct(true)).await?;
+        progress(format!("  -> {} accepted/s", fmt_int(p.rate)));
+        Some(p)
+    };
+    let directs: Vec<&Phase> = std::iter::once(&direct).chain(&direct_after).collect();
+    let vs = phases
+        .iter()
+        .map(|(name, p)| (*name, VsDirect::of(p, &directs)))
+        .collect();
+    let direct_spread_pct = direct_after.as_ref().and_then(|a| {
+        let m = (a.rate + direct.rate) / 2.0;
+        (m > 0.0).then(|| (a.rate - direct.rate).abs() / m * 100.0)
+    });
+    let all = directs.iter().copied().chain(phases.iter().map(|(_, p)| p));
     let (never_accepted, accepted_twice) = all.fold((0, 0), |(n, d), p| {
         (n + p.summary.never_accepted, d + p.summary.accepted_twice)
     });
@@ -1232,6 +1271,8 @@ pub async fn run(
         hold_ms: setup.hold.as_secs_f64() * 1000.0,
         setup_seconds,
         direct,
+        direct_after,
+        direct_spread_pct,
         strategies: Keyed(phases),
         vs_direct: Keyed(vs),
         never_accepted,
@@ -1342,15 +1383,23 @@ mod tests {
     fn ratios_read_routed_over_direct() {
         let direct = phase("direct", 400.0, &[2, 4], &[1, 1]);
         let routed = phase("broadcast", 300.0, &[20, 40], &[3, 5]);
-        let v = VsDirect::of(&routed, &direct);
+        let v = VsDirect::of(&routed, &[&direct]);
         assert_eq!(v.rate, Some(0.75));
         near(v.latency_p50, 10.0);
         near(v.latency_p99, 10.0);
         near(v.seat_idle_p50, 3.0);
         near(v.seat_idle_p99, 5.0);
         // Nothing to compare with: no ratio rather than a division by zero.
+        // Against the mean of the baseline's runs: 400 and 200 accepted/s, p50 2 and 6 ms.
+        let after = phase("direct_after", 200.0, &[6, 8], &[1, 1]);
+        let both = VsDirect::of(&routed, &[&direct, &after]);
+        assert_eq!(both.rate, Some(1.0));
+        near(both.latency_p50, 5.0);
+        // A run without samples counts for none.
+        let silent = phase("direct_after", 400.0, &[], &[]);
+        near(VsDirect::of(&routed, &[&direct, &silent]).latency_p50, 10.0);
         let empty = phase("direct", 0.0, &[], &[]);
-        let none = VsDirect::of(&routed, &empty);
+        let none = VsDirect::of(&routed, &[&empty]);
         assert_eq!(none.rate, None);
         assert_eq!(none.latency_p50, None);
         assert_eq!(none.seat_idle_p99, None);
