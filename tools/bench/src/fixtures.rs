@@ -176,7 +176,10 @@ impl Pump {
         let awaited = commander.awaited.clone();
         let task = tokio::spawn(async move {
             let mut highest: HashMap<String, u64> = HashMap::new();
-            let mut dirty = false;
+            // Sessions that advanced since the last round of acks: only those are acked again
+            // (each ack is a write on the server; a terminal that has seen thousands of short
+            // sessions must not re-ack all of them every second).
+            let mut advanced: HashMap<String, u64> = HashMap::new();
             let mut last_ack = now_us();
             loop {
                 match feed.next().await {
@@ -185,16 +188,15 @@ impl Pump {
                         let h = highest.entry(event.session_id.clone()).or_default();
                         if event.seq > *h {
                             *h = event.seq;
-                            dirty = true;
+                            advanced.insert(event.session_id.clone(), event.seq);
                         }
                         if tx.send(Arrived { at_us, event }).is_err() {
                             return;
                         }
-                        if dirty && at_us.saturating_sub(last_ack) > 1_000_000 {
-                            for (s, seq) in &highest {
-                                let _ = feed.ack(s, *seq).await;
+                        if !advanced.is_empty() && at_us.saturating_sub(last_ack) > 1_000_000 {
+                            for (s, seq) in advanced.drain() {
+                                let _ = feed.ack(&s, seq).await;
                             }
-                            dirty = false;
                             last_ack = at_us;
                         }
                     }

@@ -8,7 +8,9 @@
 //! peak; lost and duplicated messages), `busy` (one session, both parties pipelining), `transfers`
 //! (complete transfers/s and latency), `idle` (server RSS per idle attached terminal), `ops` (what
 //! Prometheus metrics and per-terminal rate limits cost: the stream transport's messages/s with and
-//! without them, alternately in the same run). The ratios and the targets close the report.
+//! without them, alternately in the same run), `routing` (sessions routed through a group's waiting
+//! queue per strategy, against transfers made straight to an agent in the same run). The ratios
+//! and the targets close the report.
 //!
 //! Open files: the idle section holds one HTTP/2 connection per `--streams-per-connection`
 //! attached terminals. When this process's soft RLIMIT_NOFILE is lower than it needs, it re-runs
@@ -22,6 +24,7 @@ mod idle;
 mod json;
 mod messages;
 mod ops;
+mod routing;
 mod server;
 mod stats;
 mod transfers;
@@ -49,6 +52,7 @@ pub enum Section {
     Transfers,
     Idle,
     Ops,
+    Routing,
 }
 
 #[derive(Debug, Clone, Parser)]
@@ -65,7 +69,7 @@ pub struct Args {
         long,
         value_enum,
         value_delimiter = ',',
-        default_value = "baselines,messages,busy,transfers,idle,ops"
+        default_value = "baselines,messages,busy,transfers,idle,ops,routing"
     )]
     pub sections: Vec<Section>,
     /// Concurrent sessions in the messages section (each has a gateway and a bot, both sending),
@@ -129,6 +133,28 @@ pub struct Args {
     /// metrics and rate limits on (B), each on a fresh database and server.
     #[arg(long, default_value_t = 2)]
     pub ops_rounds: usize,
+    /// Agents in the routing section: one group, each agent with --routing-capacity seats.
+    #[arg(long, default_value_t = 8, value_parser = at_least_one)]
+    pub routing_agents: usize,
+    /// Sessions each agent of the routing section may hold at once (SetTerminalCapacity).
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+    pub routing_capacity: u32,
+    /// Sessions the routing section's bots keep transferred to the group at once; more than the
+    /// seats (agents × capacity), so that transfers wait in the queue. Default: twice the seats.
+    #[arg(long)]
+    pub routing_sessions: Option<usize>,
+    /// How long an agent of the routing section holds a session before it disconnects (0: as
+    /// soon as it holds it, so that every step of a seat's turn is the server's work).
+    #[arg(long, default_value = "0s", value_parser = duration_flag)]
+    pub routing_hold: Duration,
+    /// The group strategies the routing section measures, each against the same run's baseline.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "broadcast,longest_idle,least_loaded"
+    )]
+    pub routing_strategies: Vec<routing::Strategy>,
     /// Message commands in flight per sender in the ops section (stream transport, closed loop);
     /// 16 is where the stream peak lies on the reference machine (BENCHMARKS.md).
     #[arg(long, default_value_t = 16)]
@@ -140,7 +166,7 @@ pub struct Args {
     /// `--server-arg=--database-max-connections=32`.
     #[arg(long = "server-arg", allow_hyphen_values = true)]
     pub server_args: Vec<String>,
-    /// Start the servers of the messages, busy and transfers sections without
+    /// Start the servers of the messages, busy, transfers and routing sections without
     /// `--metrics-listen` (by default each gets one on a free port, scraped before and after every
     /// measured phase for the group commits' round trips); the report then has no such figures.
     #[arg(long)]
@@ -152,6 +178,18 @@ impl Args {
         self.sections.contains(&s)
     }
 
+    /// Seats of the routing section (agents × capacity).
+    pub fn routing_seats(&self) -> usize {
+        self.routing_agents * self.routing_capacity as usize
+    }
+
+    /// Sessions the routing section's bots keep in flight.
+    pub fn routing_sessions(&self) -> usize {
+        self.routing_sessions
+            .unwrap_or(2 * self.routing_seats())
+            .max(1)
+    }
+
     /// Open files the bench needs: one per HTTP/2 connection, plus slack.
     pub fn files_needed(&self) -> u64 {
         let idle = if self.has(Section::Idle) {
@@ -160,7 +198,13 @@ impl Args {
         } else {
             0
         };
-        (idle + 6 * self.sessions + 1024) as u64
+        // A gateway and two bots per session in flight, and the agents.
+        let routing = if self.has(Section::Routing) {
+            3 * self.routing_sessions().max(self.routing_seats()) + self.routing_agents
+        } else {
+            0
+        };
+        (idle + routing + 6 * self.sessions + 1024) as u64
     }
 }
 
@@ -426,6 +470,8 @@ struct SectionsReport {
     server: ServerReport,
     #[serde(skip_serializing_if = "Option::is_none")]
     ops: Option<ops::Ops>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    routing: Option<routing::Routing>,
     ratios: Ratios,
     targets: Vec<Target>,
 }
@@ -444,8 +490,13 @@ struct ConfigReport {
     body_bytes: usize,
     ops_rounds: usize,
     ops_inflight: usize,
+    routing_agents: usize,
+    routing_capacity: u32,
+    routing_sessions: usize,
+    routing_hold_ms: f64,
+    routing_strategies: Vec<routing::Strategy>,
     server_args: Vec<String>,
-    /// Whether the messages, busy and transfers servers had their metrics scraped.
+    /// Whether the messages, busy, transfers and routing servers had their metrics scraped.
     server_metrics: bool,
 }
 
@@ -550,7 +601,7 @@ pub async fn run(args: Args) -> Result<(), BoxError> {
     ));
     if !args.no_server_metrics {
         header.rows.push(
-            "the servers of the messages, busy and transfers sections also get --metrics-listen on a free port \
+            "the servers of the messages, busy, transfers and routing sections also get --metrics-listen on a free port \
              (unless --server-arg names one); their /metrics is scraped just before and just after every \
              measured phase: group commits = Δ handoff_group_commit_writes_count, round trips per commit = \
              Δ handoff_group_commit_round_trips_total (read + keys + write) / group commits"
@@ -616,6 +667,11 @@ async fn run_sections(
         body_bytes: args.body_bytes,
         ops_rounds: args.ops_rounds,
         ops_inflight: args.ops_inflight,
+        routing_agents: args.routing_agents,
+        routing_capacity: args.routing_capacity,
+        routing_sessions: args.routing_sessions(),
+        routing_hold_ms: args.routing_hold.as_secs_f64() * 1000.0,
+        routing_strategies: args.routing_strategies.clone(),
         server_args: args.server_args.clone(),
         server_metrics: !args.no_server_metrics,
     };
@@ -1236,8 +1292,97 @@ async fn run_sections(
         ops_result = Some(o);
     }
 
-    // 7. Ratios and targets.
-    let mut b = Block::new("7. Ratios and the targets");
+    // 7. Routing.
+    let mut routing_report = None;
+    if args.has(Section::Routing) {
+        let sessions = args.routing_sessions();
+        let mut b = Block::new(format!(
+            "7. Routing: {} agents × {} seats in one group, {} sessions transferred to it at once; the same run's \
+             direct transfers as the baseline",
+            args.routing_agents, args.routing_capacity, sessions
+        ));
+        b.how.push(format!(
+            "a fresh database and server; {} agents (AdminService: group {:?}, SetTerminalCapacity {}), each on its \
+             own connection and Attach feed, say AVAILABLE; every caller's side has a gateway and two bots; agents \
+             accept every offer with AcceptTransfer commands on their feed while they have a free seat by their own \
+             count (an offer they have no seat for rings until one frees up or another member takes it); the bot \
+             that holds the session disconnects once its feed shows the acceptance; the agent, once its feed shows \
+             it holds the session, waits {} ms and disconnects (the session ends, its seat is free)",
+            args.routing_agents,
+            routing::GROUP,
+            args.routing_capacity,
+            args.routing_hold.as_millis()
+        ));
+        b.how.push(format!(
+            "direct (the baseline, before and after the routed phases): one caller's side per seat ({} in flight), \
+             its bot transferring straight to that seat's agent (Transfer to a terminal id) as soon as the gateway's \
+             feed shows the seat's previous session ended, the next session opened meanwhile; between them, per \
+             strategy (SetGroupRouting): {sessions} caller's sides, each opening a session and transferring it to \
+             the group (Transfer commands), so that more transfers than seats wait in the queue and the server's \
+             queue engine offers them as seats free up",
+            args.routing_seats()
+        ));
+        b.how.push(format!(
+            "{:.0} s warm-up + {:.0} s measured each; accepted/s = accepts whose receipt came back inside the \
+             window / window; Transfer → accepted = the bot's Transfer receipt → the accepting agent's receipt \
+             (queued → accepted: those whose holder's feed showed a TransferQueued); seat freed → filled again = an \
+             agent sent the Disconnect that freed a seat → the receipt of the next accept that filled it; ratios = \
+             routed ÷ the mean of the two direct runs; \
+             never accepted = transfers made in a phase that no agent accepted by its end (the bots wait up to {} s); \
+             accepted twice = sessions an accept succeeded for more than once",
+            args.warmup.as_secs_f64(),
+            args.duration.as_secs_f64(),
+            fixtures::WAIT.as_secs()
+        ));
+        let (rsrv_args, rsrv_metrics) = with_metrics(&args.server_args)?;
+        let measured = server::on_fresh_server(
+            bin,
+            &args.postgres_url,
+            &rsrv_args,
+            async |rsrv| {
+                let radmin = rsrv.admin().await?;
+                let setup = routing::Setup {
+                    url: &rsrv.url,
+                    admin: &radmin,
+                    server_pid: Some(rsrv.pid),
+                    metrics: rsrv_metrics,
+                    agents: args.routing_agents,
+                    capacity: args.routing_capacity,
+                    sessions,
+                    hold: args.routing_hold,
+                    warmup: args.warmup,
+                    duration: args.duration,
+                };
+                progress(format!(
+                    "routing: a fresh database and server, {} agents × {} seats, {sessions} callers' sides",
+                    args.routing_agents, args.routing_capacity
+                ));
+                let r = routing::run(&setup, &args.routing_strategies, progress).await?;
+                let (warnings, errors, first) = rsrv.log_problems();
+                Ok((r, warnings, errors, first))
+            },
+        )
+        .await;
+        stats::set_bench_database(&db.name);
+        let (r, warnings, errors, first) = measured?;
+        b.rows.push(format!(
+            "{} terminals registered and attached in {:.1} s",
+            3 * sessions.max(args.routing_seats()) + args.routing_agents,
+            r.setup_seconds
+        ));
+        b.rows.extend(r.lines());
+        if warnings + errors > 0 {
+            b.rows.push(format!(
+                "server log: {warnings} warnings, {errors} errors{}",
+                first.map_or(String::new(), |l| format!("; first: {l}"))
+            ));
+        }
+        blocks.push(b);
+        routing_report = Some(r);
+    }
+
+    // 8. Ratios and targets.
+    let mut b = Block::new("8. Ratios and the targets");
     let mut targets = Vec::new();
     let peak_rate = peak.map(|p| p.0);
     let ratio = |a: Option<f64>, b: Option<f64>| match (a, b) {
@@ -1358,6 +1503,31 @@ async fn run_sections(
             )
         }),
     });
+    targets.push(Target {
+        name: "routed never accepted / twice",
+        goal: "0 / 0".into(),
+        value: routing_report
+            .as_ref()
+            .map(|r| (r.never_accepted + r.accepted_twice) as f64),
+        shown: routing_report.as_ref().map_or("-".into(), |r| {
+            format!("{} / {}", r.never_accepted, r.accepted_twice)
+        }),
+        met: routing_report
+            .as_ref()
+            .map(|r| r.never_accepted == 0 && r.accepted_twice == 0),
+        note: routing_report.as_ref().map_or(String::new(), |r| {
+            let rates: Vec<String> = r
+                .vs_direct
+                .0
+                .iter()
+                .map(|(n, v)| format!("{n} {}", v.rate.map_or("-".into(), |x| format!("{x:.2}×"))))
+                .collect();
+            format!(
+                "every routing phase; accepted/s routed ÷ direct: {}",
+                rates.join(", ")
+            )
+        }),
+    });
     b.rows.push(format!(
         "{:<36} {:>18} {:>12}  {:<8} note",
         "target", "goal", "measured", "status"
@@ -1385,6 +1555,7 @@ async fn run_sections(
         idle: idle_report,
         server: server_report,
         ops: ops_result,
+        routing: routing_report,
         ratios: Ratios {
             service_over_naive: r_naive,
             service_over_batched: r_batched,
