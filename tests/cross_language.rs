@@ -198,6 +198,11 @@ async fn three_languages_carry_a_conversation_through_a_replica_kill() {
     };
     let mut agent = Terminal::new(&relay.url(), &agent_token, options).expect("agent");
     agent.attach().await.expect("the agent attaches");
+    // Attaching alone does not make an agent available to its groups.
+    agent
+        .set_status(handoff::pb::TerminalStatus::Available, "")
+        .await
+        .expect("the agent says it is available");
 
     let ts = repo().join("clients/typescript");
     let mut bot = Script::spawn(

@@ -76,7 +76,11 @@ def test_full_transfer(server: Server) -> None:
         declined = feeds["bot"].wait_for(lambda e: kind(e) == "transfer_declined")
         assert declined.transfer_declined.reason == "on a break"
 
-        # An offer to the billing group: alice takes it, bob is too late.
+        # An offer to the billing group: alice takes it, bob is too late. Agents say they are
+        # available first (attaching alone does not make an agent available for routing).
+        for name in ("alice", "bob"):
+            state = t[name].set_status(types_pb2.TERMINAL_STATUS_AVAILABLE, "back from lunch")
+            assert state.status == types_pb2.TERMINAL_STATUS_AVAILABLE
         offer = t["bot"].transfer(sid, group="billing", note="double charge; verified")
         for name in ("alice", "bob"):
             feeds[name].wait_for(lambda e: e.transfer_offered.transfer.id == offer.id)

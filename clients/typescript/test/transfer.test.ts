@@ -11,6 +11,7 @@ import {
   NotFoundError,
   SessionState,
   Terminal,
+  TerminalStatus,
   TransferState,
   UnauthenticatedError,
 } from "../src/index.js";
@@ -155,6 +156,11 @@ test(
     await assert.rejects(bot.message(s1, "still there?"), NotFoundError);
 
     // Session 2: transfer to the group "billing"; both agents get the offer, the first accept wins.
+    // Agents say they are available first (attaching alone does not make an agent available).
+    for (const agent of [alice, bob]) {
+      const state = await agent.setStatus(TerminalStatus.AVAILABLE, "ready");
+      assert.equal(state.status, TerminalStatus.AVAILABLE);
+    }
     const s2 = await connectTo(ids.bot.id, "+15557654321");
     await gateway.message(s2, "I need to change my billing address.");
     await inbox.bot.waitFor(
