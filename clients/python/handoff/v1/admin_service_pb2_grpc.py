@@ -210,7 +210,8 @@ class AdminServiceServicer:
 
     def ListAuditRecords(self, request, context):
         """Lists the audit log, oldest first (AIP-158 page tokens): one record per change made by
-        CreateTerminal, SetTerminalGroups, SetTerminalLimits, RotateTerminalToken, DeleteSession, EraseCaller or
+        CreateTerminal, SetTerminalGroups, SetTerminalLimits, RotateTerminalToken, DeleteSession,
+        EraseCaller, SetTerminalCapacity, SetGroupRouting, SetTransferRules or
         `handoff admin`, written once the change is made (a change whose record cannot be written
         fails with UNAVAILABLE or INTERNAL, although the change itself was made). Records are never
         changed or removed.

@@ -905,7 +905,8 @@ export type AuditRecord = Message<"handoff.v1.AuditRecord"> & {
   actor: string;
 
   /**
-   * What: CreateTerminal, SetTerminalGroups or RotateTerminalToken.
+   * What: the RPC's name (CreateTerminal, SetTerminalGroups, SetGroupRouting, …; see
+   * ListAuditRecords), or the `handoff admin` command's.
    *
    * @generated from field: string action = 4;
    */
@@ -1078,7 +1079,8 @@ export const AdminService: GenService<{
   },
   /**
    * Lists the audit log, oldest first (AIP-158 page tokens): one record per change made by
-   * CreateTerminal, SetTerminalGroups, SetTerminalLimits, RotateTerminalToken, DeleteSession, EraseCaller or
+   * CreateTerminal, SetTerminalGroups, SetTerminalLimits, RotateTerminalToken, DeleteSession,
+   * EraseCaller, SetTerminalCapacity, SetGroupRouting, SetTransferRules or
    * `handoff admin`, written once the change is made (a change whose record cannot be written
    * fails with UNAVAILABLE or INTERNAL, although the change itself was made). Records are never
    * changed or removed.
