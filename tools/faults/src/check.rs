@@ -121,6 +121,8 @@ pub struct Report {
     pub accepts_at_capacity: u64,
     /// Moves to the overflow group after the maximum wait.
     pub queue_overflows: u64,
+    /// Sessions re-queued by the server because their holder was away past its group's grace.
+    pub away_requeues: u64,
     /// Queued transfers accepted and handed over.
     pub queued_transfers_completed: u64,
     /// Queued transfers that expired after their queue's maximum wait.
@@ -341,6 +343,11 @@ impl Report {
                 false,
             ),
             ("  overflowed", n(self.queue_overflows), false),
+            (
+                "  re-queued by the server (holder away)",
+                n(self.away_requeues),
+                false,
+            ),
             ("  expired from a queue", n(self.queue_expiries), false),
             ("  cancelled while queued", n(self.queue_cancels), false),
             (
@@ -1034,6 +1041,7 @@ pub fn check(
     report.transfers_queued = queues.queued;
     report.offered_from_queue = queues.offered_from_queue;
     report.queue_overflows = queues.overflowed;
+    report.away_requeues = queues.away_requeued;
     report.queued_transfers_completed = queues.completed;
     report.queue_expiries = queues.expired;
     report.queue_cancels = queues.cancelled_while_queued;
@@ -1173,6 +1181,7 @@ mod tests {
             "offers_let_ring",
             "accepts_at_capacity",
             "queue_overflows",
+            "away_requeues",
             "queued_transfers_completed",
             "queue_expiries",
             "queue_cancels",

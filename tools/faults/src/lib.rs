@@ -91,7 +91,9 @@ const GROUPS: &[GroupSetup] = &[
         name: "billing",
         strategy: pb::RoutingStrategy::Broadcast,
         ring_timeout: Duration::ZERO,
-        max_wait: Duration::from_secs(6),
+        // Short: a transfer returning to the queue waits anew, and with many members one rarely
+        // waits long without being offered.
+        max_wait: Duration::from_secs(3),
         overflow: "tier2",
         away_grace: Duration::ZERO,
     },
@@ -107,7 +109,7 @@ const GROUPS: &[GroupSetup] = &[
         name: "care",
         strategy: pb::RoutingStrategy::LeastLoaded,
         ring_timeout: Duration::from_secs(2),
-        max_wait: Duration::from_secs(10),
+        max_wait: Duration::from_secs(5),
         overflow: "",
         away_grace: Duration::from_secs(8),
     },

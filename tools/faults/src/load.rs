@@ -279,8 +279,8 @@ const CANCEL_QUEUED_SHARE: f64 = 0.25;
 /// Queue priorities of transfers to groups (the server's range is -1000..=1000).
 const PRIORITIES: &[i32] = &[0, 0, 0, 5, 10, -5];
 /// How long an agent stays AVAILABLE, and how long BUSY or AWAY, on average.
-const AVAILABLE_SPELL: Duration = Duration::from_secs(6);
-const UNAVAILABLE_SPELL: Duration = Duration::from_secs(4);
+const AVAILABLE_SPELL: Duration = Duration::from_secs(5);
+const UNAVAILABLE_SPELL: Duration = Duration::from_secs(5);
 /// Of the status changes, the share sent as a stream command (the rest by the SetStatus RPC).
 const STATUS_BY_STREAM_SHARE: f64 = 0.5;
 /// The request ids of the status commands start so.

@@ -85,6 +85,8 @@ pub struct QueueOutcomes {
     pub offered_from_queue: u64,
     /// TransferQueued events with reason OVERFLOW.
     pub overflowed: u64,
+    /// Sessions the server re-queued because their holder was away (reason HOLDER_AWAY).
+    pub away_requeued: u64,
     /// Queued transfers accepted and handed over.
     pub completed: u64,
     /// Queued transfers that expired after their queue's maximum wait.
@@ -170,8 +172,10 @@ pub fn queue_outcomes(
                 });
             }
             Some(Payload::TransferQueued(q)) => {
-                if q.reason() == QueueReason::Overflow {
-                    out.overflowed += 1;
+                match q.reason() {
+                    QueueReason::Overflow => out.overflowed += 1,
+                    QueueReason::HolderAway => out.away_requeued += 1,
+                    _ => {}
                 }
                 match flight.as_mut() {
                     Some(f) if f.id == q.transfer_id => {
