@@ -9,6 +9,7 @@ use serde::{Serialize, Serializer};
 
 use crate::events::{self, Millis};
 use crate::load::{AckedMessage, Attachment, Digest, Received};
+use crate::routing::{self, Evidence, QueueOutcomes};
 
 /// One session as read after the run.
 #[derive(Debug, Clone)]
@@ -102,6 +103,57 @@ pub struct Report {
     pub sessions_with_chains: u64,
     pub two_holder_sessions: u64,
 
+    /// Agents' status changes the server took (SetStatus calls and stream commands).
+    pub status_changes: u64,
+    /// Of those, by the stream command.
+    pub status_changes_by_stream: u64,
+    /// Status changes refused (not retryable).
+    pub status_refused: u64,
+    /// Transfers (with a TransferQueued in their log) that entered a queue.
+    pub transfers_queued: u64,
+    /// Of those, answered QUEUED to the Transfer call itself.
+    pub transfers_queued_on_request: u64,
+    /// Offers a queue made (the server's TransferOffered of a transfer routed through a group).
+    pub offered_from_queue: u64,
+    /// Offers from a group a member let ring (never answered).
+    pub offers_let_ring: u64,
+    /// Accepts refused because the terminal was at its capacity (declined instead).
+    pub accepts_at_capacity: u64,
+    /// Moves to the overflow group after the maximum wait.
+    pub queue_overflows: u64,
+    /// Sessions re-queued by the server because their holder was away past its group's grace.
+    pub away_requeues: u64,
+    /// Queued transfers accepted and handed over.
+    pub queued_transfers_completed: u64,
+    /// Queued transfers that expired after their queue's maximum wait.
+    pub queue_expiries: u64,
+    /// Queued transfers the holder cancelled while they waited.
+    pub queue_cancels: u64,
+    /// Queued transfers the holder cancelled while the queue was offering them.
+    pub queue_cancels_while_offered: u64,
+    /// Queued transfers aborted because the session ended.
+    pub queued_transfers_aborted: u64,
+    /// Session rows in a queue (route_state 1) after the load, before the callers left.
+    pub queued_at_end: u64,
+    /// Session rows being offered from a queue (route_state 2) then.
+    pub offered_from_queue_at_end: u64,
+    /// Queued transfers that ended in no known way, and session rows whose routing columns
+    /// disagree with their record.
+    pub sessions_lost_from_queue: u64,
+    /// Terminals that held and accepted more sessions than their capacity (from the logs), and
+    /// seat counts over capacity in the database (sampled during the run, and at the end).
+    pub capacity_exceeded: u64,
+    /// Terminals that held, accepted and were offered alone (LONGEST_IDLE, LEAST_LOADED) more
+    /// sessions than their capacity, from the logs: the server counts those offers too.
+    pub capacity_exceeded_with_offers: u64,
+    /// Samples of the seats taken during the run.
+    pub seat_samples: u64,
+    /// Seats left in the database once every session had ended.
+    pub seats_at_end: u64,
+    /// Offers of a LONGEST_IDLE or LEAST_LOADED group open to more than one member, or made
+    /// again before the previous one ended.
+    pub double_offers: u64,
+
     pub replica_kills: u64,
     pub pg_restarts: u64,
     pub feed_drops: u64,
@@ -146,6 +198,10 @@ impl Report {
             + self.transfers_hanging
             + self.two_holder_sessions
             + self.resume_rejected
+            + self.sessions_lost_from_queue
+            + self.capacity_exceeded
+            + self.capacity_exceeded_with_offers
+            + self.double_offers
     }
 
     fn rows(&self) -> Vec<(&'static str, String, bool)> {
@@ -263,6 +319,83 @@ impl Report {
             (
                 "sessions that had two holders",
                 n(self.two_holder_sessions),
+                true,
+            ),
+            (
+                "status changes made (of which on the stream)",
+                format!(
+                    "{} ({})",
+                    self.status_changes, self.status_changes_by_stream
+                ),
+                false,
+            ),
+            ("  status changes refused", n(self.status_refused), false),
+            ("transfers queued", n(self.transfers_queued), false),
+            (
+                "  of which queued by the Transfer call",
+                n(self.transfers_queued_on_request),
+                false,
+            ),
+            ("  offered from a queue", n(self.offered_from_queue), false),
+            (
+                "  offers from a group let ring / accepts at capacity",
+                format!("{} / {}", self.offers_let_ring, self.accepts_at_capacity),
+                false,
+            ),
+            ("  overflowed", n(self.queue_overflows), false),
+            (
+                "  re-queued by the server (holder away)",
+                n(self.away_requeues),
+                false,
+            ),
+            ("  expired from a queue", n(self.queue_expiries), false),
+            ("  cancelled while queued", n(self.queue_cancels), false),
+            (
+                "  cancelled while offered from a queue",
+                n(self.queue_cancels_while_offered),
+                false,
+            ),
+            (
+                "  accepted and handed over",
+                n(self.queued_transfers_completed),
+                false,
+            ),
+            (
+                "  aborted as the session ended",
+                n(self.queued_transfers_aborted),
+                false,
+            ),
+            (
+                "  queued / offered after the load (callers still there)",
+                format!(
+                    "{} / {}",
+                    self.queued_at_end, self.offered_from_queue_at_end
+                ),
+                false,
+            ),
+            (
+                "sessions lost from a queue",
+                n(self.sessions_lost_from_queue),
+                true,
+            ),
+            (
+                "capacity exceeded (held + accepted)",
+                n(self.capacity_exceeded),
+                true,
+            ),
+            (
+                "  counting offers to one member alone too",
+                n(self.capacity_exceeded_with_offers),
+                true,
+            ),
+            (
+                "  seat samples during the run / seats left at the end",
+                format!("{} / {}", self.seat_samples, self.seats_at_end),
+                false,
+            ),
+            (
+                "offered to two members at once (longest_idle, least_loaded)",
+                n(self.double_offers),
                 true,
             ),
             ("replica kills (-9)", n(self.replica_kills), false),
@@ -402,9 +535,24 @@ fn key_of(body: &str) -> Option<&str> {
 /// target) through the event at which it left (its decline, the cancellation or expiry of its
 /// offer, its HolderDisconnected, or SessionEnded), possibly several times in a chain.
 pub fn entitlement(log: &[pb::Event]) -> HashMap<String, BTreeSet<u64>> {
+    parts(log).0
+}
+
+/// [`entitlement`], and which sequence numbers each terminal's feed may deliver beyond it
+/// without that being a wrong delivery: the SessionEnded committed together with the withdrawal
+/// of an offer (the session ended while it was open). The offer's targets leave at the
+/// withdrawal; whether their feeds also show the end that caused it, the protocol does not say.
+#[allow(clippy::type_complexity)]
+fn parts(
+    log: &[pb::Event],
+) -> (
+    HashMap<String, BTreeSet<u64>>,
+    HashMap<String, BTreeSet<u64>>,
+) {
     let mut out: HashMap<String, BTreeSet<u64>> = HashMap::new();
+    let mut extra: HashMap<String, BTreeSet<u64>> = HashMap::new();
     let Some(first) = log.first() else {
-        return out;
+        return (out, extra);
     };
     let caller = first.author_terminal_id.clone();
     out.entry(caller.clone()).or_default().extend(
@@ -431,10 +579,9 @@ pub fn entitlement(log: &[pb::Event]) -> HashMap<String, BTreeSet<u64>> {
             }
             Some(Payload::TransferOffered(o)) => {
                 if let Some(t) = &o.transfer {
-                    let mut to = t.offered_to_terminal_ids.clone();
-                    if to.is_empty() {
-                        to.push(events::transfer_target(t).to_owned());
-                    }
+                    // Offered again from its queue, a transfer still names the members that
+                    // declined or let it ring: they do not take part again.
+                    let to = routing::open_members(t);
                     for target in &to {
                         since.insert(target.clone(), e.seq);
                     }
@@ -461,15 +608,17 @@ pub fn entitlement(log: &[pb::Event]) -> HashMap<String, BTreeSet<u64>> {
                 }
             }
             Some(Payload::TransferCancelled(c)) => {
-                // Withdrawn as the session ends: the targets leave with the SessionEnded committed
-                // together with it.
+                // Withdrawn as the session ends: the targets leave at the withdrawal; the
+                // SessionEnded committed together with it may reach them too.
                 let with_end = c.reason == "the session ended"
                     && log.get(i + 1).is_some_and(|n| {
                         matches!(n.payload, Some(Payload::SessionEnded(_))) && n.time == e.time
                     });
-                let at = if with_end { e.seq + 1 } else { e.seq };
                 for t in pending.remove(&c.transfer_id).unwrap_or_default() {
-                    close(&mut out, &mut since, &t, at)
+                    if with_end {
+                        extra.entry(t.clone()).or_default().insert(e.seq + 1);
+                    }
+                    close(&mut out, &mut since, &t, e.seq)
                 }
             }
             Some(Payload::HolderDisconnected(h)) => {
@@ -489,7 +638,7 @@ pub fn entitlement(log: &[pb::Event]) -> HashMap<String, BTreeSet<u64>> {
     for t in all {
         close(&mut out, &mut since, &t, last);
     }
-    out
+    (out, extra)
 }
 
 /// For each seq of the log, a time by which it was certainly committed (wall clock, ms): the first
@@ -617,6 +766,7 @@ pub fn check(
     received: &HashMap<String, HashMap<String, Received>>,
     feeds: &Feeds,
     names: &HashMap<String, String>,
+    evidence: &Evidence,
 ) {
     let name = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_owned());
     let mut notes = Vec::new();
@@ -711,7 +861,7 @@ pub fn check(
     for (sid, r) in sessions {
         let by_seq: HashMap<u64, &pb::Event> = r.log.iter().map(|e| (e.seq, e)).collect();
         let committed = committed_by(r, sid, received, acked_in.get(sid.as_str()));
-        let ent = entitlement(&r.log);
+        let (ent, tolerated) = parts(&r.log);
         let mut terminals: BTreeSet<&String> = ent.keys().collect();
         for (t, per) in received {
             if per.contains_key(sid) {
@@ -781,7 +931,9 @@ pub fn check(
             let extra: Vec<u64> = got
                 .events
                 .keys()
-                .filter(|s| !entitled.contains(s))
+                .filter(|s| {
+                    !entitled.contains(s) && !tolerated.get(t).is_some_and(|x| x.contains(s))
+                })
                 .copied()
                 .collect();
             if !extra.is_empty() {
@@ -863,6 +1015,88 @@ pub fn check(
             note(why);
         }
     }
+
+    // Routing: queues, capacity, one member at a time.
+    let mut queues = QueueOutcomes::default();
+    let (mut seated, mut seated_or_offered) = (Vec::new(), Vec::new());
+    let mut ids: Vec<&String> = sessions.keys().collect();
+    ids.sort();
+    for sid in ids {
+        let r = &sessions[sid];
+        routing::queue_outcomes(sid, &r.log, &r.session, &mut queues, &mut note);
+        report.double_offers += routing::double_offers(sid, &r.log, &evidence.setup, &mut note);
+        seated.extend(routing::seated_intervals(
+            sid,
+            &r.log,
+            &evidence.setup,
+            false,
+        ));
+        seated_or_offered.extend(routing::seated_intervals(
+            sid,
+            &r.log,
+            &evidence.setup,
+            true,
+        ));
+    }
+    report.transfers_queued = queues.queued;
+    report.offered_from_queue = queues.offered_from_queue;
+    report.queue_overflows = queues.overflowed;
+    report.away_requeues = queues.away_requeued;
+    report.queued_transfers_completed = queues.completed;
+    report.queue_expiries = queues.expired;
+    report.queue_cancels = queues.cancelled_while_queued;
+    report.queue_cancels_while_offered = queues.cancelled_while_offered;
+    report.queued_transfers_aborted = queues.aborted;
+    report.sessions_lost_from_queue = queues.lost;
+    for (when, rows) in [
+        ("after the load", &evidence.rows_before),
+        ("at the end", &evidence.rows_after),
+    ] {
+        let mismatches = routing::route_state_mismatches(rows);
+        report.sessions_lost_from_queue += mismatches.len() as u64;
+        for m in mismatches {
+            note(format!("{when}: {m}"));
+        }
+    }
+    report.queued_at_end = evidence
+        .rows_before
+        .iter()
+        .filter(|r| r.route_state == 1)
+        .count() as u64;
+    report.offered_from_queue_at_end = evidence
+        .rows_before
+        .iter()
+        .filter(|r| r.route_state == 2)
+        .count() as u64;
+    // Every session has ended by the second reading: none may still be in a queue.
+    let still = evidence
+        .rows_after
+        .iter()
+        .filter(|r| r.record.state() != pb::SessionState::Ended && r.route_state != 0)
+        .count();
+    if still > 0 {
+        note(format!(
+            "{still} sessions still routed after the callers ended every session"
+        ));
+    }
+    let (over, why) = routing::over_capacity(&seated, &evidence.setup, &name);
+    report.capacity_exceeded += over;
+    why.into_iter().for_each(&mut note);
+    let (over, why) = routing::over_capacity(&seated_or_offered, &evidence.setup, &name);
+    report.capacity_exceeded_with_offers += over;
+    for n in why {
+        note(format!("with offers to one member alone: {n}"));
+    }
+    let samples = &evidence.seat_samples;
+    report.seat_samples = samples.taken;
+    report.capacity_exceeded += samples.over;
+    samples.notes.iter().cloned().for_each(&mut note);
+    let at_end = routing::seats_over_capacity(&evidence.seats_at_end, &name);
+    report.capacity_exceeded += at_end.len() as u64;
+    for n in at_end {
+        note(format!("at the end: {n}"));
+    }
+    report.seats_at_end = evidence.seats_at_end.iter().map(|c| c.seats as u64).sum();
     report.notes.extend(notes);
 }
 
@@ -938,6 +1172,29 @@ mod tests {
             "final_reattaches",
             "quiet_spells",
             "resume_rejected",
+            "status_changes",
+            "status_changes_by_stream",
+            "status_refused",
+            "transfers_queued",
+            "transfers_queued_on_request",
+            "offered_from_queue",
+            "offers_let_ring",
+            "accepts_at_capacity",
+            "queue_overflows",
+            "away_requeues",
+            "queued_transfers_completed",
+            "queue_expiries",
+            "queue_cancels",
+            "queue_cancels_while_offered",
+            "queued_transfers_aborted",
+            "queued_at_end",
+            "offered_from_queue_at_end",
+            "sessions_lost_from_queue",
+            "capacity_exceeded",
+            "capacity_exceeded_with_offers",
+            "seat_samples",
+            "seats_at_end",
+            "double_offers",
             "unexpected_replica_exits",
             "retries_unavailable",
             "retries_internal",

@@ -14,6 +14,17 @@
 //! again (chains) or end the session. Every count and every wait is bounded; everything listens on
 //! 127.0.0.1.
 //!
+//! Routing runs under the same load and faults: three groups route by each strategy (BROADCAST,
+//! LONGEST_IDLE and LEAST_LOADED with a 2 s ring timeout; one maximum wait overflows into another
+//! group, one expires; one group re-queues sessions of holders away past a grace), agents have
+//! capacities of 1 to 3 and set their statuses (AVAILABLE, BUSY, AWAY) over time by the RPC and
+//! the stream command. Transfers to groups carry priorities and queue when nobody can take them;
+//! holders keep talking while their transfer waits, and now and then take it out of the queue;
+//! members accept, decline or let ring what the queues offer them. The checker adds, from the
+//! logs and the database: every queued transfer ends in a known way (and the sessions' routing
+//! columns agree with their records), no terminal holds more than its capacity, and a
+//! one-at-a-time group never offers a session to two members at once.
+//!
 //! Connect fails with UNAVAILABLE when the destination is momentarily detached (its feed is
 //! re-attaching) or did not acknowledge in time: retried and counted, not a loss. A feed that
 //! lags (a missed wake-up) shows up as delivery gaps after a bounded catch-up, with a count of how
@@ -31,10 +42,12 @@
 //! Run it with `cargo run --bin handoff-faults -- --help`, or from a test with [`run`].
 
 mod check;
+mod db;
 mod events;
 mod load;
 mod replica;
 mod rng;
+mod routing;
 
 pub use check::{Report, SessionRecord, entitlement};
 pub use handoff_pg_cluster::PgCluster;
@@ -56,7 +69,63 @@ use load::{FaultPlan, Kind, Term, Timing, World, get, lock};
 use rng::Rng;
 
 const ADMIN_TOKEN: &str = "fault-suite-admin-token";
-const GROUPS: &[&str] = &["billing", "tier2"];
+
+/// How one group of agents routes in the run.
+struct GroupSetup {
+    name: &'static str,
+    strategy: pb::RoutingStrategy,
+    /// Zero: the server's offer timeout.
+    ring_timeout: Duration,
+    /// Zero: no limit.
+    max_wait: Duration,
+    /// Empty: a transfer that waited max_wait expires.
+    overflow: &'static str,
+    /// Zero: holders away are never re-queued.
+    away_grace: Duration,
+}
+
+/// The groups transfers may target: every strategy; a maximum wait that overflows into another
+/// group, and one that expires; an away re-queue. Each agent belongs to one or two of them.
+const GROUPS: &[GroupSetup] = &[
+    GroupSetup {
+        name: "billing",
+        strategy: pb::RoutingStrategy::Broadcast,
+        ring_timeout: Duration::ZERO,
+        // Short: a transfer returning to the queue waits anew, and with many members one rarely
+        // waits long without being offered.
+        max_wait: Duration::from_secs(3),
+        overflow: "tier2",
+        away_grace: Duration::ZERO,
+    },
+    GroupSetup {
+        name: "tier2",
+        strategy: pb::RoutingStrategy::LongestIdle,
+        ring_timeout: Duration::from_secs(2),
+        max_wait: Duration::ZERO,
+        overflow: "",
+        away_grace: Duration::ZERO,
+    },
+    GroupSetup {
+        name: "care",
+        strategy: pb::RoutingStrategy::LeastLoaded,
+        ring_timeout: Duration::from_secs(2),
+        max_wait: Duration::from_secs(5),
+        overflow: "",
+        away_grace: Duration::from_secs(8),
+    },
+];
+
+/// Agents' capacities are drawn from 1..=MAX_CAPACITY.
+const MAX_CAPACITY: usize = 3;
+/// How often the seats in the database are compared with the capacities during the load.
+const SEAT_SAMPLE_EVERY: Duration = Duration::from_millis(500);
+
+fn duration_pb(d: Duration) -> Option<prost_types::Duration> {
+    (!d.is_zero()).then(|| prost_types::Duration {
+        seconds: d.as_secs() as i64,
+        nanos: d.subsec_nanos() as i32,
+    })
+}
 
 /// What to run. [`Params::new`] gives a short run's settings.
 #[derive(Debug, Clone)]
@@ -173,6 +242,22 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
     ));
 
     let mut admin = client::admin(&urls[0], ADMIN_TOKEN).await?;
+    let mut setup = routing::Setup::default();
+    for g in GROUPS {
+        admin
+            .set_group_routing(pb::SetGroupRoutingRequest {
+                routing: Some(pb::GroupRouting {
+                    group: g.name.to_owned(),
+                    strategy: g.strategy as i32,
+                    ring_timeout: duration_pb(g.ring_timeout),
+                    max_wait: duration_pb(g.max_wait),
+                    overflow_group: g.overflow.to_owned(),
+                    away_grace: duration_pb(g.away_grace),
+                }),
+            })
+            .await?;
+        setup.strategies.insert(g.name.to_owned(), g.strategy);
+    }
     let mut terms = Vec::new();
     for (kind, count, prefix, pb_kind) in [
         (
@@ -191,9 +276,14 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
     ] {
         for i in 1..=count {
             let name = format!("{prefix}-{i}");
-            // Agents split into two groups, which transfers may target (row C6).
+            // Agents split into groups, which transfers may target (row C6); every other one
+            // belongs to a second group too.
             let groups = match kind {
-                Kind::Agent => vec![GROUPS[i % GROUPS.len()].to_owned()],
+                Kind::Agent if i % 2 == 0 => vec![
+                    GROUPS[i % GROUPS.len()].name.to_owned(),
+                    GROUPS[(i + 1) % GROUPS.len()].name.to_owned(),
+                ],
+                Kind::Agent => vec![GROUPS[i % GROUPS.len()].name.to_owned()],
                 _ => Vec::new(),
             };
             let created = admin
@@ -206,6 +296,16 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
                 .await?
                 .into_inner();
             let id = created.terminal.map(|t| t.id).unwrap_or_default();
+            if kind == Kind::Agent {
+                let capacity = 1 + rng.below(MAX_CAPACITY) as u32;
+                admin
+                    .set_terminal_capacity(pb::SetTerminalCapacityRequest {
+                        terminal_id: id.clone(),
+                        capacity,
+                    })
+                    .await?;
+                setup.capacity.insert(id.clone(), capacity);
+            }
             terms.push(Arc::new(Term::new(id, name, kind, &created.token, &urls)?));
         }
     }
@@ -218,7 +318,7 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
     let stop_at = load_start + p.duration;
     let world = Arc::new(World::new(
         terms,
-        GROUPS.iter().map(|g| (*g).to_owned()).collect(),
+        GROUPS.iter().map(|g| g.name.to_owned()).collect(),
         stop_at,
         stop_at + p.drain,
         Timing {
@@ -231,6 +331,10 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
         started,
         p.verbose,
     ));
+
+    let pool = db::connect(&pg.url("handoff")).await?;
+    let (stop_sampling, sampling_rx) = watch::channel(false);
+    let sampler = tokio::spawn(sample_seats(pool.clone(), names.clone(), sampling_rx));
 
     let (stop_feeds, stop_rx) = watch::channel(false);
     let (rejoin, rejoin_rx) = watch::channel(Arc::new(HashSet::new()));
@@ -261,6 +365,9 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
         rng.fork(),
     ));
     let mut drivers = JoinSet::new();
+    for agent in world.agents.clone() {
+        drivers.spawn(world.clone().status_loop(agent, rng.fork()));
+    }
     for gw in world.gateways.clone() {
         for k in 0..p.conversations_per_gateway.max(1) {
             let (w, gw, mut r) = (world.clone(), gw.clone(), rng.fork());
@@ -325,6 +432,17 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
         ));
     }
 
+    // The queues as the database keeps them while sessions are still open (some waiting, some
+    // being offered): each row's routing columns against its own record.
+    let mut evidence = routing::Evidence {
+        setup,
+        ..routing::Evidence::default()
+    };
+    match db::route_rows(&pool).await {
+        Ok(rows) => evidence.rows_before = rows,
+        Err(e) => world.note(format!("reading the sessions' routing columns failed: {e}")),
+    }
+
     let ids: Vec<(String, Option<String>)> = lock(&world.sessions)
         .iter()
         .map(|(k, v)| (k.clone(), v.clone()))
@@ -354,14 +472,20 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
         };
         callers.insert(id.clone(), gw.clone());
         let until = Instant::now() + Duration::from_secs(20);
-        let s = serving_view(&world, &mut rng, id, s, until).await;
-        if let Some(t) = &s.active_transfer {
+        let mut s = serving_view(&world, &mut rng, id, s, until).await;
+        // Queues go on after the load (members still available are offered what waits), so a
+        // transfer in flight now is left hanging only if it is past its deadline, and still is a
+        // moment later.
+        if overdue(&s).is_some() {
+            tokio::time::sleep(Duration::from_secs(2)).await;
+            let until = Instant::now() + Duration::from_secs(20);
+            if let Ok(again) = world.get_session(&gw, &mut rng, id, until).await {
+                s = serving_view(&world, &mut rng, id, again, until).await;
+            }
+        }
+        if let Some(why) = overdue(&s) {
             hanging.insert(id.clone(), true);
-            world.note(format!(
-                "session {id}: transfer {} still {:?} after the run and its deadlines",
-                t.id,
-                t.state()
-            ));
+            world.note(format!("session {id}: {why}"));
         }
         // The customers leave: every session ends, so every feed has a last event to reach.
         if s.state() == pb::SessionState::Open
@@ -501,6 +625,21 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
         }
     }
 
+    // Every session has ended: no row may be in a queue now, and the seats left (from steps a
+    // killed replica never finished, until the servers' seat check gives them up) must still
+    // be within the capacities.
+    let _ = stop_sampling.send(true);
+    evidence.seat_samples = sampler.await.unwrap_or_default();
+    match db::route_rows(&pool).await {
+        Ok(rows) => evidence.rows_after = rows,
+        Err(e) => world.note(format!("reading the sessions' routing columns failed: {e}")),
+    }
+    match db::seat_counts(&pool).await {
+        Ok(seats) => evidence.seats_at_end = seats,
+        Err(e) => world.note(format!("reading the seats failed: {e}")),
+    }
+    pool.close().await;
+
     let c = &world.c;
     let mut report = Report {
         seed: p.seed,
@@ -532,6 +671,12 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
         retries_transport: get(&c.retries_transport),
         retries_timeout: get(&c.retries_timeout),
         group_accepts_lost: get(&c.group_accepts_lost),
+        status_changes: get(&c.status_changes_rpc) + get(&c.status_changes_stream),
+        status_changes_by_stream: get(&c.status_changes_stream),
+        status_refused: get(&c.status_refused),
+        transfers_queued_on_request: get(&c.transfers_queued_on_request),
+        offers_let_ring: get(&c.offers_let_ring),
+        accepts_at_capacity: get(&c.accepts_at_capacity),
         ..Report::default()
     };
     if records.len() < ids.len() {
@@ -555,19 +700,118 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
         settle_ms: p.settle.as_millis() as i64,
     };
     report.notes = lock(&world.notes).clone();
-    check::check(&mut report, &records, &acked, &received, &feeds, &names);
+    check::check(
+        &mut report,
+        &records,
+        &acked,
+        &received,
+        &feeds,
+        &names,
+        &evidence,
+    );
 
     drop(replicas);
     tokio::task::spawn_blocking(move || drop(pg)).await?;
     if report.losses() == 0 && !p.keep_logs {
         let _ = std::fs::remove_dir_all(&work);
     } else {
-        report
-            .notes
-            .push(format!("replica logs kept in {}", work.display()));
+        // The sessions' logs as read, beside the replicas', to look into what was found.
+        let path = work.join("sessions.txt");
+        if let Err(e) = std::fs::write(&path, dump(&records, &names)) {
+            report
+                .notes
+                .push(format!("writing {}: {e}", path.display()));
+        }
+        report.notes.push(format!(
+            "replica logs and the sessions' logs (sessions.txt) kept in {}",
+            work.display()
+        ));
     }
     report.elapsed_s = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Why the session's transfer in flight is left hanging, if it is: past its deadline (the offer's
+/// expiry, the handoff grace, or its queue's maximum wait) by more than the servers take to act
+/// on one. A transfer waiting in a queue with no maximum wait is never overdue.
+fn overdue(s: &pb::Session) -> Option<String> {
+    /// Deadlines are acted on within a sweep (100 ms) or an engine tick (1 s), or after a
+    /// replica restart, all over by now: this is ample.
+    const MARGIN_MS: i64 = 5_000;
+    let t = s.active_transfer.as_ref()?;
+    let deadline = match t.state() {
+        pb::TransferState::Offered => &t.expire_time,
+        pb::TransferState::Accepted => &t.handoff_deadline,
+        pb::TransferState::Queued => &t.queue_deadline,
+        _ => return None,
+    };
+    let late = events::now_millis() - events::millis(deadline)?;
+    (late > MARGIN_MS).then(|| {
+        format!(
+            "transfer {} still {:?} {} ms past its deadline, after the run",
+            t.id,
+            t.state(),
+            late
+        )
+    })
+}
+
+/// Compares the seats in the database with the capacities every [`SEAT_SAMPLE_EVERY`] until
+/// told to stop.
+async fn sample_seats(
+    pool: sqlx::PgPool,
+    names: HashMap<String, String>,
+    mut stop: watch::Receiver<bool>,
+) -> routing::SeatSamples {
+    let name = |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_owned());
+    let mut out = routing::SeatSamples::default();
+    loop {
+        // Postgres restarts under the load: a sample that fails is skipped.
+        if let Ok(Ok(counts)) =
+            tokio::time::timeout(Duration::from_secs(5), db::seat_counts(&pool)).await
+        {
+            out.taken += 1;
+            for n in routing::seats_over_capacity(&counts, &name) {
+                out.over += 1;
+                if out.notes.len() < 10 {
+                    out.notes
+                        .push(format!("at {} ms: {n}", events::now_millis()));
+                }
+            }
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(SEAT_SAMPLE_EVERY) => {}
+            _ = stop.changed() => return out,
+        }
+    }
+}
+
+/// Every session's log, one event a line (seq, time in ms, author, payload), terminals by name.
+fn dump(records: &HashMap<String, SessionRecord>, names: &HashMap<String, String>) -> String {
+    let mut ids: Vec<&String> = records.keys().collect();
+    ids.sort();
+    let mut out = String::new();
+    for id in ids {
+        let r = &records[id];
+        out += &format!("session {id} ({:?})\n", r.session.state());
+        for e in &r.log {
+            let mut payload = format!("{:?}", e.payload);
+            // Names instead of ids, and no context (the dialog again).
+            if let Some(at) = payload.find("context: Some(") {
+                payload.truncate(at);
+            }
+            for (tid, name) in names {
+                payload = payload.replace(tid.as_str(), name);
+            }
+            out += &format!(
+                "  {:>4} {} {:<10} {payload}\n",
+                e.seq,
+                events::millis(&e.time).unwrap_or(0),
+                names.get(&e.author_terminal_id).map_or("-", String::as_str),
+            );
+        }
+    }
+    out
 }
 
 /// The session as its holder reads it: the caller's terminal is not shown transfer negotiation

@@ -14,7 +14,7 @@ use tokio::time::Instant;
 use tonic::transport::Endpoint;
 use tonic::{Code, Status};
 
-use handoff::client::{Bearer, BoxError, Feed, TerminalClient};
+use handoff::client::{Bearer, BoxError, Feed, FeedSender, TerminalClient};
 use handoff::pb::{
     self, attach_response, command, event::Payload, terminal_service_client::TerminalServiceClient,
 };
@@ -93,6 +93,8 @@ pub struct Term {
     /// Every feed it had, in order.
     pub attachments: Mutex<Vec<Attachment>>,
     attached_once: AtomicBool,
+    /// The feed open now, for commands sent on the stream from other tasks (statuses).
+    feed: Mutex<Option<FeedSender>>,
 }
 
 impl Term {
@@ -122,6 +124,7 @@ impl Term {
             received: Mutex::new(HashMap::new()),
             attachments: Mutex::new(Vec::new()),
             attached_once: AtomicBool::new(false),
+            feed: Mutex::new(None),
         })
     }
 
@@ -265,11 +268,31 @@ const FINAL_BARE_SHARE: f64 = 0.75;
 /// Of the terminals, the share that re-attaches at the end (the others keep their feed, so that a
 /// feed stalled earlier is still seen as one).
 pub const FINAL_REATTACH_SHARE: f64 = 0.5;
+/// Of the offers made through a group, the share a member never answers (its ring timeout, or
+/// the offer timeout, passes).
+const LET_RING_SHARE: f64 = 0.1;
+/// Of the transfers of a conversation, the share made to a group rather than to an agent.
+const GROUP_TRANSFER_SHARE: f64 = 0.5;
+/// Of the rounds of a conversation whose transfer waits in a queue, the share in which the
+/// holder takes it out of the queue.
+const CANCEL_QUEUED_SHARE: f64 = 0.25;
+/// Queue priorities of transfers to groups (the server's range is -1000..=1000).
+const PRIORITIES: &[i32] = &[0, 0, 0, 5, 10, -5];
+/// How long an agent stays AVAILABLE, and how long BUSY or AWAY, on average.
+const AVAILABLE_SPELL: Duration = Duration::from_secs(5);
+const UNAVAILABLE_SPELL: Duration = Duration::from_secs(5);
+/// Of the status changes, the share sent as a stream command (the rest by the SetStatus RPC).
+const STATUS_BY_STREAM_SHARE: f64 = 0.5;
+/// The request ids of the status commands start so.
+const STATUS_COMMAND: &str = "status-";
 
-/// Whether the offer went to `terminal` (itself, or as a member of the target group).
+/// Whether the offer is open to `terminal` (itself, or as a member of the target group). A
+/// transfer offered again from its queue still names the members that declined or let it ring
+/// before; it is not open to them.
 pub fn offered_to(t: &pb::Transfer, terminal: &str) -> bool {
-    t.offered_to_terminal_ids.iter().any(|x| x == terminal)
-        || events::transfer_target(t) == terminal
+    crate::routing::open_members(t)
+        .iter()
+        .any(|x| x == terminal)
 }
 
 /// A message the server acknowledged.
@@ -332,6 +355,18 @@ pub struct Counters {
     pub replica_kills: AtomicU64,
     pub pg_restarts: AtomicU64,
     pub unexpected_replica_exits: AtomicU64,
+    /// Statuses set by SetStatus (acknowledged by the server).
+    pub status_changes_rpc: AtomicU64,
+    /// Statuses set by the stream command (receipt with code 0).
+    pub status_changes_stream: AtomicU64,
+    /// SetStatus calls or commands refused (anything but a retryable failure).
+    pub status_refused: AtomicU64,
+    /// Transfers the server answered QUEUED (nobody in the group could take them then).
+    pub transfers_queued_on_request: AtomicU64,
+    /// Accepts refused because the terminal was at its capacity (then declined).
+    pub accepts_at_capacity: AtomicU64,
+    /// Offers from a group's queue that the member let ring (never answered).
+    pub offers_let_ring: AtomicU64,
 }
 
 pub fn get(c: &AtomicU64) -> u64 {
@@ -696,6 +731,8 @@ impl World {
         let Some(mut holder) = self.by_id.get(&s.holder_terminal_id).cloned() else {
             return;
         };
+        // A transfer of the session waiting in a queue (the holder keeps the session meanwhile).
+        let mut queued: Option<String> = None;
         loop {
             if Instant::now() >= self.stop_at {
                 return;
@@ -712,7 +749,12 @@ impl World {
                 match self.get_session(&gw, &mut rng, &sid, until).await {
                     Ok(s) if s.state() == pb::SessionState::Open => {
                         match self.by_id.get(&s.holder_terminal_id) {
-                            Some(h) => holder = h.clone(),
+                            Some(h) => {
+                                if h.id != holder.id {
+                                    queued = None;
+                                }
+                                holder = h.clone()
+                            }
                             None => return,
                         }
                     }
@@ -728,8 +770,12 @@ impl World {
                 }
                 return;
             } else if roll < 0.45 {
-                match self.transfer_round(&gw, &sid, &holder, &mut rng).await {
-                    Some(h) => holder = h,
+                let round = match queued.take() {
+                    Some(tid) => self.queued_round(&gw, &sid, &holder, &tid, &mut rng).await,
+                    None => self.transfer_round(&gw, &sid, &holder, &mut rng).await,
+                };
+                match round {
+                    Some((h, q)) => (holder, queued) = (h, q),
                     None => return,
                 }
             }
@@ -745,16 +791,19 @@ impl World {
         }
     }
 
-    /// The holder offers the session to an agent; the caller keeps talking while the target
-    /// decides (its feed reacts) and the holder disconnects after acceptance (its feed reacts).
-    /// Returns the holder afterwards; None when the session ended.
+    /// The holder offers the session to an agent, or to a group (with a priority); the caller
+    /// keeps talking while the target decides (its feed reacts) and the holder disconnects after
+    /// acceptance (its feed reacts). A transfer to a group nobody can take now waits in its
+    /// queue: the holder keeps the session, and the round ends with the transfer's id.
+    /// Returns the holder afterwards and the transfer waiting in a queue, if any; None when the
+    /// session ended.
     async fn transfer_round(
         &self,
         gw: &Arc<Term>,
         sid: &str,
         holder: &Arc<Term>,
         rng: &mut Rng,
-    ) -> Option<Arc<Term>> {
+    ) -> Option<(Arc<Term>, Option<String>)> {
         let candidates: Vec<Arc<Term>> = self
             .agents
             .iter()
@@ -762,11 +811,13 @@ impl World {
             .cloned()
             .collect();
         if candidates.is_empty() {
-            return Some(holder.clone());
+            return Some((holder.clone(), None));
         }
         inc(&self.c.transfers_requested);
-        let target = if !self.groups.is_empty() && rng.chance(0.35) {
+        let mut priority = 0;
+        let target = if !self.groups.is_empty() && rng.chance(GROUP_TRANSFER_SHARE) {
             inc(&self.c.group_offers_requested);
+            priority = *rng.pick(PRIORITIES);
             pb::transfer_target::Kind::Group(rng.pick(&self.groups).clone())
         } else {
             pb::transfer_target::Kind::TerminalId(rng.pick(&candidates).id.clone())
@@ -776,7 +827,7 @@ impl World {
             target: Some(pb::TransferTarget { kind: Some(target) }),
             facts: [("intent".to_owned(), "billing".to_owned())].into(),
             note: format!("from {}", holder.name),
-            ..Default::default()
+            priority,
         };
         let until = Instant::now() + Duration::from_secs(10);
         let offered = self
@@ -785,8 +836,8 @@ impl World {
                 async move { c.transfer(req).await }
             })
             .await;
-        let transfer_id = match offered {
-            Ok(r) => r.transfer.map(|t| t.id),
+        let transfer = match offered {
+            Ok(r) => r.transfer,
             Err(s) => {
                 // Also what a retry sees when the first attempt's offer was committed.
                 inc(&self.c.transfers_refused);
@@ -796,26 +847,68 @@ impl World {
                 None
             }
         };
-        if let Some(tid) = &transfer_id
+        if transfer
+            .as_ref()
+            .is_some_and(|t| t.state() == pb::TransferState::Queued)
+        {
+            inc(&self.c.transfers_queued_on_request);
+        }
+        if let Some(t) = &transfer
             && rng.chance(0.08)
         {
             tokio::time::sleep(rng.millis(50, 400)).await;
-            let req = pb::CancelTransferRequest {
-                session_id: sid.to_owned(),
-                transfer_id: tid.clone(),
-                reason: "changed my mind".into(),
-            };
-            let until = Instant::now() + Duration::from_secs(5);
-            let r = self
-                .call(holder, rng, until, |mut c| {
-                    let req = req.clone();
-                    async move { c.cancel_transfer(req).await }
-                })
-                .await;
-            if r.is_ok() {
-                inc(&self.c.cancels);
-            }
+            self.cancel(holder, sid, &t.id, rng).await;
         }
+        self.follow_transfer(gw, sid, holder, rng).await
+    }
+
+    /// A round while the holder's transfer waits in a queue: the holder keeps talking, and now
+    /// and then takes the transfer out of the queue. It may have been offered (and accepted)
+    /// meanwhile: the round follows it like a new one.
+    async fn queued_round(
+        &self,
+        gw: &Arc<Term>,
+        sid: &str,
+        holder: &Arc<Term>,
+        transfer: &str,
+        rng: &mut Rng,
+    ) -> Option<(Arc<Term>, Option<String>)> {
+        if rng.chance(CANCEL_QUEUED_SHARE) {
+            self.cancel(holder, sid, transfer, rng).await;
+        }
+        self.follow_transfer(gw, sid, holder, rng).await
+    }
+
+    /// The holder withdraws a transfer (offered, or waiting in a queue).
+    async fn cancel(&self, holder: &Term, sid: &str, transfer: &str, rng: &mut Rng) {
+        let req = pb::CancelTransferRequest {
+            session_id: sid.to_owned(),
+            transfer_id: transfer.to_owned(),
+            reason: "changed my mind".into(),
+        };
+        let until = Instant::now() + Duration::from_secs(5);
+        let r = self
+            .call(holder, rng, until, |mut c| {
+                let req = req.clone();
+                async move { c.cancel_transfer(req).await }
+            })
+            .await;
+        // Whether it was waiting or being offered when taken out, the checker tells from the log.
+        if r.is_ok() {
+            inc(&self.c.cancels);
+        }
+    }
+
+    /// Waits while the session's transfer is offered or accepted (the caller now and then
+    /// saying something), until it completes, ends, or waits in a queue. Returns the holder
+    /// then and the transfer waiting in a queue, if any; None when the session ended.
+    async fn follow_transfer(
+        &self,
+        gw: &Arc<Term>,
+        sid: &str,
+        holder: &Arc<Term>,
+        rng: &mut Rng,
+    ) -> Option<(Arc<Term>, Option<String>)> {
         let t = self.timing;
         let give_up = Instant::now() + t.offer_timeout + t.handoff_grace + Duration::from_secs(5);
         loop {
@@ -826,26 +919,38 @@ impl World {
             let until = Instant::now() + Duration::from_secs(10);
             let s = match self.get_session(gw, rng, sid, until).await {
                 Ok(s) => s,
-                Err(_) => return Some(holder.clone()),
+                Err(_) => return Some((holder.clone(), None)),
             };
             if s.state() != pb::SessionState::Open {
                 return None;
             }
+            let now_holder = self.by_id.get(&s.holder_terminal_id).cloned();
             // The transfer in flight is the serving side's to see, not the caller's terminal's:
             // ask the holder (once it has handed over, the session is not found for it).
-            let in_flight = s.holder_terminal_id == holder.id
-                && self
-                    .get_session(holder, rng, sid, until)
+            let active = if s.holder_terminal_id == holder.id {
+                self.get_session(holder, rng, sid, until)
                     .await
-                    .is_ok_and(|h| h.active_transfer.is_some());
-            if !in_flight || Instant::now() > give_up {
-                if in_flight {
+                    .ok()
+                    .and_then(|h| h.active_transfer)
+            } else {
+                None
+            };
+            match active {
+                Some(a) if a.state() == pb::TransferState::Queued => {
+                    return now_holder.map(|h| (h, Some(a.id)));
+                }
+                Some(_) if Instant::now() <= give_up => {}
+                Some(a) if a.queue_group.is_empty() => {
                     self.note(format!(
                         "session {sid}: transfer still in flight {:?} after its deadlines",
                         give_up.elapsed() + t.offer_timeout + t.handoff_grace
                     ));
+                    return now_holder.map(|h| (h, None));
                 }
-                return self.by_id.get(&s.holder_terminal_id).cloned();
+                // A transfer through a group goes on (the next member, or back to its queue):
+                // later rounds follow it.
+                Some(a) => return now_holder.map(|h| (h, Some(a.id))),
+                None => return now_holder.map(|h| (h, None)),
             }
         }
     }
@@ -900,16 +1005,23 @@ impl World {
                 if !offered_to(t, &term.id) || !future(&t.expire_time) {
                     return;
                 }
-                let group = t.offered_to_terminal_ids.len() > 1;
+                let group = crate::routing::open_members(t).len() > 1;
+                // Now and then a member lets an offer from a group ring: the group must move on
+                // (the next member, or back to the queue) without it.
+                if !t.queue_group.is_empty() && rng.chance(LET_RING_SHARE) {
+                    inc(&self.c.offers_let_ring);
+                    return;
+                }
                 let (world, term, mut rng) = (self.clone(), term.clone(), rng.fork());
                 let tid = t.id.clone();
                 self.react_with(async move {
                     tokio::time::sleep(rng.millis(20, 300)).await;
                     let until = Instant::now() + world.timing.offer_timeout;
-                    let r = if rng.chance(0.85) {
+                    let mut decline = !rng.chance(0.85);
+                    if !decline {
                         let req = pb::AcceptTransferRequest {
-                            session_id: sid,
-                            transfer_id: tid,
+                            session_id: sid.clone(),
+                            transfer_id: tid.clone(),
                         };
                         let r = world
                             .call(&term, &mut rng, until, |mut c| {
@@ -917,14 +1029,22 @@ impl World {
                                 async move { c.accept_transfer(req).await }
                             })
                             .await;
-                        if group
-                            && r.as_ref()
-                                .is_err_and(|s| s.message().contains("another terminal"))
-                        {
-                            inc(&world.c.group_accepts_lost);
+                        match r {
+                            Ok(_) => inc(&world.c.accepts),
+                            // A real agent at its capacity turns the offer down.
+                            Err(s) if s.message().contains("capacity") => {
+                                inc(&world.c.accepts_at_capacity);
+                                decline = true;
+                            }
+                            Err(s) => {
+                                if group && s.message().contains("another terminal") {
+                                    inc(&world.c.group_accepts_lost);
+                                }
+                                inc(&world.c.late_reactions);
+                            }
                         }
-                        r.map(|_| inc(&world.c.accepts))
-                    } else {
+                    }
+                    if decline {
                         let req = pb::DeclineTransferRequest {
                             session_id: sid,
                             transfer_id: tid,
@@ -936,10 +1056,10 @@ impl World {
                                 async move { c.decline_transfer(req).await }
                             })
                             .await;
-                        r.map(|_| inc(&world.c.declines))
-                    };
-                    if r.is_err() {
-                        inc(&world.c.late_reactions);
+                        match r {
+                            Ok(_) => inc(&world.c.declines),
+                            Err(_) => inc(&world.c.late_reactions),
+                        }
                     }
                 });
             }
@@ -1051,6 +1171,7 @@ impl World {
                     }
                 };
             let attachment = term.attached();
+            *lock(&term.feed) = Some(feed.sender());
             rejoin.borrow_and_update();
             bare = false;
             let mut eager = rng.chance(EAGER_ACK_SHARE);
@@ -1079,6 +1200,14 @@ impl World {
                                     inc(&self.c.acks_to_last_seq);
                                 }
                                 let _ = feed.ack(&e.session_id, seq).await;
+                            }
+                        }
+                        Ok(Some(attach_response::Kind::Receipt(r))) if r.request_id.starts_with(STATUS_COMMAND) => {
+                            if r.code == 0 {
+                                inc(&self.c.status_changes_stream);
+                            } else if !retryable(&Status::new(Code::from(r.code), "")) {
+                                inc(&self.c.status_refused);
+                                self.note(format!("{}: set_status refused: {} {}", term.name, r.code, r.message));
                             }
                         }
                         Ok(Some(_)) => {}
@@ -1128,14 +1257,92 @@ impl World {
                         drop_at = Some(Instant::now() + rng.millis(100, 300));
                     }
                     _ = stop.changed() => {
+                        lock(&term.feed).take();
                         term.detached(attachment);
                         return;
                     }
                 }
             }
+            lock(&term.feed).take();
             drop(feed);
             term.detached(attachment);
             tokio::time::sleep(rng.millis(20, 200)).await;
+        }
+    }
+
+    /// An agent's statuses over the load: AVAILABLE soon after the start (most agents), then
+    /// spells of AVAILABLE and of BUSY or AWAY, each set by the SetStatus RPC or by the stream
+    /// command, so that groups have nobody to offer to at times (transfers queue) and members
+    /// come back (queues drain). The last status set stays after the load.
+    pub async fn status_loop(self: Arc<Self>, term: Arc<Term>, mut rng: Rng) {
+        let mut available = false;
+        let mut next = Instant::now() + rng.millis(0, 2000);
+        for n in 0u64.. {
+            if next >= self.stop_at {
+                return;
+            }
+            tokio::time::sleep_until(next).await;
+            let first = n == 0;
+            let (status, spell) = if available || (first && rng.chance(0.2)) {
+                let s = if rng.chance(0.5) {
+                    pb::TerminalStatus::Busy
+                } else {
+                    pb::TerminalStatus::Away
+                };
+                (s, rng.exp(UNAVAILABLE_SPELL))
+            } else {
+                (pb::TerminalStatus::Available, rng.exp(AVAILABLE_SPELL))
+            };
+            available = status == pb::TerminalStatus::Available;
+            self.set_status(&term, &mut rng, status, n).await;
+            next = Instant::now() + spell;
+        }
+    }
+
+    /// Sets `term`'s status on its feed (when one is open, for a share of the changes) or by
+    /// the RPC. A command's receipt is counted by the feed.
+    async fn set_status(&self, term: &Term, rng: &mut Rng, status: pb::TerminalStatus, n: u64) {
+        let req = pb::SetStatusRequest {
+            status: status as i32,
+            reason: match status {
+                pb::TerminalStatus::Busy => "wrap-up",
+                pb::TerminalStatus::Away => "lunch",
+                _ => "",
+            }
+            .into(),
+        };
+        if rng.chance(STATUS_BY_STREAM_SHARE) {
+            let feed = lock(&term.feed).clone();
+            if let Some(feed) = feed {
+                let kind = command::Kind::SetStatus(req.clone());
+                if feed
+                    .command(&format!("{STATUS_COMMAND}{n}"), kind)
+                    .await
+                    .is_ok()
+                {
+                    return;
+                }
+            }
+        }
+        let until = Instant::now() + Duration::from_secs(5);
+        let r = self
+            .call(term, rng, until, |mut c| {
+                let req = req.clone();
+                async move { c.set_status(req).await }
+            })
+            .await;
+        match r {
+            Ok(_) => inc(&self.c.status_changes_rpc),
+            Err(s) if retryable(&s) => {}
+            Err(s) => {
+                inc(&self.c.status_refused);
+                self.note(format!(
+                    "{}: SetStatus refused: {:?} {}",
+                    term.name,
+                    s.code(),
+                    s.message()
+                ));
+            }
         }
     }
 
