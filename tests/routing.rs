@@ -1014,39 +1014,107 @@ async fn administrators_configure_and_watch_routing(backend: Backend) {
     d.srv.stop().await;
 }
 
-// Two replicas on one Postgres, the members spread over both: capacity holds, every routed
-// transfer is offered to one member at a time and accepted once, round after round.
+// Two `handoff serve` processes on one Postgres, the members spread over both: capacity holds,
+// every routed transfer is offered to one member at a time and accepted once, round after round.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_replicas_share_the_queues_and_capacity_holds() {
-    let quick = |a: &mut handoff::config::ServeArgs| {
-        a.handoff_grace = Duration::from_millis(150);
-        a.presence_interval = Duration::from_millis(300);
+async fn two_server_processes_share_the_queues_and_capacity_holds() {
+    use common::process::ServerProcess;
+    let db = common::TestDb::create(Backend::Postgres).await;
+    let flags = [
+        "--admin-token",
+        common::ADMIN_TOKEN,
+        "--handoff-grace",
+        "150ms",
+        "--presence-interval",
+        "300ms",
+        "--sweep-interval",
+        "50ms",
+    ];
+    let one = ServerProcess::start(&db.url, &flags).await;
+    let two = ServerProcess::start(&db.url, &flags).await;
+    let admin = handoff::client::admin(&one.url(), common::ADMIN_TOKEN)
+        .await
+        .expect("admin client");
+    let registrar = admin.clone();
+    let register = |name: &'static str, kind: TerminalKind, groups: &'static [&'static str]| {
+        let mut admin = registrar.clone();
+        async move {
+            admin
+                .create_terminal(pb::CreateTerminalRequest {
+                    name: name.to_owned(),
+                    display_name: name.to_owned(),
+                    kind: kind as i32,
+                    groups: groups.iter().map(|g| g.to_string()).collect(),
+                })
+                .await
+                .expect("create terminal")
+                .into_inner()
+        }
     };
-    let mut d = desk_with(Backend::Postgres, quick).await;
-    let other = TestServer::on_database(&d.srv.database_url, |a| {
-        a.handoff_grace = Duration::from_millis(150);
-        a.presence_interval = Duration::from_millis(300);
-    })
-    .await;
-    d.routing(pb::GroupRouting {
-        group: "pool".into(),
-        strategy: RoutingStrategy::LongestIdle as i32,
-        ring_timeout: ms(3000),
-        ..Default::default()
-    })
-    .await;
-    // Four agents of capacity 1, two on each replica; each accepts whatever it is offered and
+    let on = |srv: &ServerProcess, created: &pb::CreateTerminalResponse| {
+        let url = srv.url();
+        let created = created.clone();
+        async move {
+            Term {
+                id: created.terminal.expect("terminal").id,
+                client: handoff::client::terminal(&url, &created.token)
+                    .await
+                    .expect("client"),
+                token: created.token,
+            }
+        }
+    };
+    let gw = register("gw", TerminalKind::Gateway, &[]).await;
+    let bot = register("bot", TerminalKind::Bot, &[]).await;
+    let gateway = on(&one, &gw).await;
+    let bot_here = on(&one, &bot).await;
+    let bot_there = on(&two, &bot).await;
+    let mut bot_feed = bot_here.attach().await;
+    admin
+        .clone()
+        .set_group_routing(pb::SetGroupRoutingRequest {
+            routing: Some(pb::GroupRouting {
+                group: "pool".into(),
+                strategy: RoutingStrategy::LongestIdle as i32,
+                ring_timeout: ms(3000),
+                ..Default::default()
+            }),
+        })
+        .await
+        .expect("routing");
+    // Four agents of capacity 1, two on each server; each accepts whatever it is offered and
     // ends the session once it holds it.
     let mut agents = Vec::new();
-    for i in 0..4 {
-        let a = d
-            .srv
-            .terminal_in(&format!("agent{i}"), TerminalKind::Agent, &["pool"])
-            .await;
-        d.capacity(&a, 1).await;
-        let a = if i % 2 == 0 { a } else { a.via(&other).await };
+    for (i, name) in ["agent0", "agent1", "agent2", "agent3"]
+        .into_iter()
+        .enumerate()
+    {
+        let created = register(name, TerminalKind::Agent, &["pool"]).await;
+        let a = on(if i % 2 == 0 { &one } else { &two }, &created).await;
+        admin
+            .clone()
+            .set_terminal_capacity(pb::SetTerminalCapacityRequest {
+                terminal_id: a.id.clone(),
+                capacity: 1,
+            })
+            .await
+            .expect("capacity");
         agents.push(a);
     }
+    let states = |admin: &handoff::client::AdminClient| {
+        let mut admin = admin.clone();
+        async move {
+            admin
+                .list_terminal_states(pb::ListTerminalStatesRequest {
+                    group: "pool".into(),
+                    ..Default::default()
+                })
+                .await
+                .expect("states")
+                .into_inner()
+                .states
+        }
+    };
     let mut workers = Vec::new();
     for a in agents.clone() {
         let mut feed = a.ready().await;
@@ -1076,16 +1144,24 @@ async fn two_replicas_share_the_queues_and_capacity_holds() {
             }
         }));
     }
-    let bot_there = d.bot.via(&other).await;
     let mut sessions = Vec::new();
     for round in 0..4 {
         let mut opened = Vec::new();
         for i in 0..6 {
-            opened.push(d.session(&format!("+1555{round}{i:05}")).await);
+            opened.push(
+                open_session(
+                    &gateway,
+                    &bot_here,
+                    &mut bot_feed,
+                    &format!("+1555{round}{i:05}"),
+                    Channel::Web,
+                )
+                .await,
+            );
         }
         // Half the transfers through each replica, all at once.
         let made = futures_util::future::join_all(opened.iter().enumerate().map(|(i, s)| {
-            let holder = if i % 2 == 0 { &d.bot } else { &bot_there };
+            let holder = if i % 2 == 0 { &bot_here } else { &bot_there };
             transfer(holder, &s.id, "pool", 0)
         }))
         .await;
@@ -1093,7 +1169,7 @@ async fn two_replicas_share_the_queues_and_capacity_holds() {
         sessions.extend(opened);
         // No member ever over its capacity while the round drains.
         for _ in 0..10 {
-            for s in d.states("pool").await {
+            for s in states(&admin).await {
                 assert!(s.load <= 1, "over capacity: {s:?}");
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -1102,15 +1178,14 @@ async fn two_replicas_share_the_queues_and_capacity_holds() {
     // Every session ends up with exactly one member, offered one at a time.
     let mut done = false;
     for _ in 0..200 {
-        let ended =
-            futures_util::future::join_all(sessions.iter().map(|s| d.gateway.session(&s.id)))
-                .await
-                .into_iter()
-                .filter(|s| {
-                    s.as_ref()
-                        .is_ok_and(|s| s.state() == pb::SessionState::Ended)
-                })
-                .count();
+        let ended = futures_util::future::join_all(sessions.iter().map(|s| gateway.session(&s.id)))
+            .await
+            .into_iter()
+            .filter(|s| {
+                s.as_ref()
+                    .is_ok_and(|s| s.state() == pb::SessionState::Ended)
+            })
+            .count();
         if ended == sessions.len() {
             done = true;
             break;
@@ -1128,7 +1203,7 @@ async fn two_replicas_share_the_queues_and_capacity_holds() {
         "each transfer accepted once"
     );
     // The whole logs, as stored (the bot left each session at its handover).
-    let pool = sqlx::PgPool::connect(&d.srv.database_url).await.unwrap();
+    let pool = sqlx::PgPool::connect(&db.url).await.unwrap();
     for s in &sessions {
         let rows: Vec<(Vec<u8>,)> =
             sqlx::query_as("SELECT payload FROM events WHERE session_id = $1::uuid ORDER BY seq")
@@ -1173,8 +1248,7 @@ async fn two_replicas_share_the_queues_and_capacity_holds() {
         assert_eq!(accepted, 1, "accepted once: {}", s.id);
     }
     pool.close().await;
-    other.stop().await;
-    d.srv.stop().await;
+    drop((one, two));
 }
 
 // A status set through one replica holds when the agent reconnects to another.
