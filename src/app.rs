@@ -559,10 +559,8 @@ impl App {
                 } else {
                     match self.route_new(actor, session, group, priority).await? {
                         None => Err(NoCandidate::NoSuchGroup(group.clone())),
-                        Some((r, chosen)) => {
-                            if r.policy.strategy.one_at_a_time() {
-                                seats = chosen.clone();
-                            }
+                        Some((r, chosen, taken)) => {
+                            seats = taken;
                             route = Some(r);
                             Ok(chosen)
                         }
@@ -592,13 +590,23 @@ impl App {
                 )
             })
             .await;
+        // Seats taken for members that were not offered the session (the change was refused,
+        // or it queued the transfer after all) go back, unless an offer made meanwhile rests on
+        // one of them.
         let c = match c {
             Ok(c) => c,
             Err(e) => {
-                self.unseat(session, &seats).await;
+                if !seats.is_empty()
+                    && let Ok(Some(now)) = self.store.session(session).await
+                {
+                    self.unseat_unless_seated(&now, &seats).await;
+                }
                 return Err(e);
             }
         };
+        if !seats.is_empty() {
+            self.unseat_unless_seated(&c.session, &seats).await;
+        }
         c.session
             .active_transfer
             .ok_or_else(|| Error::Internal("offer left no active transfer".into()))

@@ -149,16 +149,16 @@ impl App {
             .await
     }
 
-    /// Whom a new transfer to `group` goes to now: the route, and the members to offer it to
-    /// (none: it waits in the queue). A member offered a session alone has a seat taken for it
-    /// here; [`App::unseat`] gives it back if the offer is not made.
+    /// Whom a new transfer to `group` goes to now: the route, the members to offer it to (none:
+    /// it waits in the queue), and the seats taken here for them (a member offered a session
+    /// alone has one; [`App::unseat`] gives it back if the offer is not made).
     pub async fn route_new(
         &self,
         actor: Uuid,
         session: Uuid,
         group: &str,
         priority: i32,
-    ) -> Result<Option<(queue::Route, Vec<Uuid>)>> {
+    ) -> Result<Option<(queue::Route, Vec<Uuid>, Vec<Uuid>)>> {
         let members = self.members_of(group).await?;
         if members.is_empty() {
             return Ok(None);
@@ -166,6 +166,7 @@ impl App {
         let policy = self.policies().await?.of(group);
         let figures = self.store.queue_figures(group).await?;
         let mut chosen = Vec::new();
+        let mut taken = Vec::new();
         // Transfers already waiting go first: a new one joins the queue behind them.
         if figures.length == 0 {
             let others: Vec<TerminalStateRow> =
@@ -176,14 +177,19 @@ impl App {
                 // wait their turn in the queue.
             } else if policy.strategy.one_at_a_time() {
                 for m in best {
-                    if self
+                    match self
                         .store
                         .take_seat(m.id, session, domain::now_millis())
                         .await?
-                        != Seat::Full
                     {
-                        chosen.push(m.id);
-                        break;
+                        Seat::Full => continue,
+                        seat => {
+                            if seat == Seat::Taken {
+                                taken.push(m.id);
+                            }
+                            chosen.push(m.id);
+                            break;
+                        }
                     }
                 }
             } else {
@@ -208,7 +214,23 @@ impl App {
                 position,
             },
             chosen,
+            taken,
         )))
+    }
+
+    /// Gives back the seats of `terminals` in `s` that its current record does not account for
+    /// (the step that took them did not happen, and no other step relies on them).
+    pub async fn unseat_unless_seated(&self, s: &pb::Session, terminals: &[Uuid]) {
+        let Ok(session) = s.id.parse::<Uuid>() else {
+            return;
+        };
+        let seated = queue::seated(s);
+        let idle: Vec<Uuid> = terminals
+            .iter()
+            .filter(|t| !seated.contains(t))
+            .copied()
+            .collect();
+        self.unseat(session, &idle).await;
     }
 
     /// Gives back seats taken for offers that were not made.
@@ -377,7 +399,7 @@ impl App {
             let Some(t) = s
                 .active_transfer
                 .as_ref()
-                .filter(|t| t.state() == pb::TransferState::Queued)
+                .filter(|t| t.state() == pb::TransferState::Queued && t.queue_group == group)
             else {
                 continue;
             };
@@ -420,11 +442,12 @@ impl App {
                 continue;
             }
             let (members_offered, timeouts) = (chosen.clone(), self.settings.timeouts);
-            let p = policy.clone();
+            let (p, g) = (policy.clone(), group.to_owned());
             let done = self
                 .change(entry.session, move |s| {
                     Ok(queue::offer_from_queue(
                         s,
+                        &g,
                         None,
                         &members_offered,
                         &p,
@@ -445,7 +468,9 @@ impl App {
                         }
                     }
                 }
-                Ok(_) => self.unseat(entry.session, &seats).await,
+                // Not offered: give back the seats this pass took, but not one that an offer
+                // made meanwhile (by another replica, to the same member) now rests on.
+                Ok(c) => self.unseat_unless_seated(&c.session, &seats).await,
                 Err(e) => {
                     self.unseat(entry.session, &seats).await;
                     return Err(e);

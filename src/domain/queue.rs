@@ -220,11 +220,12 @@ pub fn may_offer(t: &Transfer, terminal: &str) -> bool {
         && !t.unanswered_by_terminal_ids.iter().any(|x| x == terminal)
 }
 
-/// The queue offers the waiting transfer `transfer_id` to `members` (the server acts). A no-op
-/// (no events) when the transfer no longer waits, or none of them may be offered it: another
-/// replica served it first, or it was cancelled meanwhile.
+/// `group`'s queue offers the waiting transfer `transfer_id` to `members` (the server acts). A
+/// no-op (no events) when the transfer no longer waits there, or none of them may be offered it:
+/// another replica served it first, it was cancelled, or it overflowed meanwhile.
 pub fn offer_from_queue(
     s: &mut Session,
+    group: &str,
     transfer_id: Option<Uuid>,
     members: &[Uuid],
     policy: &Policy,
@@ -236,8 +237,10 @@ pub fn offer_from_queue(
         return out;
     }
     let fresh: Vec<String> = {
+        // Still waiting, and still in this group's queue (an overflow may have moved it).
         let Some(t) = s.active_transfer.as_ref().filter(|t| {
             t.state() == TransferState::Queued
+                && t.queue_group == group
                 && transfer_id.is_none_or(|id| t.id == id.to_string())
         }) else {
             return out;
