@@ -1024,7 +1024,8 @@ pub fn check(
     for sid in ids {
         let r = &sessions[sid];
         routing::queue_outcomes(sid, &r.log, &r.session, &mut queues, &mut note);
-        report.double_offers += routing::double_offers(sid, &r.log, &evidence.setup, &mut note);
+        report.double_offers +=
+            routing::double_offers(sid, &r.log, &evidence.setup, &name, &mut note);
         seated.extend(routing::seated_intervals(
             sid,
             &r.log,

@@ -731,14 +731,23 @@ pub async fn run(p: Params) -> Result<Report, BoxError> {
     Ok(report)
 }
 
-/// Why the session's transfer in flight is left hanging, if it is: past its deadline (the offer's
-/// expiry, the handoff grace, or its queue's maximum wait) by more than the servers take to act
-/// on one. A transfer waiting in a queue with no maximum wait is never overdue.
+/// Why the session's transfer in flight is left hanging, if it is. A transfer to a terminal was
+/// made before the load stopped and every deadline of it has passed since: any still in flight
+/// is. One through a group may be offered anew from its queue after the load: it is hanging only
+/// past its current deadline (the offer's expiry, the handoff grace, or its queue's maximum
+/// wait) by more than the servers take to act on one; waiting with no maximum wait, never.
 fn overdue(s: &pb::Session) -> Option<String> {
     /// Deadlines are acted on within a sweep (100 ms) or an engine tick (1 s), or after a
     /// replica restart, all over by now: this is ample.
     const MARGIN_MS: i64 = 5_000;
     let t = s.active_transfer.as_ref()?;
+    if t.queue_group.is_empty() {
+        return Some(format!(
+            "transfer {} still {:?} after the run and its deadlines",
+            t.id,
+            t.state()
+        ));
+    }
     let deadline = match t.state() {
         pb::TransferState::Offered => &t.expire_time,
         pb::TransferState::Accepted => &t.handoff_deadline,

@@ -335,6 +335,7 @@ pub fn double_offers(
     sid: &str,
     log: &[pb::Event],
     setup: &Setup,
+    name: &dyn Fn(&str) -> String,
     note: &mut dyn FnMut(String),
 ) -> u64 {
     let mut found = 0;
@@ -361,7 +362,7 @@ pub fn double_offers(
         if !setup.one_at_a_time(&t.queue_group) {
             continue;
         }
-        let members = open_members(t);
+        let members: Vec<String> = open_members(t).iter().map(|m| name(m)).collect();
         if members.len() != 1 {
             found += 1;
             note(format!(
@@ -767,7 +768,9 @@ mod tests {
         );
         let mut notes = Vec::new();
         assert_eq!(
-            double_offers("s", &log, &setup(), &mut |n| notes.push(n)),
+            double_offers("s", &log, &setup(), &|t| t.to_owned(), &mut |n| {
+                notes.push(n)
+            }),
             0
         );
     }
@@ -878,7 +881,9 @@ mod tests {
         ));
         let mut notes = Vec::new();
         assert_eq!(
-            double_offers("s", &log, &setup(), &mut |n| notes.push(n)),
+            double_offers("s", &log, &setup(), &|t| t.to_owned(), &mut |n| {
+                notes.push(n)
+            }),
             1
         );
 
@@ -892,7 +897,9 @@ mod tests {
         ));
         // Open to two (a never answered) and offered again before the first offer ended.
         assert_eq!(
-            double_offers("s", &log, &setup(), &mut |n| notes.push(n)),
+            double_offers("s", &log, &setup(), &|t| t.to_owned(), &mut |n| {
+                notes.push(n)
+            }),
             2
         );
 
@@ -905,7 +912,9 @@ mod tests {
             offered(transfer("t", "b", &["a", "b"], &[])),
         ));
         assert_eq!(
-            double_offers("s", &log, &setup(), &mut |n| notes.push(n)),
+            double_offers("s", &log, &setup(), &|t| t.to_owned(), &mut |n| {
+                notes.push(n)
+            }),
             0
         );
     }
