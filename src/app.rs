@@ -129,6 +129,20 @@ impl App {
         Ok(c)
     }
 
+    /// Stores a new session with its first events, and wakes whoever must see them.
+    async fn create_session(
+        &self,
+        id: Uuid,
+        session: &pb::Session,
+        events: &[pb::Event],
+    ) -> Result<()> {
+        let (stored, rows, committed) = commit::new_session(id, session, events);
+        self.store.create_session(&stored, &rows).await?;
+        crate::metrics::events_committed(&committed.events);
+        self.publish(&committed);
+        Ok(())
+    }
+
     /// Events of `session` after `after`, up to `until`, at most `limit`: from the tail when it
     /// holds them, else from the log.
     pub async fn events(
@@ -280,11 +294,7 @@ impl App {
                 self.live_since(),
             )
             .await?;
-        let groups = self.store.groups_of(&ids).await?;
-        Ok(rows
-            .into_iter()
-            .next()
-            .map(|r| crate::router::state_pb(r, &groups)))
+        Ok(self.states_pb(rows).await?.into_iter().next())
     }
 
     /// After the last stream of `terminal` here closed: other replicas stop counting it as
@@ -355,13 +365,10 @@ impl App {
             &self.settings.timeouts,
         );
         let deadline = domain::next_deadline(&session).unwrap_or(now);
-        let (stored, rows, committed) = commit::new_session(id, &session, &events);
-        if let Err(e) = self.store.create_session(&stored, &rows).await {
+        if let Err(e) = self.create_session(id, &session, &events).await {
             self.unseat(id, &[destination]).await;
             return Err(e);
         }
-        crate::metrics::events_committed(&committed.events);
-        self.publish(&committed);
 
         let until = tokio::time::Instant::now()
             + Duration::from_millis(u64::try_from(deadline - now).unwrap_or(0));
@@ -442,10 +449,7 @@ impl App {
             &route,
             now,
         );
-        let (stored, rows, committed) = commit::new_session(id, &session, &events);
-        self.store.create_session(&stored, &rows).await?;
-        crate::metrics::events_committed(&committed.events);
-        self.publish(&committed);
+        self.create_session(id, &session, &events).await?;
         self.routing_changed();
         loop {
             let s = self

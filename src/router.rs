@@ -28,7 +28,8 @@ use crate::store::routing::{QueueEntry, Seat, StateFilter, TerminalStateRow};
 
 /// How often the engine runs without being woken.
 const TICK: Duration = Duration::from_secs(1);
-/// How long the groups' routing is served from memory.
+/// How long the groups' routing is served from memory at most (a change elsewhere is signalled;
+/// this bounds how long a lost signal keeps an old routing).
 const POLICY_TTL: Duration = Duration::from_secs(1);
 /// Waiting transfers one pass offers at most, per group; and how far down a queue positions
 /// are announced.
@@ -43,16 +44,11 @@ const SEAT_CHECK: Duration = Duration::from_secs(10);
 /// Members of one group read at most.
 const MAX_MEMBERS: usize = 10_000;
 
-/// The engine's state in an [`App`].
+/// The engine's state in an [`App`]: the groups' routing as last read, when, and at which
+/// group-routing epoch of the bus (a change on any replica moves the epoch).
 #[derive(Default)]
 pub struct Routing {
-    policies: Mutex<Option<(Instant, Arc<Policies>)>>,
-}
-
-impl Routing {
-    fn forget_policies(&self) {
-        *self.policies.lock().unwrap_or_else(|p| p.into_inner()) = None;
-    }
+    policies: Mutex<Option<(Instant, u64, Arc<Policies>)>>,
 }
 
 /// The status routing counts for a terminal: its own, or its kind's default.
@@ -94,15 +90,19 @@ pub fn candidates(strategy: Strategy, members: &[TerminalStateRow]) -> Vec<&Term
 }
 
 impl App {
-    /// Every group's routing (from memory for up to a second).
+    /// Every group's routing: from memory until a replica changes one (the bus's signal), and
+    /// for a second at most in case that signal was lost.
     pub async fn policies(&self) -> Result<Arc<Policies>> {
+        // Read before the load: a change signalled during it makes the next call load again.
+        let epoch = self.bus.group_routing_epoch();
         {
             let cached = self
                 .routing
                 .policies
                 .lock()
                 .unwrap_or_else(|p| p.into_inner());
-            if let Some((at, p)) = cached.as_ref()
+            if let Some((at, seen, p)) = cached.as_ref()
+                && *seen == epoch
                 && at.elapsed() < POLICY_TTL
             {
                 return Ok(p.clone());
@@ -113,15 +113,14 @@ impl App {
             .routing
             .policies
             .lock()
-            .unwrap_or_else(|p| p.into_inner()) = Some((Instant::now(), p.clone()));
+            .unwrap_or_else(|p| p.into_inner()) = Some((Instant::now(), epoch, p.clone()));
         Ok(p)
     }
 
     /// Sets a group's routing, and has every replica apply it.
     pub async fn set_group_policy(&self, group: &str, policy: &Policy) -> Result<()> {
         self.store.set_group_policy(group, policy).await?;
-        self.routing.forget_policies();
-        self.routing_changed();
+        self.bus.publish(Signal::GroupRouting(self.replica));
         Ok(())
     }
 
@@ -235,11 +234,20 @@ impl App {
 
     /// Gives back seats taken for offers that were not made.
     pub async fn unseat(&self, session: Uuid, terminals: &[Uuid]) {
-        for t in terminals {
-            if let Err(e) = self.store.release_seat(*t, session).await {
-                tracing::warn!(error = %e, terminal = %t, %session, "giving up a seat failed; the seat check will");
-            }
+        if terminals.is_empty() {
+            return;
         }
+        let now = domain::now_millis();
+        if let Err(e) = self.store.release_seats(session, terminals, now).await {
+            tracing::warn!(error = %e, %session, "giving up seats failed; the seat check will");
+        }
+    }
+
+    /// Routing states as the API shows them, with the terminals' groups (one read for all).
+    pub async fn states_pb(&self, rows: Vec<TerminalStateRow>) -> Result<Vec<pb::TerminalState>> {
+        let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+        let groups = self.store.groups_of(&ids).await?;
+        Ok(rows.into_iter().map(|r| state_pb(r, &groups)).collect())
     }
 
     /// A terminal takes a seat before it accepts or is offered a session alone; at capacity,
@@ -630,13 +638,22 @@ impl App {
         sessions.dedup();
         let records = self.store.records(&sessions).await?;
         let mut stale = 0;
-        for (terminal, session) in seats {
-            let keep = records
+        for session in sessions {
+            let seated = records
                 .get(&session)
-                .is_some_and(|r| queue::seated(&r.session).contains(&terminal));
-            if !keep {
-                self.store.release_seat(terminal, session).await?;
-                stale += 1;
+                .map(|r| queue::seated(&r.session))
+                .unwrap_or_default();
+            let idle: Vec<Uuid> = seats
+                .iter()
+                .filter(|(t, s)| *s == session && !seated.contains(t))
+                .map(|(t, _)| *t)
+                .collect();
+            if !idle.is_empty() {
+                stale += self
+                    .store
+                    .release_seats(session, &idle, domain::now_millis())
+                    .await?
+                    .len();
             }
         }
         if stale > 0 {

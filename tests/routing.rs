@@ -1192,7 +1192,45 @@ async fn two_server_processes_share_the_queues_and_capacity_holds() {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    assert!(done, "every routed session was served and ended");
+    if !done {
+        // What was left: the agents' states and each open session's transfer, for the failure.
+        let pool = sqlx::PgPool::connect(&db.url).await.unwrap();
+        let left: Vec<(String, i64, i64)> = sqlx::query_as(
+            "SELECT id::text, state, route_state FROM sessions WHERE state <> 3 ORDER BY id",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        let seats: Vec<(String, String)> =
+            sqlx::query_as("SELECT terminal_id::text, session_id::text FROM seats")
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+        let mut logs = Vec::new();
+        for (id, _, _) in &left {
+            let rows: Vec<(Vec<u8>,)> = sqlx::query_as(
+                "SELECT payload FROM events WHERE session_id = $1::uuid ORDER BY seq",
+            )
+            .bind(id)
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+            for (p,) in rows {
+                let e: pb::Event = prost::Message::decode(p.as_slice()).unwrap();
+                logs.push(format!("{} {}: {:?}", &id[24..], e.seq, e.payload));
+            }
+        }
+        pool.close().await;
+        panic!(
+            "every routed session was served and ended; left: {left:?}; seats: {seats:?}; \
+             logs: {logs:#?}; agents: {:?}",
+            states(&admin)
+                .await
+                .into_iter()
+                .map(|s| (s.name, s.status, s.reason, s.load, s.attached))
+                .collect::<Vec<_>>()
+        );
+    }
     let mut accepted_total = 0;
     for w in workers {
         accepted_total += w.await.unwrap();

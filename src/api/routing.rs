@@ -14,7 +14,6 @@ use crate::domain::queue::{Policy, Strategy};
 use crate::domain::{self, Millis};
 use crate::error::{Error, Result};
 use crate::pb;
-use crate::router::state_pb;
 use crate::store::routing::{SessionFilter, StateFilter};
 
 /// The most a capacity may be.
@@ -167,9 +166,9 @@ pub(super) async fn get_group_routing(
     r: &pb::GetGroupRoutingRequest,
 ) -> Result<pb::GetGroupRoutingResponse> {
     check_name("group", &r.group)?;
-    let policy = app.store.group_policies().await?.remove(&r.group);
+    let policy = app.policies().await?.of(&r.group);
     Ok(pb::GetGroupRoutingResponse {
-        routing: Some(routing_pb(&r.group, &policy.unwrap_or_default())),
+        routing: Some(routing_pb(&r.group, &policy)),
     })
 }
 
@@ -179,16 +178,6 @@ fn optional_group<'a>(field: &str, group: &'a str) -> Result<Option<&'a str>> {
     }
     check_name(field, group)?;
     Ok(Some(group))
-}
-
-/// The states of `rows`' terminals, with their groups.
-async fn states_pb(
-    app: &App,
-    rows: Vec<crate::store::routing::TerminalStateRow>,
-) -> Result<Vec<pb::TerminalState>> {
-    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
-    let groups = app.store.groups_of(&ids).await?;
-    Ok(rows.into_iter().map(|r| state_pb(r, &groups)).collect())
 }
 
 pub(super) async fn list_terminal_states(
@@ -216,7 +205,7 @@ pub(super) async fn list_terminal_states(
         _ => String::new(),
     };
     Ok(pb::ListTerminalStatesResponse {
-        states: states_pb(app, rows).await?,
+        states: app.states_pb(rows).await?,
         next_page_token,
     })
 }
@@ -271,7 +260,7 @@ pub(super) fn watch_terminal_states(
                     since = since.max(c - WATCH_SLACK_MS);
                 }
             }
-            match states_pb(&app, fresh).await {
+            match app.states_pb(fresh).await {
                 Ok(states) => {
                     for state in states {
                         let item = pb::WatchTerminalStatesResponse { state: Some(state) };
@@ -343,7 +332,7 @@ pub(super) async fn list_sessions(
 async fn queue_stats(app: &App, group: &str) -> Result<pb::QueueStats> {
     let figures = app.store.queue_figures(group).await?;
     let members = app.members_of(group).await?;
-    let policy = app.store.group_policies().await?.remove(group);
+    let policy = app.policies().await?.of(group);
     let now = domain::now_millis();
     let oldest = figures
         .oldest_since_ms
@@ -358,7 +347,7 @@ async fn queue_stats(app: &App, group: &str) -> Result<pb::QueueStats> {
             .count() as u32,
         members: members.len() as u32,
         offers_in_flight: figures.offers_in_flight as u32,
-        routing: Some(routing_pb(group, &policy.unwrap_or_default())),
+        routing: Some(routing_pb(group, &policy)),
     })
 }
 

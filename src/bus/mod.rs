@@ -29,6 +29,9 @@ pub enum Signal {
     /// Something routing depends on changed (a status, a seat given up, a transfer waiting, a
     /// group's routing; the id is the replica that saw it): every replica runs its queue engine.
     Routing(Uuid),
+    /// A group's routing was set (the id is the replica that set it): every replica reads the
+    /// groups' routing again before its next decision.
+    GroupRouting(Uuid),
 }
 
 /// A terminal's membership of one session as a commit on this replica left it. A stream applies
@@ -96,6 +99,8 @@ pub struct Bus {
     remote: Mutex<Option<mpsc::UnboundedSender<Signal>>>,
     /// Moves whenever credentials may have changed; see [`crate::auth`].
     credentials_epoch: AtomicU64,
+    /// Moves whenever a group's routing may have changed; see [`crate::router`].
+    group_routing_epoch: AtomicU64,
     /// Wakes the task that reloads the rate limits set by administrators; see [`crate::limits`].
     limits_changed: tokio::sync::Notify,
     /// Wakes the queue engine; see [`crate::router`].
@@ -147,6 +152,7 @@ impl Bus {
             Signal::Credentials(_) => self.credentials_changed(),
             Signal::Limits(_) => self.limits_changed(),
             Signal::Routing(_) => self.routing_changed(),
+            Signal::GroupRouting(_) => self.group_routing_changed(),
         }
         if let Some(remote) = lock(&self.remote).as_ref() {
             let _ = remote.send(signal);
@@ -174,6 +180,7 @@ impl Bus {
     /// Wakes every inbox as if everything had changed: after signals may have been lost.
     pub fn wake_all(&self) {
         self.credentials_changed();
+        self.group_routing_changed();
         self.limits_changed();
         let registry = lock(&self.registry);
         for (session, inboxes) in &registry.by_session {
@@ -221,6 +228,18 @@ impl Bus {
     /// were lost): cached token lookups filled before now must not be served.
     pub fn credentials_changed(&self) {
         self.credentials_epoch.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// Some group's routing changed (here, elsewhere, or perhaps while signals were lost); the
+    /// queue engine wakes to apply it.
+    pub fn group_routing_changed(&self) {
+        self.group_routing_epoch.fetch_add(1, Ordering::AcqRel);
+        self.routing_changed();
+    }
+
+    /// The current group-routing epoch.
+    pub fn group_routing_epoch(&self) -> u64 {
+        self.group_routing_epoch.load(Ordering::Acquire)
     }
 
     /// Some terminal's rate limits changed (here, elsewhere, or perhaps while signals were lost).

@@ -67,6 +67,7 @@ fn encode(replica: Uuid, signals: &HashSet<Signal>) -> Vec<String> {
             Signal::Credentials(t) => format!("c{t}"),
             Signal::Limits(t) => format!("l{t}"),
             Signal::Routing(t) => format!("r{t}"),
+            Signal::GroupRouting(t) => format!("g{t}"),
         };
         if current.len() + 1 + item.len() > MAX_PAYLOAD {
             payloads.push(std::mem::replace(&mut current, replica.to_string()));
@@ -91,6 +92,7 @@ fn decode(payload: &str) -> Option<(Uuid, Vec<Signal>)> {
                 "c" => Some(Signal::Credentials(id)),
                 "l" => Some(Signal::Limits(id)),
                 "r" => Some(Signal::Routing(id)),
+                "g" => Some(Signal::GroupRouting(id)),
                 _ => None,
             }
         })
@@ -211,6 +213,7 @@ async fn listen(
                                 Signal::Credentials(_) => bus.credentials_changed(),
                                 Signal::Limits(_) => bus.limits_changed(),
                                 Signal::Routing(_) => bus.routing_changed(),
+                                Signal::GroupRouting(_) => bus.group_routing_changed(),
                             }
                         }
                     }
@@ -291,12 +294,13 @@ mod tests {
     fn payloads_round_trip_and_stay_under_the_limit() {
         let replica = Uuid::new_v4();
         let signals: HashSet<Signal> = (0..500)
-            .map(|i| match i % 5 {
+            .map(|i| match i % 6 {
                 0 => Signal::Session(Uuid::new_v4()),
                 1 => Signal::Memberships(Uuid::new_v4()),
                 2 => Signal::Credentials(Uuid::new_v4()),
                 3 => Signal::Limits(Uuid::new_v4()),
-                _ => Signal::Routing(Uuid::new_v4()),
+                4 => Signal::Routing(Uuid::new_v4()),
+                _ => Signal::GroupRouting(Uuid::new_v4()),
             })
             .collect();
         let payloads = encode(replica, &signals);

@@ -115,8 +115,6 @@ pub trait RoutingStore: Send + Sync + 'static {
     /// Takes a seat for `terminal` in `session`, atomically across replicas: only while its
     /// seats are fewer than its capacity.
     async fn take_seat(&self, terminal: Uuid, session: Uuid, now: Millis) -> Result<Seat>;
-    /// Gives up one seat (a seat taken for a step that did not happen).
-    async fn release_seat(&self, terminal: Uuid, session: Uuid) -> Result<()>;
     /// Gives up the seats in `session` of `terminals`; those whose seat went start their idle
     /// time at `now`. Returns them.
     async fn release_seats(
@@ -345,14 +343,6 @@ macro_rules! routing_impl {
                 Ok(Seat::Taken)
             }
 
-            async fn release_seat(&self, terminal: uuid::Uuid, session: uuid::Uuid) -> Result<()> {
-                sqlx::query("DELETE FROM seats WHERE terminal_id = $1 AND session_id = $2")
-                    .bind(db_id(terminal))
-                    .bind(db_id(session))
-                    .execute(&self.write)
-                    .await?;
-                Ok(())
-            }
 
             async fn release_seats(
                 &self,
